@@ -1,0 +1,14 @@
+/* tidu-core.h: everything the UI, the CLI and the tests use from libtidu-core.
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tidu-error.h"
+#include "tidu-money.h"
+#include "tidu-date.h"
+#include "tidu-uscc.h"
+#include "tidu-database.h"
+#include "tidu-vocabulary.h"
+

@@ -1,0 +1,20 @@
+/* tidu-database-private.h: for code inside src/core only. The UI never sees sqlite3.h.
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "tidu-database.h"
+
+G_BEGIN_DECLS
+
+sqlite3  *tidu_database_get_handle (TiduDatabase *self);
+gboolean  tidu_database_set_error  (sqlite3      *db,
+                                    int           rc,
+                                    const char   *what,
+                                    GError      **error);
+
+G_END_DECLS

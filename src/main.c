@@ -1,0 +1,31 @@
+/* main.c: entry point of the Tidu GUI
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tidu-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(TiduApplication) app = NULL;
+  const char *localedir;
+
+  /* TIDU_LOCALEDIR lets tests and screenshots use translations from an uninstalled tree. */
+  localedir = g_getenv ("TIDU_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = tidu_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

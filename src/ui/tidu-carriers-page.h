@@ -1,0 +1,23 @@
+/* tidu-carriers-page.h: the Carriers place
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tidu-core.h"
+
+G_BEGIN_DECLS
+
+#define TIDU_TYPE_CARRIERS_PAGE (tidu_carriers_page_get_type ())
+G_DECLARE_FINAL_TYPE (TiduCarriersPage, tidu_carriers_page, TIDU, CARRIERS_PAGE, GtkWidget)
+
+GtkWidget    *tidu_carriers_page_new               (void);
+TiduDatabase *tidu_carriers_page_get_database      (TiduCarriersPage *self);
+void          tidu_carriers_page_set_database      (TiduCarriersPage *self,
+                                                    TiduDatabase     *database);
+const char   *tidu_carriers_page_get_visible_state (TiduCarriersPage *self);
+
+G_END_DECLS

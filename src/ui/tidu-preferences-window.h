@@ -1,0 +1,17 @@
+/* tidu-preferences-window.h: the Preferences window
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define TIDU_TYPE_PREFERENCES_WINDOW (tidu_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (TiduPreferencesWindow, tidu_preferences_window, TIDU, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+TiduPreferencesWindow *tidu_preferences_window_new (void);
+
+G_END_DECLS

@@ -1,0 +1,477 @@
+/* tidu-window.c: the main window, a sidebar of places beside the current place
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tidu-carriers-page.h"
+#include "tidu-firms-page.h"
+#include "tidu-overview-page.h"
+#include "tidu-subsidies-page.h"
+#include "tidu-talents-page.h"
+#include "tidu-window.h"
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+} Place;
+
+/* In sidebar order; the ids are the stack page names and the last-place values. */
+static const Place places[] = {
+  { "overview", N_("Overview") },
+  { "firms", N_("Firms") },
+  { "carriers", N_("Carriers") },
+  { "talents", N_("Talents") },
+  { "subsidies", N_("Subsidies") },
+};
+
+struct _TiduWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkSpinner           *spinner;
+  AdwStatusPage        *error_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  GtkListBox           *sidebar_list;
+  AdwWindowTitle       *place_title;
+  GtkStack             *place_stack;
+  TiduOverviewPage     *overview_page;
+  TiduFirmsPage        *firms_page;
+  TiduCarriersPage     *carriers_page;
+  TiduTalentsPage      *talents_page;
+  TiduSubsidiesPage    *subsidies_page;
+
+  /* Owned references */
+  GSettings            *settings;
+  TiduDatabase         *database;
+  char                 *pending_path;
+
+  guint                 place;
+};
+
+G_DEFINE_FINAL_TYPE (TiduWindow, tidu_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_PLACE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static int
+find_place (const char *id)
+{
+  if (id == NULL)
+    return -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      if (g_str_equal (places[i].id, id))
+        return (int) i;
+    }
+
+  return -1;
+}
+
+static void
+set_pending_path (TiduWindow *self,
+                  const char *path)
+{
+  char *copy = g_strdup (path);
+
+  g_free (self->pending_path);
+  self->pending_path = copy;
+}
+
+static void
+sidebar_row_selected_cb (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         TiduWindow    *self)
+{
+  int index;
+
+  if (row == NULL)
+    return;
+
+  index = gtk_list_box_row_get_index (row);
+  if (index >= 0 && index < (int) G_N_ELEMENTS (places))
+    tidu_window_set_place (self, places[index].id);
+}
+
+static void
+sidebar_row_activated_cb (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          TiduWindow    *self)
+{
+  sidebar_row_selected_cb (list, row, self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+back_clicked_cb (GtkButton  *button,
+                 TiduWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static gboolean
+tidu_window_close_request (GtkWindow *window)
+{
+  TiduWindow *self = TIDU_WINDOW (window);
+  int width = 0;
+  int height = 0;
+
+  /* In GTK 4 the default size follows the unmaximized size of the window. */
+  gtk_window_get_default_size (window, &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_set_string (self->settings, "last-place", places[self->place].id);
+
+  return GTK_WINDOW_CLASS (tidu_window_parent_class)->close_request (window);
+}
+
+static void
+tidu_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  TiduWindow *self = TIDU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_PLACE:
+      g_value_set_string (value, tidu_window_get_place (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tidu_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  TiduWindow *self = TIDU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      tidu_window_set_database (self, g_value_get_object (value));
+      break;
+
+    case PROP_PLACE:
+      tidu_window_set_place (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tidu_window_dispose (GObject *object)
+{
+  TiduWindow *self = TIDU_WINDOW (object);
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (tidu_window_parent_class)->dispose (object);
+}
+
+static void
+tidu_window_finalize (GObject *object)
+{
+  TiduWindow *self = TIDU_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending_path, g_free);
+
+  G_OBJECT_CLASS (tidu_window_parent_class)->finalize (object);
+}
+
+static void
+tidu_window_class_init (TiduWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->get_property = tidu_window_get_property;
+  object_class->set_property = tidu_window_set_property;
+  object_class->dispose = tidu_window_dispose;
+  object_class->finalize = tidu_window_finalize;
+
+  window_class->close_request = tidu_window_close_request;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         TIDU_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PLACE] =
+    g_param_spec_string ("place", NULL, NULL,
+                         "overview",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TIDU_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (TIDU_TYPE_FIRMS_PAGE);
+  g_type_ensure (TIDU_TYPE_CARRIERS_PAGE);
+  g_type_ensure (TIDU_TYPE_TALENTS_PAGE);
+  g_type_ensure (TIDU_TYPE_SUBSIDIES_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, place_title);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, place_stack);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, firms_page);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, carriers_page);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, talents_page);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, subsidies_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  /* win.place takes a place id such as 'firms' and has the current one as its state. */
+  gtk_widget_class_install_property_action (widget_class, "win.place", "place");
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.place", "s", places[i].id);
+}
+
+static void
+tidu_window_init (TiduWindow *self)
+{
+  g_autofree char *last_place = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Tidu"));
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  self->settings = g_settings_new (BASE_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Start from a valid place so that setting the saved one always updates the widgets. */
+  self->place = G_N_ELEMENTS (places);
+  last_place = g_settings_get_string (self->settings, "last-place");
+  tidu_window_set_place (self, find_place (last_place) >= 0 ? last_place : "overview");
+
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+}
+
+/**
+ * tidu_window_new:
+ * @application: the application the window belongs to
+ *
+ * Returns: (transfer none): a new window, owned by @application
+ */
+TiduWindow *
+tidu_window_new (TiduApplication *application)
+{
+  g_return_val_if_fail (TIDU_IS_APPLICATION (application), NULL);
+
+  return g_object_new (TIDU_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+TiduDatabase *
+tidu_window_get_database (TiduWindow *self)
+{
+  g_return_val_if_fail (TIDU_IS_WINDOW (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * tidu_window_set_database:
+ * @self: a #TiduWindow
+ * @database: (nullable): the database to show
+ *
+ * Shows @database in every place, or the loading page when @database is %NULL.
+ */
+void
+tidu_window_set_database (TiduWindow   *self,
+                          TiduDatabase *database)
+{
+  g_return_if_fail (TIDU_IS_WINDOW (self));
+  g_return_if_fail (database == NULL || TIDU_IS_DATABASE (database));
+
+  g_set_object (&self->database, database);
+
+  g_object_set (self->overview_page, "database", database, NULL);
+  g_object_set (self->firms_page, "database", database, NULL);
+  g_object_set (self->carriers_page, "database", database, NULL);
+  g_object_set (self->talents_page, "database", database, NULL);
+  g_object_set (self->subsidies_page, "database", database, NULL);
+
+  if (database != NULL)
+    {
+      gtk_spinner_stop (self->spinner);
+      gtk_stack_set_visible_child_name (self->main_stack, "places");
+      set_pending_path (self, tidu_database_get_path (database));
+    }
+  else
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/**
+ * tidu_window_show_loading:
+ * @self: a #TiduWindow
+ * @path: the file being opened
+ *
+ * Shows the loading page while @path opens; an error shown next refers to @path.
+ */
+void
+tidu_window_show_loading (TiduWindow *self,
+                          const char *path)
+{
+  g_return_if_fail (TIDU_IS_WINDOW (self));
+
+  set_pending_path (self, path);
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+}
+
+/**
+ * tidu_window_show_error:
+ * @self: a #TiduWindow
+ * @error: why the database could not be opened
+ *
+ * Replaces the window's content with an error page naming the file that failed.
+ */
+void
+tidu_window_show_error (TiduWindow   *self,
+                        const GError *error)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (TIDU_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  if (self->pending_path != NULL)
+    description = g_markup_printf_escaped ("%s\n\n<small>%s</small>", error->message, self->pending_path);
+  else
+    description = g_markup_escape_text (error->message, -1);
+
+  adw_status_page_set_description (self->error_page, description);
+  gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+void
+tidu_window_add_toast (TiduWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (TIDU_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+const char *
+tidu_window_get_place (TiduWindow *self)
+{
+  g_return_val_if_fail (TIDU_IS_WINDOW (self), NULL);
+
+  return places[self->place].id;
+}
+
+/**
+ * tidu_window_set_place:
+ * @self: a #TiduWindow
+ * @place: a place id: overview, firms, carriers, talents or subsidies
+ *
+ * Shows @place; unknown ids are ignored.
+ */
+void
+tidu_window_set_place (TiduWindow *self,
+                       const char *place)
+{
+  GtkListBoxRow *row;
+  int index;
+
+  g_return_if_fail (TIDU_IS_WINDOW (self));
+
+  index = find_place (place);
+  if (index < 0)
+    {
+      g_debug ("Ignoring unknown place “%s”", place != NULL ? place : "(null)");
+      return;
+    }
+
+  if (self->place == (guint) index)
+    return;
+
+  self->place = index;
+
+  gtk_stack_set_visible_child_name (self->place_stack, places[index].id);
+  adw_window_title_set_title (self->place_title, _(places[index].title));
+
+  row = gtk_list_box_get_row_at_index (self->sidebar_list, index);
+  if (row != gtk_list_box_get_selected_row (self->sidebar_list))
+    gtk_list_box_select_row (self->sidebar_list, row);
+
+  /* In a folded window, choosing a place by shortcut shows it at once. */
+  if (adw_leaflet_get_folded (self->leaflet) && !gtk_widget_has_focus (GTK_WIDGET (row)))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
+}
+
+/**
+ * tidu_window_get_visible_state:
+ * @self: a #TiduWindow
+ *
+ * Returns: "loading", "error" or "places"
+ */
+const char *
+tidu_window_get_visible_state (TiduWindow *self)
+{
+  g_return_val_if_fail (TIDU_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}

@@ -1,0 +1,125 @@
+/* test-templates.c: every template of src/ui builds on the GTK 4.8 / libadwaita 1.2 floor
+ *
+ * A .ui file that names a widget or property newer than the floor makes GtkBuilder abort,
+ * which the C version macros cannot catch.
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tidu-carriers-page.h"
+#include "tidu-firms-page.h"
+#include "tidu-overview-page.h"
+#include "tidu-preferences-window.h"
+#include "tidu-subsidies-page.h"
+#include "tidu-talents-page.h"
+#include "tidu-window.h"
+
+#include "ui-test-utils.h"
+
+static TiduApplication *app;
+
+typedef const char *(*StateGetter) (gpointer page);
+
+static void
+test_place_pages (void)
+{
+  const struct {
+    GType       type;
+    StateGetter get_visible_state;
+  } pages[] = {
+    { TIDU_TYPE_OVERVIEW_PAGE, (StateGetter) tidu_overview_page_get_visible_state },
+    { TIDU_TYPE_FIRMS_PAGE, (StateGetter) tidu_firms_page_get_visible_state },
+    { TIDU_TYPE_CARRIERS_PAGE, (StateGetter) tidu_carriers_page_get_visible_state },
+    { TIDU_TYPE_TALENTS_PAGE, (StateGetter) tidu_talents_page_get_visible_state },
+    { TIDU_TYPE_SUBSIDIES_PAGE, (StateGetter) tidu_subsidies_page_get_visible_state },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = g_object_ref_sink (g_object_new (pages[i].type, NULL));
+      GtkStack *stack;
+
+      g_assert_nonnull (page);
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (page, pages[i].type));
+
+      /* Without a database every page shows its empty state, with a way to open one. */
+      g_assert_cmpstr (pages[i].get_visible_state (page), ==, "empty");
+      stack = GTK_STACK (tidu_test_find_widget (page, GTK_TYPE_STACK));
+      g_assert_nonnull (stack);
+      g_assert_nonnull (gtk_stack_get_child_by_name (stack, "summary"));
+      g_assert_nonnull (tidu_test_find_widget (gtk_stack_get_child_by_name (stack, "empty"), GTK_TYPE_BUTTON));
+
+      g_object_set (page, "database", NULL, NULL);
+      g_assert_cmpstr (pages[i].get_visible_state (page), ==, "empty");
+
+      g_assert_finalize_object (page);
+    }
+}
+
+static void
+test_window (void)
+{
+  TiduWindow *window = tidu_window_new (app);
+
+  g_assert_nonnull (window);
+  g_assert_true (TIDU_IS_WINDOW (window));
+  g_assert_true (ADW_IS_APPLICATION_WINDOW (window));
+  g_assert_nonnull (tidu_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  g_assert_nonnull (tidu_test_find_widget (GTK_WIDGET (window), TIDU_TYPE_OVERVIEW_PAGE));
+  g_assert_nonnull (tidu_test_find_widget (GTK_WIDGET (window), TIDU_TYPE_SUBSIDIES_PAGE));
+  g_assert_cmpstr (tidu_window_get_visible_state (window), ==, "loading");
+  g_assert_null (tidu_window_get_database (window));
+
+  /* GtkApplication gives each window the shortcuts window from gtk/help-overlay.ui. */
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
+
+  tidu_test_destroy_toplevels ();
+}
+
+static void
+test_preferences_window (void)
+{
+  TiduPreferencesWindow *preferences = tidu_preferences_window_new ();
+
+  g_assert_nonnull (preferences);
+  g_assert_true (TIDU_IS_PREFERENCES_WINDOW (preferences));
+  g_assert_true (ADW_IS_PREFERENCES_WINDOW (preferences));
+  g_assert_nonnull (tidu_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (tidu_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  tidu_test_settle ();
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_nonnull (overlay);
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  tidu_test_init (&argc, &argv);
+  app = tidu_test_application_new ();
+
+  g_test_add_func ("/templates/place-pages", test_place_pages);
+  g_test_add_func ("/templates/window", test_window);
+  g_test_add_func ("/templates/preferences-window", test_preferences_window);
+  g_test_add_func ("/templates/help-overlay", test_help_overlay);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
