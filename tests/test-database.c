@@ -477,12 +477,21 @@ test_search_index (Fixture       *f,
   /* The triggers keep the trigram index in step with inserts, renames and deletes. */
   g_assert_cmpint (handle_int (db, "SELECT count(*) FROM firms_fts WHERE firms_fts MATCH '\"智能科\"'"), ==, 1);
   g_assert_cmpint (handle_int (db, "SELECT count(*) FROM firms_fts WHERE firms_fts MATCH '\"1922038\"'"), ==, 1);
+  /* The per-character index finds one- and two-character terms the trigram index cannot. */
+  g_assert_cmpint (handle_int (db, "SELECT count(*) FROM firms_fts WHERE firms_fts MATCH '\"智能\"'"), ==, 0);
+  g_assert_cmpint (handle_int (db, "SELECT count(*) FROM firms_chars WHERE firms_chars MATCH '\"智能\"'"), ==, 1);
+  g_assert_cmpint (handle_int (db, "SELECT count(*) FROM firms_chars WHERE firms_chars MATCH '\"瑞\"'"), ==, 1);
+  g_assert_cmpint (handle_int (db, "SELECT count(*) FROM firms_chars WHERE firms_chars MATCH '\"能智\"'"), ==, 0);
+  g_assert_cmpint (handle_int (db, "SELECT count(*) FROM firms_chars WHERE firms_chars MATCH '\"有限\"'"), ==, 2);
   g_assert_cmpint (handle_exec (db, "UPDATE firms SET name = '镇江华泰机器人有限公司' WHERE id = 'f1'"), ==, SQLITE_OK);
+  g_assert_cmpint (handle_int (db, "SELECT count(*) FROM firms_chars WHERE firms_chars MATCH '\"智能\"'"), ==, 0);
+  g_assert_cmpint (handle_int (db, "SELECT count(*) FROM firms_chars WHERE firms_chars MATCH '\"器人\"'"), ==, 1);
   g_assert_cmpint (handle_int (db, "SELECT count(*) FROM firms_fts WHERE firms_fts MATCH '\"智能科\"'"), ==, 0);
   g_assert_cmpint (handle_int (db, "SELECT count(*) FROM firms_fts WHERE firms_fts MATCH '\"机器人\"'"), ==, 1);
   g_assert_cmpint (handle_exec (db, "DELETE FROM firms WHERE id = 'f2'"), ==, SQLITE_OK);
   g_assert_cmpint (handle_int (db, "SELECT count(*) FROM firms_fts WHERE firms_fts MATCH '\"新材料\"'"), ==, 0);
   g_assert_cmpint (handle_exec (db, "INSERT INTO firms_fts (firms_fts) VALUES ('integrity-check')"), ==, SQLITE_OK);
+  g_assert_cmpint (handle_exec (db, "INSERT INTO firms_chars (firms_chars) VALUES ('integrity-check')"), ==, SQLITE_OK);
 }
 
 /* Tidu killed right after creating or writing a file leaves the change in the WAL file and

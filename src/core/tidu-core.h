@@ -11,4 +11,6 @@
 #include "tidu-uscc.h"
 #include "tidu-database.h"
 #include "tidu-vocabulary.h"
+#include "tidu-validation.h"
+#include "tidu-record.h"
 

@@ -15,6 +15,8 @@
 #include "tidu-core-resources.h"
 #include "tidu-database-private.h"
 #include "tidu-error.h"
+#include "tidu-record-private.h"
+#include "tidu-tokenizer.h"
 
 #define MIGRATIONS_PATH "/io/github/tidu/Tidu/core/sql/"
 #define SQLITE_HEADER "SQLite format 3"
@@ -28,6 +30,9 @@ struct _TiduDatabase
   char     *backup_path;
   int       schema_version;
   gboolean  created;
+
+  GHashTable *statements;         /* SQL text → cached sqlite3_stmt */
+  guint       transaction_depth;
 };
 
 G_DEFINE_FINAL_TYPE (TiduDatabase, tidu_database, G_TYPE_OBJECT)
@@ -162,6 +167,7 @@ tidu_database_finalize (GObject *object)
 {
   TiduDatabase *self = (TiduDatabase *) object;
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
       /* Keeps the planner's statistics fresh for the next session. */
@@ -185,6 +191,8 @@ tidu_database_class_init (TiduDatabaseClass *klass)
 static void
 tidu_database_init (TiduDatabase *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
 }
 
 /**
@@ -583,6 +591,8 @@ tidu_database_open (const char             *path,
     }
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
+  if (!tidu_tokenizer_register (self->db, error))
+    return NULL;
 
   if (kind == FILE_SQLITE)
     {
@@ -662,6 +672,111 @@ tidu_database_get_handle (TiduDatabase *self)
 {
   g_return_val_if_fail (TIDU_IS_DATABASE (self), NULL);
   return self->db;
+}
+
+sqlite3_stmt *
+tidu_database_prepare (TiduDatabase  *self,
+                       const char    *sql,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TIDU_IS_DATABASE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      /* A statement the core wrote that does not prepare is a bug; say which one. */
+      g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      tidu_database_set_error (self->db, rc, NULL, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+tidu_database_step_done (TiduDatabase  *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      /* Core validates before writing, so a constraint reaching here is a rule the form did
+       * not check; the message still must not be raw SQLite alone. */
+      g_set_error (error, TIDU_ERROR, TIDU_ERROR_INVALID, "%s (%s)",
+                   _("The change breaks a rule of the database and was not saved."),
+                   sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  return tidu_database_set_error (self->db, rc, NULL, error);
+}
+
+gboolean
+tidu_database_begin (TiduDatabase  *self,
+                     GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (TIDU_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_exec (self->db, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT tidu",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return tidu_database_set_error (self->db, rc, NULL, error);
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+tidu_database_commit (TiduDatabase  *self,
+                      GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (TIDU_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  rc = sqlite3_exec (self->db, self->transaction_depth == 1 ? "COMMIT" : "RELEASE tidu",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tidu_database_set_error (self->db, rc, NULL, error);
+      tidu_database_rollback (self);
+      return FALSE;
+    }
+  self->transaction_depth--;
+  return TRUE;
+}
+
+void
+tidu_database_rollback (TiduDatabase *self)
+{
+  g_return_if_fail (TIDU_IS_DATABASE (self));
+  g_return_if_fail (self->transaction_depth > 0);
+
+  if (self->transaction_depth == 1)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO tidu; RELEASE tidu", NULL, NULL, NULL);
+  self->transaction_depth--;
 }
 
 static gboolean

@@ -26,7 +26,12 @@ typedef enum
   TIDU_ERROR_READ_ONLY,    /* the file or its folder cannot be written */
   TIDU_ERROR_DISK_FULL,
   TIDU_ERROR_DATABASE,     /* any other SQLite failure */
-  TIDU_ERROR_INVALID_INPUT /* text the user typed could not be understood */
+  TIDU_ERROR_INVALID_INPUT, /* text the user typed could not be understood */
+  TIDU_ERROR_INVALID,      /* a record breaks a rule: a required field is empty, a date is
+                            * before another, an amount is negative, … */
+  TIDU_ERROR_NOT_FOUND,    /* no record with that id (or it is in the trash) */
+  TIDU_ERROR_DUPLICATE,    /* the natural key is taken: a 统一社会信用代码 already used, … */
+  TIDU_ERROR_CONFLICT      /* the change contradicts other records: a firm already in a carrier */
 } TiduError;
 
 GQuark tidu_error_quark (void);

@@ -547,11 +547,12 @@ CREATE INDEX promotion_events_held ON promotion_events (held_on, region_id);
 
 -- ---------------------------------------------------------------- search
 --
--- Trigram indexes for terms of three or more characters. SQLite 3.40 drops shorter terms from
--- a trigram MATCH and returns nothing for LIKE on the trigram table (PERFORMANCE.md §1.3), so
--- the query builder sends 1–2 character terms to a LIKE on the base table instead (ADR 0002).
--- External content keyed by the base table's rowid: rebuilt after anything that may renumber
--- rowids (VACUUM INTO snapshots, merges) with INSERT INTO x(x) VALUES ('rebuild').
+-- Two indexes per searchable table (docs/adr/0002-search-indexes.md): trigram (*_fts) for terms
+-- of three or more characters, and per character (*_chars, the core's "tidu_chars" tokenizer)
+-- for one- and two-character terms, which SQLite 3.40's trigram index cannot see
+-- (PERFORMANCE.md §1.3). External content keyed by the base table's rowid: rebuilt after
+-- anything that may renumber rowids (VACUUM INTO snapshots, merges) with
+-- INSERT INTO x(x) VALUES ('rebuild').
 
 CREATE VIRTUAL TABLE firms_fts USING fts5 (
   name, uscc, notes, content = 'firms', content_rowid = 'rowid', tokenize = 'trigram'
@@ -565,6 +566,20 @@ END;
 CREATE TRIGGER firms_fts_update AFTER UPDATE OF name, uscc, notes ON firms BEGIN
   INSERT INTO firms_fts (firms_fts, rowid, name, uscc, notes) VALUES ('delete', old.rowid, old.name, old.uscc, old.notes);
   INSERT INTO firms_fts (rowid, name, uscc, notes) VALUES (new.rowid, new.name, new.uscc, new.notes);
+END;
+
+CREATE VIRTUAL TABLE firms_chars USING fts5 (
+  name, uscc, notes, content = 'firms', content_rowid = 'rowid', tokenize = 'tidu_chars'
+);
+CREATE TRIGGER firms_chars_insert AFTER INSERT ON firms BEGIN
+  INSERT INTO firms_chars (rowid, name, uscc, notes) VALUES (new.rowid, new.name, new.uscc, new.notes);
+END;
+CREATE TRIGGER firms_chars_delete AFTER DELETE ON firms BEGIN
+  INSERT INTO firms_chars (firms_chars, rowid, name, uscc, notes) VALUES ('delete', old.rowid, old.name, old.uscc, old.notes);
+END;
+CREATE TRIGGER firms_chars_update AFTER UPDATE OF name, uscc, notes ON firms BEGIN
+  INSERT INTO firms_chars (firms_chars, rowid, name, uscc, notes) VALUES ('delete', old.rowid, old.name, old.uscc, old.notes);
+  INSERT INTO firms_chars (rowid, name, uscc, notes) VALUES (new.rowid, new.name, new.uscc, new.notes);
 END;
 
 CREATE VIRTUAL TABLE carriers_fts USING fts5 (
@@ -581,6 +596,20 @@ CREATE TRIGGER carriers_fts_update AFTER UPDATE OF name, operator, notes ON carr
   INSERT INTO carriers_fts (rowid, name, operator, notes) VALUES (new.rowid, new.name, new.operator, new.notes);
 END;
 
+CREATE VIRTUAL TABLE carriers_chars USING fts5 (
+  name, operator, notes, content = 'carriers', content_rowid = 'rowid', tokenize = 'tidu_chars'
+);
+CREATE TRIGGER carriers_chars_insert AFTER INSERT ON carriers BEGIN
+  INSERT INTO carriers_chars (rowid, name, operator, notes) VALUES (new.rowid, new.name, new.operator, new.notes);
+END;
+CREATE TRIGGER carriers_chars_delete AFTER DELETE ON carriers BEGIN
+  INSERT INTO carriers_chars (carriers_chars, rowid, name, operator, notes) VALUES ('delete', old.rowid, old.name, old.operator, old.notes);
+END;
+CREATE TRIGGER carriers_chars_update AFTER UPDATE OF name, operator, notes ON carriers BEGIN
+  INSERT INTO carriers_chars (carriers_chars, rowid, name, operator, notes) VALUES ('delete', old.rowid, old.name, old.operator, old.notes);
+  INSERT INTO carriers_chars (rowid, name, operator, notes) VALUES (new.rowid, new.name, new.operator, new.notes);
+END;
+
 CREATE VIRTUAL TABLE talents_fts USING fts5 (
   name, field, notes, content = 'talents', content_rowid = 'rowid', tokenize = 'trigram'
 );
@@ -593,6 +622,20 @@ END;
 CREATE TRIGGER talents_fts_update AFTER UPDATE OF name, field, notes ON talents BEGIN
   INSERT INTO talents_fts (talents_fts, rowid, name, field, notes) VALUES ('delete', old.rowid, old.name, old.field, old.notes);
   INSERT INTO talents_fts (rowid, name, field, notes) VALUES (new.rowid, new.name, new.field, new.notes);
+END;
+
+CREATE VIRTUAL TABLE talents_chars USING fts5 (
+  name, field, notes, content = 'talents', content_rowid = 'rowid', tokenize = 'tidu_chars'
+);
+CREATE TRIGGER talents_chars_insert AFTER INSERT ON talents BEGIN
+  INSERT INTO talents_chars (rowid, name, field, notes) VALUES (new.rowid, new.name, new.field, new.notes);
+END;
+CREATE TRIGGER talents_chars_delete AFTER DELETE ON talents BEGIN
+  INSERT INTO talents_chars (talents_chars, rowid, name, field, notes) VALUES ('delete', old.rowid, old.name, old.field, old.notes);
+END;
+CREATE TRIGGER talents_chars_update AFTER UPDATE OF name, field, notes ON talents BEGIN
+  INSERT INTO talents_chars (talents_chars, rowid, name, field, notes) VALUES ('delete', old.rowid, old.name, old.field, old.notes);
+  INSERT INTO talents_chars (rowid, name, field, notes) VALUES (new.rowid, new.name, new.field, new.notes);
 END;
 
 -- ---------------------------------------------------------------- seeded talent plans
