@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "tidu-cli.h"
 #include "tidu-core.h"
 
 typedef struct
@@ -25,8 +26,8 @@ fail (const GError *error)
   return 1;
 }
 
-static gboolean
-parse_command_options (const char    *name,
+gboolean
+tidu_cli_parse_command_options (const char    *name,
                        GOptionEntry  *entries,
                        int           *argc,
                        char        ***argv,
@@ -59,7 +60,7 @@ run_init (const char  *database,
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
 
-  if (!parse_command_options ("init", NULL, &argc, &argv, &error))
+  if (!tidu_cli_parse_command_options ("init", NULL, &argc, &argv, &error))
     {
       g_printerr ("tidu-cli: %s\n", error->message);
       return 2;
@@ -98,7 +99,7 @@ run_check (const char  *database,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (!parse_command_options ("check", entries, &argc, &argv, &error))
+  if (!tidu_cli_parse_command_options ("check", entries, &argc, &argv, &error))
     {
       g_printerr ("tidu-cli: %s\n", error->message);
       return 2;
@@ -147,6 +148,8 @@ run_check (const char  *database,
 static const Command commands[] = {
   { "init", N_("Create the database, or upgrade it to this version"), run_init },
   { "check", N_("Check the database’s integrity and count its records"), run_check },
+  { "list", N_("List firms, carriers, talents or talent plans"), tidu_cli_list },
+  { "sample", N_("Fill the database with a realistic sample data set"), tidu_cli_sample },
 };
 
 static char *

@@ -14,3 +14,12 @@
 #include "tidu-validation.h"
 #include "tidu-record.h"
 
+#include "tidu-list.h"
+#include "tidu-search.h"
+#include "tidu-talent-plan.h"
+#include "tidu-talent.h"
+#include "tidu-bulk.h"
+#include "tidu-sample.h"
+#include "tidu-region.h"
+#include "tidu-firm.h"
+#include "tidu-carrier.h"

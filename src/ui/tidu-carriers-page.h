@@ -8,16 +8,19 @@
 #include <adwaita.h>
 
 #include "tidu-core.h"
+#include "tidu-record-list.h"
 
 G_BEGIN_DECLS
 
 #define TIDU_TYPE_CARRIERS_PAGE (tidu_carriers_page_get_type ())
 G_DECLARE_FINAL_TYPE (TiduCarriersPage, tidu_carriers_page, TIDU, CARRIERS_PAGE, GtkWidget)
 
-GtkWidget    *tidu_carriers_page_new               (void);
-TiduDatabase *tidu_carriers_page_get_database      (TiduCarriersPage *self);
-void          tidu_carriers_page_set_database      (TiduCarriersPage *self,
-                                                    TiduDatabase     *database);
-const char   *tidu_carriers_page_get_visible_state (TiduCarriersPage *self);
+GtkWidget      *tidu_carriers_page_new               (void);
+TiduDatabase   *tidu_carriers_page_get_database      (TiduCarriersPage *self);
+void            tidu_carriers_page_set_database      (TiduCarriersPage *self,
+                                                      TiduDatabase  *database);
+void            tidu_carriers_page_reload            (TiduCarriersPage *self);
+TiduRecordList *tidu_carriers_page_get_record_list   (TiduCarriersPage *self);
+const char     *tidu_carriers_page_get_visible_state (TiduCarriersPage *self);
 
 G_END_DECLS

@@ -1,5 +1,7 @@
 /* tidu-firms-page.c: the Firms place
  *
+ * An empty state while the database holds no firms, otherwise the list of them.
+ *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,18 +10,21 @@
 #include <glib/gi18n.h>
 
 #include "tidu-firms-page.h"
+#include "tidu-sample-loader.h"
 #include "tidu-ui-util.h"
+#include "tidu-window.h"
 
 struct _TiduFirmsPage
 {
-  GtkWidget      parent_instance;
+  GtkWidget         parent_instance;
 
   /* Template widgets */
-  GtkStack      *stack;
-  AdwStatusPage *summary_page;
+  GtkStack         *stack;
+  TiduRecordList   *record_list;
+  TiduSampleLoader *sample_loader;
 
   /* Owned references */
-  TiduDatabase  *database;
+  TiduDatabase     *database;
 };
 
 G_DEFINE_FINAL_TYPE (TiduFirmsPage, tidu_firms_page, GTK_TYPE_WIDGET)
@@ -37,33 +42,35 @@ static const TiduEntity counted[] = { TIDU_ENTITY_FIRM };
 static void
 refresh (TiduFirmsPage *self)
 {
-  g_autofree char *number = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
-  gint64 count;
+  gint64 count = tidu_ui_count_rows (self->database, counted, G_N_ELEMENTS (counted));
 
-  count = tidu_ui_count_rows (self->database, counted, G_N_ELEMENTS (counted));
+  tidu_sample_loader_set_database (self->sample_loader, self->database);
   if (count == 0)
     {
+      tidu_record_list_set_database (self->record_list, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  number = tidu_ui_format_count (count);
-  /* Translators: %s is a number such as 1,234 */
-  title = g_strdup_printf (ngettext ("%s firm", "%s firms", (gulong) count), number);
-  description = tidu_ui_stored_in_markup (self->database);
+  /* Setting the same database again runs the list's query again. */
+  tidu_record_list_set_database (self->record_list, self->database);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
 
-  adw_status_page_set_title (self->summary_page, title);
-  adw_status_page_set_description (self->summary_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "summary");
+/* Inside a window the loader has refreshed every place already. */
+static void
+sample_finished_cb (TiduSampleLoader *loader,
+                    TiduFirmsPage    *self)
+{
+  if (!TIDU_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    refresh (self);
 }
 
 static void
 tidu_firms_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   TiduFirmsPage *self = TIDU_FIRMS_PAGE (object);
 
@@ -80,9 +87,9 @@ tidu_firms_page_get_property (GObject    *object,
 
 static void
 tidu_firms_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   TiduFirmsPage *self = TIDU_FIRMS_PAGE (object);
 
@@ -125,10 +132,15 @@ tidu_firms_page_class_init (TiduFirmsPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TIDU_TYPE_RECORD_LIST);
+  g_type_ensure (TIDU_TYPE_SAMPLE_LOADER);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-firms-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, record_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, sample_loader);
+  gtk_widget_class_bind_template_callback (widget_class, sample_finished_cb);
 }
 
 static void
@@ -161,7 +173,7 @@ tidu_firms_page_get_database (TiduFirmsPage *self)
  */
 void
 tidu_firms_page_set_database (TiduFirmsPage *self,
-                              TiduDatabase  *database)
+                             TiduDatabase  *database)
 {
   g_return_if_fail (TIDU_IS_FIRMS_PAGE (self));
   g_return_if_fail (database == NULL || TIDU_IS_DATABASE (database));
@@ -173,10 +185,39 @@ tidu_firms_page_set_database (TiduFirmsPage *self,
 }
 
 /**
+ * tidu_firms_page_reload:
+ * @self: a #TiduFirmsPage
+ *
+ * Reads the database again after its records changed: the count that picks the empty
+ * state or the list, and the list's rows.
+ */
+void
+tidu_firms_page_reload (TiduFirmsPage *self)
+{
+  g_return_if_fail (TIDU_IS_FIRMS_PAGE (self));
+
+  refresh (self);
+}
+
+/**
+ * tidu_firms_page_get_record_list:
+ * @self: a #TiduFirmsPage
+ *
+ * Returns: (transfer none): the list the page shows when the database holds records
+ */
+TiduRecordList *
+tidu_firms_page_get_record_list (TiduFirmsPage *self)
+{
+  g_return_val_if_fail (TIDU_IS_FIRMS_PAGE (self), NULL);
+
+  return self->record_list;
+}
+
+/**
  * tidu_firms_page_get_visible_state:
  * @self: a #TiduFirmsPage
  *
- * Returns: "empty" or "summary"
+ * Returns: "empty" or "list"
  */
 const char *
 tidu_firms_page_get_visible_state (TiduFirmsPage *self)

@@ -8,16 +8,19 @@
 #include <adwaita.h>
 
 #include "tidu-core.h"
+#include "tidu-record-list.h"
 
 G_BEGIN_DECLS
 
 #define TIDU_TYPE_FIRMS_PAGE (tidu_firms_page_get_type ())
 G_DECLARE_FINAL_TYPE (TiduFirmsPage, tidu_firms_page, TIDU, FIRMS_PAGE, GtkWidget)
 
-GtkWidget    *tidu_firms_page_new               (void);
-TiduDatabase *tidu_firms_page_get_database      (TiduFirmsPage *self);
-void          tidu_firms_page_set_database      (TiduFirmsPage *self,
-                                                 TiduDatabase  *database);
-const char   *tidu_firms_page_get_visible_state (TiduFirmsPage *self);
+GtkWidget      *tidu_firms_page_new               (void);
+TiduDatabase   *tidu_firms_page_get_database      (TiduFirmsPage *self);
+void            tidu_firms_page_set_database      (TiduFirmsPage *self,
+                                                   TiduDatabase  *database);
+void            tidu_firms_page_reload            (TiduFirmsPage *self);
+TiduRecordList *tidu_firms_page_get_record_list   (TiduFirmsPage *self);
+const char     *tidu_firms_page_get_visible_state (TiduFirmsPage *self);
 
 G_END_DECLS

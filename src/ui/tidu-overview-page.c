@@ -8,18 +8,21 @@
 #include <glib/gi18n.h>
 
 #include "tidu-overview-page.h"
+#include "tidu-sample-loader.h"
 #include "tidu-ui-util.h"
+#include "tidu-window.h"
 
 struct _TiduOverviewPage
 {
-  GtkWidget      parent_instance;
+  GtkWidget         parent_instance;
 
   /* Template widgets */
-  GtkStack      *stack;
-  AdwStatusPage *summary_page;
+  GtkStack         *stack;
+  AdwStatusPage    *summary_page;
+  TiduSampleLoader *sample_loader;
 
   /* Owned references */
-  TiduDatabase  *database;
+  TiduDatabase     *database;
 };
 
 G_DEFINE_FINAL_TYPE (TiduOverviewPage, tidu_overview_page, GTK_TYPE_WIDGET)
@@ -42,6 +45,8 @@ refresh (TiduOverviewPage *self)
   g_autofree char *description = NULL;
   gint64 count;
 
+  tidu_sample_loader_set_database (self->sample_loader, self->database);
+
   count = tidu_ui_count_rows (self->database, counted, G_N_ELEMENTS (counted));
   if (count == 0)
     {
@@ -57,6 +62,15 @@ refresh (TiduOverviewPage *self)
   adw_status_page_set_title (self->summary_page, title);
   adw_status_page_set_description (self->summary_page, description);
   gtk_stack_set_visible_child_name (self->stack, "summary");
+}
+
+/* Inside a window the loader has refreshed every place already. */
+static void
+sample_finished_cb (TiduSampleLoader *loader,
+                    TiduOverviewPage *self)
+{
+  if (!TIDU_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    refresh (self);
 }
 
 static void
@@ -125,10 +139,14 @@ tidu_overview_page_class_init (TiduOverviewPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TIDU_TYPE_SAMPLE_LOADER);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiduOverviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TiduOverviewPage, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, TiduOverviewPage, sample_loader);
+  gtk_widget_class_bind_template_callback (widget_class, sample_finished_cb);
 }
 
 static void

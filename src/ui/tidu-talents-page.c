@@ -1,5 +1,7 @@
 /* tidu-talents-page.c: the Talents place
  *
+ * An empty state while the database holds no talents, otherwise the list of them.
+ *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,14 +14,14 @@
 
 struct _TiduTalentsPage
 {
-  GtkWidget      parent_instance;
+  GtkWidget         parent_instance;
 
   /* Template widgets */
-  GtkStack      *stack;
-  AdwStatusPage *summary_page;
+  GtkStack         *stack;
+  TiduRecordList   *record_list;
 
   /* Owned references */
-  TiduDatabase  *database;
+  TiduDatabase     *database;
 };
 
 G_DEFINE_FINAL_TYPE (TiduTalentsPage, tidu_talents_page, GTK_TYPE_WIDGET)
@@ -37,33 +39,25 @@ static const TiduEntity counted[] = { TIDU_ENTITY_TALENT };
 static void
 refresh (TiduTalentsPage *self)
 {
-  g_autofree char *number = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
-  gint64 count;
+  gint64 count = tidu_ui_count_rows (self->database, counted, G_N_ELEMENTS (counted));
 
-  count = tidu_ui_count_rows (self->database, counted, G_N_ELEMENTS (counted));
   if (count == 0)
     {
+      tidu_record_list_set_database (self->record_list, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  number = tidu_ui_format_count (count);
-  /* Translators: %s is a number such as 1,234 */
-  title = g_strdup_printf (ngettext ("%s talent", "%s talents", (gulong) count), number);
-  description = tidu_ui_stored_in_markup (self->database);
-
-  adw_status_page_set_title (self->summary_page, title);
-  adw_status_page_set_description (self->summary_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "summary");
+  /* Setting the same database again runs the list's query again. */
+  tidu_record_list_set_database (self->record_list, self->database);
+  gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
 static void
 tidu_talents_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   TiduTalentsPage *self = TIDU_TALENTS_PAGE (object);
 
@@ -80,9 +74,9 @@ tidu_talents_page_get_property (GObject    *object,
 
 static void
 tidu_talents_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   TiduTalentsPage *self = TIDU_TALENTS_PAGE (object);
 
@@ -125,10 +119,12 @@ tidu_talents_page_class_init (TiduTalentsPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TIDU_TYPE_RECORD_LIST);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-talents-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiduTalentsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, TiduTalentsPage, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentsPage, record_list);
 }
 
 static void
@@ -161,7 +157,7 @@ tidu_talents_page_get_database (TiduTalentsPage *self)
  */
 void
 tidu_talents_page_set_database (TiduTalentsPage *self,
-                                TiduDatabase    *database)
+                               TiduDatabase  *database)
 {
   g_return_if_fail (TIDU_IS_TALENTS_PAGE (self));
   g_return_if_fail (database == NULL || TIDU_IS_DATABASE (database));
@@ -173,10 +169,39 @@ tidu_talents_page_set_database (TiduTalentsPage *self,
 }
 
 /**
+ * tidu_talents_page_reload:
+ * @self: a #TiduTalentsPage
+ *
+ * Reads the database again after its records changed: the count that picks the empty
+ * state or the list, and the list's rows.
+ */
+void
+tidu_talents_page_reload (TiduTalentsPage *self)
+{
+  g_return_if_fail (TIDU_IS_TALENTS_PAGE (self));
+
+  refresh (self);
+}
+
+/**
+ * tidu_talents_page_get_record_list:
+ * @self: a #TiduTalentsPage
+ *
+ * Returns: (transfer none): the list the page shows when the database holds records
+ */
+TiduRecordList *
+tidu_talents_page_get_record_list (TiduTalentsPage *self)
+{
+  g_return_val_if_fail (TIDU_IS_TALENTS_PAGE (self), NULL);
+
+  return self->record_list;
+}
+
+/**
  * tidu_talents_page_get_visible_state:
  * @self: a #TiduTalentsPage
  *
- * Returns: "empty" or "summary"
+ * Returns: "empty" or "list"
  */
 const char *
 tidu_talents_page_get_visible_state (TiduTalentsPage *self)

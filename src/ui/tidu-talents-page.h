@@ -8,16 +8,19 @@
 #include <adwaita.h>
 
 #include "tidu-core.h"
+#include "tidu-record-list.h"
 
 G_BEGIN_DECLS
 
 #define TIDU_TYPE_TALENTS_PAGE (tidu_talents_page_get_type ())
 G_DECLARE_FINAL_TYPE (TiduTalentsPage, tidu_talents_page, TIDU, TALENTS_PAGE, GtkWidget)
 
-GtkWidget    *tidu_talents_page_new               (void);
-TiduDatabase *tidu_talents_page_get_database      (TiduTalentsPage *self);
-void          tidu_talents_page_set_database      (TiduTalentsPage *self,
-                                                   TiduDatabase    *database);
-const char   *tidu_talents_page_get_visible_state (TiduTalentsPage *self);
+GtkWidget      *tidu_talents_page_new               (void);
+TiduDatabase   *tidu_talents_page_get_database      (TiduTalentsPage *self);
+void            tidu_talents_page_set_database      (TiduTalentsPage *self,
+                                                     TiduDatabase  *database);
+void            tidu_talents_page_reload            (TiduTalentsPage *self);
+TiduRecordList *tidu_talents_page_get_record_list   (TiduTalentsPage *self);
+const char     *tidu_talents_page_get_visible_state (TiduTalentsPage *self);
 
 G_END_DECLS

@@ -28,12 +28,13 @@ test_place_pages (void)
   const struct {
     GType       type;
     StateGetter get_visible_state;
+    const char *full_state;  /* what the page shows when the database holds records */
   } pages[] = {
-    { TIDU_TYPE_OVERVIEW_PAGE, (StateGetter) tidu_overview_page_get_visible_state },
-    { TIDU_TYPE_FIRMS_PAGE, (StateGetter) tidu_firms_page_get_visible_state },
-    { TIDU_TYPE_CARRIERS_PAGE, (StateGetter) tidu_carriers_page_get_visible_state },
-    { TIDU_TYPE_TALENTS_PAGE, (StateGetter) tidu_talents_page_get_visible_state },
-    { TIDU_TYPE_SUBSIDIES_PAGE, (StateGetter) tidu_subsidies_page_get_visible_state },
+    { TIDU_TYPE_OVERVIEW_PAGE, (StateGetter) tidu_overview_page_get_visible_state, "summary" },
+    { TIDU_TYPE_FIRMS_PAGE, (StateGetter) tidu_firms_page_get_visible_state, "list" },
+    { TIDU_TYPE_CARRIERS_PAGE, (StateGetter) tidu_carriers_page_get_visible_state, "list" },
+    { TIDU_TYPE_TALENTS_PAGE, (StateGetter) tidu_talents_page_get_visible_state, "list" },
+    { TIDU_TYPE_SUBSIDIES_PAGE, (StateGetter) tidu_subsidies_page_get_visible_state, "summary" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -48,7 +49,7 @@ test_place_pages (void)
       g_assert_cmpstr (pages[i].get_visible_state (page), ==, "empty");
       stack = GTK_STACK (tidu_test_find_widget (page, GTK_TYPE_STACK));
       g_assert_nonnull (stack);
-      g_assert_nonnull (gtk_stack_get_child_by_name (stack, "summary"));
+      g_assert_nonnull (gtk_stack_get_child_by_name (stack, pages[i].full_state));
       g_assert_nonnull (tidu_test_find_widget (gtk_stack_get_child_by_name (stack, "empty"), GTK_TYPE_BUTTON));
 
       g_object_set (page, "database", NULL, NULL);

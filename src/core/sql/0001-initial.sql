@@ -261,6 +261,10 @@ CREATE INDEX firms_name ON firms (name);
 CREATE INDEX firms_region ON firms (region_id, name);
 CREATE INDEX firms_stage ON firms (attraction_stage, signed_on);
 CREATE INDEX firms_deleted ON firms (deleted_at) WHERE deleted_at IS NOT NULL;
+-- The live list in name order, rowid included, without reading the table (tidu-list.c).
+CREATE INDEX firms_live_name ON firms (name) WHERE deleted_at IS NULL;
+CREATE INDEX firms_live_region ON firms (region_id, name) WHERE deleted_at IS NULL;
+CREATE INDEX firms_live_industry ON firms (industry, name) WHERE deleted_at IS NULL;
 
 -- Certifications: a firm's tier on a date is its highest-ranked certification valid that day.
 CREATE TABLE firm_tiers (
@@ -270,6 +274,8 @@ CREATE TABLE firm_tiers (
   level          TEXT REFERENCES levels (code),         -- 省级瞪羚, 市级瞪羚, …
   certified_on   TEXT NOT NULL,
   expires_on     TEXT,                                  -- when the certificate states one
+  valid_until    TEXT,                                  -- last valid day by the tier's rule, NULL: open-ended;
+                                                        -- written by the core (tidu_vocab_item_valid_until)
   certificate_no TEXT,                                  -- 高企: GR + year + province + serial
   status         TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'revoked')),
   revoked_on     TEXT,
@@ -278,11 +284,16 @@ CREATE TABLE firm_tiers (
   updated_at     TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),
   deleted_at     TEXT,
   CHECK (expires_on IS NULL OR expires_on > certified_on),
-  CHECK ((status = 'revoked') = (revoked_on IS NOT NULL))
+  CHECK (valid_until IS NULL OR valid_until >= certified_on),
+  CHECK ((status = 'revoked') = (revoked_on IS NOT NULL)),
+  CHECK (revoked_on IS NULL OR revoked_on >= certified_on)
 );
 CREATE INDEX firm_tiers_firm ON firm_tiers (firm_id, certified_on);
-CREATE INDEX firm_tiers_ladder ON firm_tiers (tier, certified_on, firm_id, expires_on, status);
-CREATE INDEX firm_tiers_expiry ON firm_tiers (expires_on, tier) WHERE expires_on IS NOT NULL;
+-- Current tier, tier filter and expiring certifications in lists (tidu-list.c): covering, and
+-- revoked certifications stay in them (valid until revoked_on).
+CREATE INDEX firm_tiers_current ON firm_tiers (firm_id, certified_on, tier, valid_until, revoked_on) WHERE deleted_at IS NULL;
+CREATE INDEX firm_tiers_tier ON firm_tiers (tier, certified_on, valid_until, revoked_on, firm_id) WHERE deleted_at IS NULL;
+CREATE INDEX firm_tiers_valid_until ON firm_tiers (valid_until, certified_on, revoked_on, firm_id) WHERE deleted_at IS NULL AND valid_until IS NOT NULL;
 
 -- Yearly indicators; money in yuan.
 CREATE TABLE firm_years (
@@ -381,6 +392,7 @@ CREATE TABLE talent_plan_categories (
   CHECK (amount_min IS NULL OR amount_max IS NULL OR amount_max >= amount_min)
 );
 CREATE INDEX talent_plan_categories_plan ON talent_plan_categories (plan_id, rank);
+CREATE UNIQUE INDEX talent_plan_categories_natural ON talent_plan_categories (plan_id, name) WHERE deleted_at IS NULL;
 
 CREATE TABLE talent_plan_batches (
   id         TEXT PRIMARY KEY NOT NULL,
@@ -393,6 +405,9 @@ CREATE TABLE talent_plan_batches (
   deleted_at TEXT
 );
 CREATE INDEX talent_plan_batches_plan ON talent_plan_batches (plan_id, year);
+-- A named batch (第十八批) is unique by name in its plan; an unnamed one by its year.
+CREATE UNIQUE INDEX talent_plan_batches_named ON talent_plan_batches (plan_id, name) WHERE name IS NOT NULL AND deleted_at IS NULL;
+CREATE UNIQUE INDEX talent_plan_batches_unnamed ON talent_plan_batches (plan_id, year) WHERE name IS NULL AND deleted_at IS NULL;
 
 CREATE TABLE talent_awards (
   id             TEXT PRIMARY KEY NOT NULL,
@@ -425,6 +440,7 @@ CREATE TABLE talent_award_members (
   deleted_at TEXT
 );
 CREATE UNIQUE INDEX talent_award_members_natural ON talent_award_members (award_id, talent_id) WHERE deleted_at IS NULL;
+CREATE INDEX talent_award_members_talent ON talent_award_members (talent_id);
 
 CREATE TABLE talent_award_instalments (
   id             TEXT PRIMARY KEY NOT NULL,

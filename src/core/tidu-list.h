@@ -1,0 +1,125 @@
+/* tidu-list.h: the queries behind the record lists (firms, carriers, talents, talent plans).
+ *
+ * A list is one SQL query that returns the rowids of the matching records in display order
+ * (search, filters and sort all run in SQL); the UI's list model keeps that array and fetches
+ * the cells of the rows the view shows, a page at a time (DESIGN.md §4).
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tidu-database.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TIDU_LIST_FIRMS,
+  TIDU_LIST_CARRIERS,
+  TIDU_LIST_TALENTS,
+  TIDU_LIST_TALENT_PLANS,
+  TIDU_N_LISTS
+} TiduListKind;
+
+typedef struct
+{
+  const char *id;         /* stable: "name", "uscc", "region", "tier", … */
+  const char *title;      /* translated column title */
+  gboolean    numeric;    /* right-aligned, sorts as a number */
+  gboolean    sortable;
+} TiduListColumn;
+
+/* What a list shows: one search text, filters by field, a sort, the live rows or the trash. */
+typedef struct _TiduListQuery TiduListQuery;
+
+/* One row as the list shows it: the record's id and one display string per column
+ * (NULL where the record has no value). */
+typedef struct
+{
+  gint64   rowid;
+  char    *id;
+  char   **cells;       /* tidu_list_get_columns (kind) entries, in order */
+} TiduListRow;
+
+const TiduListColumn *tidu_list_get_columns     (TiduListKind          kind,
+                                                 guint                *n_columns);
+const char           *tidu_list_kind_to_string  (TiduListKind          kind);
+gboolean              tidu_list_kind_from_string (const char          *text,
+                                                  TiduListKind        *kind);
+/* Whether the kind has that column (for sorting) or that filter field; the filter fields, a
+ * NULL-terminated array of static strings to free with g_free. */
+gboolean              tidu_list_has_column      (TiduListKind          kind,
+                                                 const char           *column_id);
+gboolean              tidu_list_has_filter      (TiduListKind          kind,
+                                                 const char           *field);
+const char          **tidu_list_get_filter_fields (TiduListKind        kind);
+
+TiduListQuery *tidu_list_query_new        (TiduListKind          kind);
+TiduListQuery *tidu_list_query_copy       (const TiduListQuery  *query);
+void           tidu_list_query_free       (TiduListQuery        *query);
+TiduListKind   tidu_list_query_get_kind   (const TiduListQuery  *query);
+void           tidu_list_query_set_search (TiduListQuery        *query,
+                                           const char           *text);
+const char    *tidu_list_query_get_search (const TiduListQuery  *query);
+/* Filters by field; a NULL or empty value removes the filter. Fields per kind:
+ *   firms:    region_id, tier (current tier code, or "none"), carrier_id (current stay),
+ *             industry, tech_field, stage (attraction stage), expiring_days (a certification
+ *             whose validity ends within that many days from today)
+ *   carriers: kind, level, region_id, grade (latest grade)
+ *   talents:  plan_id, year (award year), region_id
+ *   plans:    level, region_id
+ * An unknown field is a programmer error. */
+void           tidu_list_query_set_filter (TiduListQuery        *query,
+                                           const char           *field,
+                                           const char           *value);
+const char    *tidu_list_query_get_filter (const TiduListQuery  *query,
+                                           const char           *field);
+void           tidu_list_query_set_sort   (TiduListQuery        *query,
+                                           const char           *column_id,
+                                           gboolean              descending);
+/* The column sorted on ("name" unless set). */
+const char    *tidu_list_query_get_sort   (const TiduListQuery  *query,
+                                           gboolean             *descending);
+void           tidu_list_query_set_trash  (TiduListQuery        *query,
+                                           gboolean              trash);
+gboolean       tidu_list_query_get_trash  (const TiduListQuery  *query);
+/* The date "current tier" and "expiring" are computed on; today unless set (tests set it). */
+void           tidu_list_query_set_today  (TiduListQuery        *query,
+                                           const GDate          *today);
+
+GArray        *tidu_list_query_run        (TiduDatabase         *db,
+                                           const TiduListQuery  *query,
+                                           GError              **error);
+/* The EXPLAIN QUERY PLAN of tidu_list_query_run's statement, one step a line (for tests and
+ * benchmarks). */
+char          *tidu_list_query_explain    (TiduDatabase         *db,
+                                           const TiduListQuery  *query,
+                                           GError              **error);
+/* The cells of @rowids in that order (a page: up to a few hundred). A rowid whose record is
+ * gone, or no longer in the list's live rows or trash, gives a row with id and cells NULL. */
+GPtrArray     *tidu_list_fetch_rows       (TiduDatabase         *db,
+                                           const TiduListQuery  *query,
+                                           const gint64         *rowids,
+                                           guint                 n_rowids,
+                                           GError              **error);
+void           tidu_list_row_free         (TiduListRow          *row);
+
+/* The choices a filter offers, for the UI's drop-downs and the CLI: value and display label
+ * pairs (regions by id with their names, carriers by id, distinct industries, plan ids, award
+ * years, and vocabulary codes with their labels), sorted for display. */
+typedef struct
+{
+  char *value;
+  char *label;
+} TiduListChoice;
+
+GPtrArray     *tidu_list_filter_choices   (TiduDatabase         *db,
+                                           TiduListKind          kind,
+                                           const char           *field,
+                                           GError              **error);
+void           tidu_list_choice_free      (TiduListChoice       *choice);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiduListQuery, tidu_list_query_free)
+
+G_END_DECLS

@@ -1,0 +1,1049 @@
+/* tidu-firm-detail.c: everything known about one firm, with its tier history
+ *
+ * The Firms place shows this page when a firm is activated. It reads the firm and its
+ * certifications, yearly indicators and stays from the core each time it is shown or changed,
+ * opens the editors, and deletes softly: the firm goes to the trash with a toast whose Undo
+ * (or Ctrl+Z, through the "firm.undo-delete" action) restores it.
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tidu-certification-editor.h"
+#include "tidu-firm-editor.h"
+#include "tidu-form-util.h"
+#include "tidu-move-dialog.h"
+
+#include "tidu-firm-detail.h"
+
+typedef enum
+{
+  UNDO_NONE,
+  UNDO_FIRM,
+  UNDO_CERTIFICATION
+} UndoKind;
+
+struct _TiduFirmDetail
+{
+  GtkWidget     parent_instance;
+
+  /* Template widgets */
+  GtkLabel     *title_label;
+  GtkLabel     *name_label;
+  GtkLabel     *summary_label;
+  GtkLabel     *error_label;
+  GtkListBox   *identity_list;
+  AdwPreferencesGroup *tiers_group;
+  GtkListBox   *tiers_list;
+  AdwPreferencesGroup *certs_group;
+  GtkListBox   *certs_list;
+  AdwPreferencesGroup *years_group;
+  GtkGrid      *years_grid;
+  GtkListBox   *stays_list;
+  GtkWidget    *attraction_group;
+  GtkListBox   *attraction_list;
+  GtkWidget    *contact_group;
+  GtkListBox   *contact_list;
+  GtkWidget    *notes_group;
+  GtkLabel     *notes_label;
+
+  /* Owned references */
+  GSettings    *settings;
+  TiduDatabase *database;
+  char         *firm_id;
+  TiduFirm     *firm;
+  GPtrArray    *vocabularies[TIDU_N_VOCABULARIES];
+  AdwToast     *undo_toast;
+  char         *undo_id;
+  UndoKind      undo_kind;
+};
+
+G_DEFINE_FINAL_TYPE (TiduFirmDetail, tidu_firm_detail, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  BACK_REQUESTED,
+  CHANGED,
+  DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------ helpers */
+
+static const char *
+vocab_label (TiduFirmDetail *self,
+             TiduVocabulary  vocabulary,
+             const char     *code)
+{
+  GPtrArray *items;
+
+  if (code == NULL)
+    return NULL;
+  if (self->vocabularies[vocabulary] == NULL && self->database != NULL)
+    self->vocabularies[vocabulary] = tidu_vocabulary_list (self->database, vocabulary, NULL);
+  items = self->vocabularies[vocabulary];
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      const TiduVocabItem *item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (item->code, code))
+        return tidu_vocab_item_get_label (item);
+    }
+  return code;
+}
+
+static char *
+tier_label (TiduFirmDetail *self,
+            const char     *tier,
+            const char     *level)
+{
+  const char *name = vocab_label (self, TIDU_VOCABULARY_TIER, tier);
+
+  if (level == NULL)
+    return g_strdup (name);
+  /* Translators: a tier with its level, such as "Gazelle enterprise (Provincial)" */
+  return g_strdup_printf (_("%s (%s)"), name, vocab_label (self, TIDU_VOCABULARY_LEVEL, level));
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+add_row (GtkListBox *list,
+         const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (list, row);
+  return row;
+}
+
+/* A row with a field's name on the left and its value on the right; an empty value shows a
+ * dash when @always, and no row otherwise. */
+static void
+add_value_row (GtkListBox *list,
+               const char *title,
+               const char *value,
+               gboolean    always)
+{
+  GtkWidget *row;
+  GtkWidget *label;
+
+  if (value == NULL && !always)
+    return;
+  row = add_row (list, title, NULL);
+  label = gtk_label_new (value != NULL ? value : "—");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_selectable (GTK_LABEL (label), value != NULL);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  if (value == NULL)
+    gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+}
+
+static void
+add_date_row (GtkListBox  *list,
+              const char  *title,
+              const GDate *date,
+              gboolean     always)
+{
+  g_autofree char *text = tidu_form_format_date (date);
+
+  add_value_row (list, title, text, always);
+}
+
+static GtkWidget *
+add_icon_button (GtkWidget  *row,
+                 const char *icon_name,
+                 const char *tooltip,
+                 const char *action_name,
+                 const char *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return button;
+}
+
+static void
+today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+static GtkWindow *
+get_window (TiduFirmDetail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_error (TiduFirmDetail *self,
+            const GError   *error)
+{
+  gtk_label_set_text (self->error_label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+}
+
+/* ------------------------------------------------------------------ sections */
+
+static void
+fill_identity (TiduFirmDetail *self)
+{
+  const TiduFirm *firm = self->firm;
+  g_autoptr(TiduRegion) region = NULL;
+  g_autofree char *uscc = NULL;
+
+  if (firm->region_id != NULL)
+    region = tidu_region_load (self->database, firm->region_id, NULL);
+  if (firm->uscc != NULL && firm->uscc_override)
+    /* Translators: a credit code kept although its check character does not match */
+    uscc = g_strdup_printf (_("%s (check character confirmed against the licence)"), firm->uscc);
+  else
+    uscc = g_strdup (firm->uscc);
+
+  clear_list (self->identity_list);
+  add_value_row (self->identity_list, _("Unified social credit code"), uscc, TRUE);
+  add_value_row (self->identity_list, _("Region"), region != NULL ? region->name : NULL, TRUE);
+  add_value_row (self->identity_list, _("Industry"), firm->industry, TRUE);
+  add_value_row (self->identity_list, _("High-tech field"),
+                 vocab_label (self, TIDU_VOCABULARY_TECH_FIELD, firm->tech_field), TRUE);
+  add_date_row (self->identity_list, _("Founded"), &firm->founded_on, TRUE);
+  add_value_row (self->identity_list, _("Address"), firm->address, FALSE);
+  add_value_row (self->identity_list, _("Legal representative"), firm->legal_person, FALSE);
+}
+
+static char *
+fill_tiers (TiduFirmDetail *self)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *description = NULL;
+  GDate now;
+
+  today (&now);
+  clear_list (self->tiers_list);
+  if (!tidu_firm_tier_on (self->database, self->firm->id, &now, &current, &error))
+    {
+      show_error (self, error);
+      g_clear_error (&error);
+    }
+  if (current != NULL)
+    description = g_strdup_printf (_("Current tier: %s"), vocab_label (self, TIDU_VOCABULARY_TIER, current));
+  else
+    description = g_strdup (_("The firm holds no tier today."));
+  adw_preferences_group_set_description (self->tiers_group, description);
+
+  spans = tidu_firm_tier_timeline (self->database, self->firm->id, &error);
+  if (spans == NULL)
+    show_error (self, error);
+  for (guint i = 0; spans != NULL && i < spans->len; i++)
+    {
+      const TiduTierSpan *span = g_ptr_array_index (spans, i);
+      g_autofree char *title = tier_label (self, span->tier, span->level);
+      g_autofree char *from = tidu_date_to_iso (&span->from);
+      g_autofree char *until = tidu_form_format_date (&span->until);
+      g_autofree char *subtitle = NULL;
+
+      if (until != NULL)
+        /* Translators: the first and last day a tier was held */
+        subtitle = g_strdup_printf (_("%s to %s"), from, until);
+      else
+        /* Translators: a tier held from a day, with no end */
+        subtitle = g_strdup_printf (_("%s to open"), from);
+      add_row (self->tiers_list, title, subtitle);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tiers_list), spans != NULL && spans->len > 0);
+
+  return current != NULL ? g_strdup (vocab_label (self, TIDU_VOCABULARY_TIER, current)) : NULL;
+}
+
+static void
+fill_certifications (TiduFirmDetail *self)
+{
+  g_autoptr(GPtrArray) certifications = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_list (self->certs_list);
+  certifications = tidu_firm_list_certifications (self->database, self->firm->id, &error);
+  if (certifications == NULL)
+    show_error (self, error);
+  for (guint i = 0; certifications != NULL && i < certifications->len; i++)
+    {
+      const TiduCertification *certification = g_ptr_array_index (certifications, i);
+      g_autofree char *title = tier_label (self, certification->tier, certification->level);
+      g_autofree char *certified = tidu_date_to_iso (&certification->certified_on);
+      g_autofree char *until = tidu_form_format_date (&certification->valid_until);
+      g_autofree char *revoked = tidu_form_format_date (&certification->revoked_on);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      GtkWidget *row;
+
+      g_string_append_printf (subtitle, _("Certified %s"), certified);
+      g_string_append (subtitle, " · ");
+      if (until != NULL)
+        g_string_append_printf (subtitle, _("valid until %s"), until);
+      else
+        g_string_append (subtitle, _("valid until revoked"));
+      if (revoked != NULL)
+        {
+          g_string_append (subtitle, " · ");
+          g_string_append_printf (subtitle, _("revoked %s"), revoked);
+        }
+      if (certification->certificate_no != NULL)
+        {
+          g_string_append (subtitle, " · ");
+          g_string_append (subtitle, certification->certificate_no);
+        }
+      row = add_row (self->certs_list, title, subtitle->str);
+      add_icon_button (row, "document-edit-symbolic", _("Edit Certification"),
+                       "firm.edit-certification", certification->id);
+      add_icon_button (row, "user-trash-symbolic", _("Delete Certification"),
+                       "firm.delete-certification", certification->id);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->certs_list), certifications != NULL && certifications->len > 0);
+  adw_preferences_group_set_description (self->certs_group,
+                                         certifications != NULL && certifications->len > 0
+                                         ? NULL : _("No certifications recorded."));
+}
+
+static void
+attach_cell (TiduFirmDetail *self,
+             const char     *text,
+             int             column,
+             int             row,
+             gboolean        heading)
+{
+  GtkWidget *label = gtk_label_new (text != NULL ? text : "—");
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
+  if (heading)
+    {
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), column == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+    }
+  else
+    {
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_label_set_selectable (GTK_LABEL (label), text != NULL);
+    }
+  if (text == NULL)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_hexpand (label, column > 0);
+  gtk_grid_attach (self->years_grid, label, column, row, 1, 1);
+}
+
+static char *
+format_count (gint64 value)
+{
+  return TIDU_IS_SET (value) ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : NULL;
+}
+
+static void
+fill_years (TiduFirmDetail *self)
+{
+  g_autoptr(GPtrArray) years = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  TiduMoneyUnit unit = (TiduMoneyUnit) g_settings_get_enum (self->settings, "display-unit");
+  const char *unit_label = tidu_money_unit_label (unit);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->years_grid))) != NULL)
+    gtk_grid_remove (self->years_grid, child);
+
+  years = tidu_firm_list_years (self->database, self->firm->id, &error);
+  if (years == NULL)
+    show_error (self, error);
+  gtk_widget_set_visible (GTK_WIDGET (self->years_group), years != NULL && years->len > 0);
+  if (years == NULL || years->len == 0)
+    return;
+
+  /* Translators: the money unit of the yearly indicators, such as "Amounts in 10k yuan" */
+  description = g_strdup_printf (_("Amounts in %s"), unit_label);
+  adw_preferences_group_set_description (self->years_group, description);
+  attach_cell (self, _("Year"), 0, 0, TRUE);
+  attach_cell (self, _("Revenue"), 1, 0, TRUE);
+  attach_cell (self, _("R&D expense"), 2, 0, TRUE);
+  attach_cell (self, _("Staff"), 3, 0, TRUE);
+  attach_cell (self, _("Tech staff"), 4, 0, TRUE);
+  /* Translators: Class I and class II intellectual property, as counted for 高企 */
+  attach_cell (self, _("IP (I/II)"), 5, 0, TRUE);
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      const TiduFirmYear *year = g_ptr_array_index (years, i);
+      g_autofree char *year_text = g_strdup_printf ("%d", year->year);
+      g_autofree char *revenue = TIDU_IS_SET (year->revenue) ? tidu_money_format (year->revenue, unit) : NULL;
+      g_autofree char *rd = TIDU_IS_SET (year->rd_expense) ? tidu_money_format (year->rd_expense, unit) : NULL;
+      g_autofree char *staff = format_count (year->staff);
+      g_autofree char *tech_staff = format_count (year->tech_staff);
+      g_autofree char *ip1 = format_count (year->ip_class1);
+      g_autofree char *ip2 = format_count (year->ip_class2);
+      g_autofree char *ip = ip1 != NULL || ip2 != NULL
+                            ? g_strdup_printf ("%s / %s", ip1 != NULL ? ip1 : "—", ip2 != NULL ? ip2 : "—")
+                            : NULL;
+      int row = (int) i + 1;
+
+      attach_cell (self, year_text, 0, row, FALSE);
+      attach_cell (self, revenue, 1, row, FALSE);
+      attach_cell (self, rd, 2, row, FALSE);
+      attach_cell (self, staff, 3, row, FALSE);
+      attach_cell (self, tech_staff, 4, row, FALSE);
+      attach_cell (self, ip, 5, row, FALSE);
+    }
+}
+
+static void
+fill_stays (TiduFirmDetail *self)
+{
+  g_autoptr(GPtrArray) stays = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_list (self->stays_list);
+  stays = tidu_firm_list_stays (self->database, self->firm->id, &error);
+  if (stays == NULL)
+    show_error (self, error);
+  for (guint i = 0; stays != NULL && i < stays->len; i++)
+    {
+      const TiduStay *stay = g_ptr_array_index (stays, i);
+      g_autoptr(TiduCarrier) carrier = tidu_carrier_load (self->database, stay->carrier_id, NULL);
+      g_autofree char *entered = tidu_date_to_iso (&stay->entered_on);
+      g_autofree char *left = tidu_form_format_date (&stay->left_on);
+      g_autofree char *subtitle = NULL;
+
+      if (left != NULL)
+        /* Translators: a stay in a carrier: entered, left, and how it ended (Graduated, Left) */
+        subtitle = g_strdup_printf (_("Moved in %s · %s %s"), entered,
+                                    vocab_label (self, TIDU_VOCABULARY_STAY_OUTCOME, stay->outcome), left);
+      else
+        subtitle = g_strdup_printf (_("Moved in %s · still there"), entered);
+      add_row (self->stays_list, carrier != NULL ? carrier->name : stay->carrier_id, subtitle);
+    }
+  if (stays == NULL || stays->len == 0)
+    add_row (self->stays_list, _("Not in a carrier"), NULL);
+}
+
+static void
+fill_attraction_and_contact (TiduFirmDetail *self)
+{
+  const TiduFirm *firm = self->firm;
+
+  clear_list (self->attraction_list);
+  add_value_row (self->attraction_list, _("Channel"), firm->attraction_channel, FALSE);
+  add_value_row (self->attraction_list, _("Stage"),
+                 vocab_label (self, TIDU_VOCABULARY_ATTRACTION_STAGE, firm->attraction_stage), FALSE);
+  add_date_row (self->attraction_list, _("Lead received"), &firm->lead_on, FALSE);
+  add_date_row (self->attraction_list, _("Signed"), &firm->signed_on, FALSE);
+  add_date_row (self->attraction_list, _("Landed"), &firm->landed_on, FALSE);
+  add_value_row (self->attraction_list, _("Responsible officer"), firm->officer, FALSE);
+  gtk_widget_set_visible (self->attraction_group,
+                          gtk_widget_get_first_child (GTK_WIDGET (self->attraction_list)) != NULL);
+
+  clear_list (self->contact_list);
+  add_value_row (self->contact_list, _("Contact person"), firm->contact_name, FALSE);
+  add_value_row (self->contact_list, _("Phone"), firm->contact_phone, FALSE);
+  add_value_row (self->contact_list, _("Email"), firm->contact_email, FALSE);
+  gtk_widget_set_visible (self->contact_group,
+                          gtk_widget_get_first_child (GTK_WIDGET (self->contact_list)) != NULL);
+
+  gtk_label_set_text (self->notes_label, firm->notes != NULL ? firm->notes : "");
+  gtk_widget_set_visible (self->notes_group, firm->notes != NULL);
+}
+
+/**
+ * tidu_firm_detail_reload:
+ *
+ * Reads the firm again from the database.
+ */
+void
+tidu_firm_detail_reload (TiduFirmDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *current = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  gboolean live;
+
+  g_return_if_fail (TIDU_IS_FIRM_DETAIL (self));
+
+  g_clear_pointer (&self->firm, tidu_firm_free);
+  show_error (self, NULL);
+  if (self->database != NULL && self->firm_id != NULL)
+    self->firm = tidu_firm_load (self->database, self->firm_id, &error);
+
+  live = self->firm != NULL && self->firm->deleted_at == NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.edit", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.add-certification", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.delete", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.move", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.edit-certification", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.delete-certification", live);
+
+  if (self->firm == NULL)
+    {
+      gtk_label_set_text (self->title_label, "");
+      gtk_label_set_text (self->name_label, "");
+      gtk_label_set_text (self->summary_label, "");
+      clear_list (self->identity_list);
+      clear_list (self->tiers_list);
+      clear_list (self->certs_list);
+      clear_list (self->stays_list);
+      clear_list (self->attraction_list);
+      clear_list (self->contact_list);
+      if (error != NULL)
+        show_error (self, error);
+      return;
+    }
+
+  gtk_label_set_text (self->title_label, self->firm->name);
+  gtk_label_set_text (self->name_label, self->firm->name);
+  fill_identity (self);
+  current = fill_tiers (self);
+  fill_certifications (self);
+  fill_years (self);
+  fill_stays (self);
+  fill_attraction_and_contact (self);
+
+  g_string_append (summary, current != NULL ? current : _("No tier"));
+  if (self->firm->uscc != NULL)
+    g_string_append_printf (summary, " · %s", self->firm->uscc);
+  if (self->firm->deleted_at != NULL)
+    g_string_append_printf (summary, " · %s", _("In the trash"));
+  gtk_label_set_text (self->summary_label, summary->str);
+}
+
+static void
+changed (TiduFirmDetail *self)
+{
+  tidu_firm_detail_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* ------------------------------------------------------------------ undo */
+
+static void
+clear_undo (TiduFirmDetail *self)
+{
+  g_clear_object (&self->undo_toast);
+  g_clear_pointer (&self->undo_id, g_free);
+  self->undo_kind = UNDO_NONE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.undo-delete", FALSE);
+}
+
+static void
+toast_dismissed_cb (AdwToast       *toast,
+                    TiduFirmDetail *self)
+{
+  if (toast == self->undo_toast)
+    clear_undo (self);
+}
+
+static void
+undo (TiduFirmDetail *self)
+{
+  g_autofree char *id = g_steal_pointer (&self->undo_id);
+  UndoKind kind = self->undo_kind;
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  clear_undo (self);
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+  if (kind == UNDO_FIRM)
+    ok = tidu_firm_restore (self->database, id, &error);
+  else if (kind == UNDO_CERTIFICATION)
+    ok = tidu_certification_restore (self->database, id, &error);
+  else
+    return;
+
+  if (!ok)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
+
+      tidu_form_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+      return;
+    }
+  changed (self);
+}
+
+static void
+toast_button_clicked_cb (AdwToast       *toast,
+                         TiduFirmDetail *self)
+{
+  if (toast == self->undo_toast)
+    undo (self);
+}
+
+static void
+offer_undo (TiduFirmDetail *self,
+            UndoKind        kind,
+            const char     *id,
+            const char     *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+
+  clear_undo (self);
+  self->undo_toast = g_object_ref (toast);
+  self->undo_id = g_strdup (id);
+  self->undo_kind = kind;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.undo-delete", TRUE);
+  tidu_form_show_toast (GTK_WIDGET (self), toast);
+}
+
+/**
+ * tidu_firm_detail_delete_firm:
+ * @firm_id: the firm to move to the trash; need not be the one shown
+ *
+ * Moves the firm to the trash and shows a toast that offers to undo it, in the toast overlay
+ * around this page. Emits #TiduFirmDetail::deleted and #TiduFirmDetail::changed.
+ *
+ * Returns: %TRUE when the firm went to the trash
+ */
+gboolean
+tidu_firm_detail_delete_firm (TiduFirmDetail *self,
+                              const char     *firm_id)
+{
+  g_autoptr(TiduFirm) firm = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = g_strdup (firm_id);
+
+  g_return_val_if_fail (TIDU_IS_FIRM_DETAIL (self), FALSE);
+  g_return_val_if_fail (firm_id != NULL, FALSE);
+  g_return_val_if_fail (self->database != NULL, FALSE);
+
+  firm = tidu_firm_load (self->database, id, &error);
+  if (firm == NULL || !tidu_firm_delete (self->database, id, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The firm was not moved to the trash. %s"), error->message);
+
+      tidu_form_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+      return FALSE;
+    }
+
+  /* Translators: a toast after deleting a firm; the name is in quotes */
+  title = g_strdup_printf (_("“%s” moved to the trash"), firm->name);
+  offer_undo (self, UNDO_FIRM, id, title);
+  if (g_strcmp0 (id, self->firm_id) == 0)
+    tidu_firm_detail_reload (self);
+  g_signal_emit (self, signals[DELETED], 0, id);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ actions */
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[BACK_REQUESTED], 0);
+}
+
+static void
+editor_saved_cb (TiduFirmDetail *self,
+                 const char     *id)
+{
+  changed (self);
+}
+
+static void
+editor_open_firm_cb (TiduFirmDetail *self,
+                     const char     *id)
+{
+  tidu_firm_detail_set_firm_id (self, id);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TiduFirmDetail *self = TIDU_FIRM_DETAIL (widget);
+  TiduFirmEditor *editor;
+
+  if (self->firm == NULL)
+    return;
+  editor = tidu_firm_editor_new (get_window (self), self->database, self->firm->id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "open-firm", G_CALLBACK (editor_open_firm_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+open_certification_editor (TiduFirmDetail *self,
+                           const char     *certification_id)
+{
+  TiduCertificationEditor *editor;
+
+  if (self->firm == NULL)
+    return;
+  editor = tidu_certification_editor_new (get_window (self), self->database, self->firm->id, certification_id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_certification_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  open_certification_editor (TIDU_FIRM_DETAIL (widget), NULL);
+}
+
+static void
+edit_certification_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  open_certification_editor (TIDU_FIRM_DETAIL (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+delete_certification_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  TiduFirmDetail *self = TIDU_FIRM_DETAIL (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(TiduCertification) certification = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+
+  certification = tidu_certification_load (self->database, id, &error);
+  if (certification == NULL || !tidu_certification_delete (self->database, id, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  label = tier_label (self, certification->tier, certification->level);
+  /* Translators: a toast after deleting a certification, such as "High-tech enterprise certification deleted" */
+  title = g_strdup_printf (_("%s certification deleted"), label);
+  offer_undo (self, UNDO_CERTIFICATION, id, title);
+  changed (self);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TiduFirmDetail *self = TIDU_FIRM_DETAIL (widget);
+
+  if (self->firm_id != NULL)
+    tidu_firm_detail_delete_firm (self, self->firm_id);
+}
+
+static void
+undo_delete_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  undo (TIDU_FIRM_DETAIL (widget));
+}
+
+static void
+moved_cb (TiduFirmDetail *self,
+          const char     *carrier_id)
+{
+  changed (self);
+}
+
+static void
+move_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TiduFirmDetail *self = TIDU_FIRM_DETAIL (widget);
+  TiduMoveDialog *dialog;
+
+  if (self->firm == NULL)
+    return;
+  dialog = tidu_move_dialog_new (get_window (self), self->database, self->firm->id);
+  g_signal_connect_object (dialog, "moved", G_CALLBACK (moved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+display_unit_changed_cb (TiduFirmDetail *self)
+{
+  if (self->firm != NULL)
+    fill_years (self);
+}
+
+/* ------------------------------------------------------------------ GObject */
+
+static void
+tidu_firm_detail_constructed (GObject *object)
+{
+  TiduFirmDetail *self = TIDU_FIRM_DETAIL (object);
+
+  G_OBJECT_CLASS (tidu_firm_detail_parent_class)->constructed (object);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (BASE_ID);
+  g_signal_connect_object (self->settings, "changed::display-unit",
+                           G_CALLBACK (display_unit_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+tidu_firm_detail_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TiduFirmDetail *self = TIDU_FIRM_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_set_object (&self->settings, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tidu_firm_detail_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TiduFirmDetail *self = TIDU_FIRM_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tidu_firm_detail_dispose (GObject *object)
+{
+  TiduFirmDetail *self = TIDU_FIRM_DETAIL (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_FIRM_DETAIL);
+  /* The template's unnamed top-level children (top bar, scrolled body) are ours to drop. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->undo_toast);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+  for (guint i = 0; i < TIDU_N_VOCABULARIES; i++)
+    g_clear_pointer (&self->vocabularies[i], g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tidu_firm_detail_parent_class)->dispose (object);
+}
+
+static void
+tidu_firm_detail_finalize (GObject *object)
+{
+  TiduFirmDetail *self = TIDU_FIRM_DETAIL (object);
+
+  g_clear_pointer (&self->firm_id, g_free);
+  g_clear_pointer (&self->firm, tidu_firm_free);
+  g_clear_pointer (&self->undo_id, g_free);
+
+  G_OBJECT_CLASS (tidu_firm_detail_parent_class)->finalize (object);
+}
+
+static void
+tidu_firm_detail_class_init (TiduFirmDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = tidu_firm_detail_constructed;
+  object_class->set_property = tidu_firm_detail_set_property;
+  object_class->get_property = tidu_firm_detail_get_property;
+  object_class->dispose = tidu_firm_detail_dispose;
+  object_class->finalize = tidu_firm_detail_finalize;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TiduFirmDetail::back-requested:
+   *
+   * The officer asked to go back to the list (the Back button, Alt+Left, Escape).
+   */
+  signals[BACK_REQUESTED] = g_signal_new ("back-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * TiduFirmDetail::changed:
+   *
+   * A firm, certification or stay was saved, deleted or restored: lists should refresh.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * TiduFirmDetail::deleted:
+   * @firm_id: the firm moved to the trash
+   */
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-firm-detail.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, identity_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, tiers_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, tiers_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, certs_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, certs_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, years_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, years_grid);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, stays_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, attraction_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, attraction_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, contact_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, contact_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, notes_label);
+
+  gtk_widget_class_install_action (widget_class, "firm.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "firm.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "firm.add-certification", NULL, add_certification_activated);
+  gtk_widget_class_install_action (widget_class, "firm.edit-certification", "s", edit_certification_activated);
+  gtk_widget_class_install_action (widget_class, "firm.delete-certification", "s", delete_certification_activated);
+  gtk_widget_class_install_action (widget_class, "firm.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "firm.move", NULL, move_activated);
+  gtk_widget_class_install_action (widget_class, "firm.undo-delete", NULL, undo_delete_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "firm.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "firm.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "firm.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "firm.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "firm.undo-delete", NULL);
+}
+
+static void
+tidu_firm_detail_init (TiduFirmDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.undo-delete", FALSE);
+  tidu_firm_detail_reload (self);
+}
+
+/* ------------------------------------------------------------------ public API */
+
+/**
+ * tidu_firm_detail_new:
+ * @settings: (nullable): the application's settings, for the money display unit
+ */
+GtkWidget *
+tidu_firm_detail_new (GSettings *settings)
+{
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (TIDU_TYPE_FIRM_DETAIL, "settings", settings, NULL);
+}
+
+TiduDatabase *
+tidu_firm_detail_get_database (TiduFirmDetail *self)
+{
+  g_return_val_if_fail (TIDU_IS_FIRM_DETAIL (self), NULL);
+  return self->database;
+}
+
+void
+tidu_firm_detail_set_database (TiduFirmDetail *self,
+                               TiduDatabase   *database)
+{
+  g_return_if_fail (TIDU_IS_FIRM_DETAIL (self));
+  g_return_if_fail (database == NULL || TIDU_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+  for (guint i = 0; i < TIDU_N_VOCABULARIES; i++)
+    g_clear_pointer (&self->vocabularies[i], g_ptr_array_unref);
+  clear_undo (self);
+  g_clear_pointer (&self->firm_id, g_free);
+  tidu_firm_detail_reload (self);
+}
+
+const char *
+tidu_firm_detail_get_firm_id (TiduFirmDetail *self)
+{
+  g_return_val_if_fail (TIDU_IS_FIRM_DETAIL (self), NULL);
+  return self->firm_id;
+}
+
+void
+tidu_firm_detail_set_firm_id (TiduFirmDetail *self,
+                              const char     *firm_id)
+{
+  g_return_if_fail (TIDU_IS_FIRM_DETAIL (self));
+
+  if (firm_id != self->firm_id)
+    {
+      g_free (self->firm_id);
+      self->firm_id = g_strdup (firm_id);
+    }
+  tidu_firm_detail_reload (self);
+}

@@ -1,0 +1,309 @@
+/* tidu-form-util.c: shared pieces of the record forms
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tidu-form-util.h"
+
+#define MESSAGE_KEY "tidu-form-message"
+
+/**
+ * tidu_form_get_text:
+ *
+ * Returns: (transfer full) (nullable): the row's text without surrounding spaces, or %NULL
+ *   when nothing but spaces was typed
+ */
+char *
+tidu_form_get_text (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (text[0] == '\0')
+    return NULL;
+  return g_steal_pointer (&text);
+}
+
+void
+tidu_form_set_text (AdwEntryRow *row,
+                    const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+/**
+ * tidu_form_get_date:
+ * @date: (out): the date typed, cleared when the row is empty
+ *
+ * Accepts what tidu_date_parse() does: 2021-03-05, 2021/3/5, 2021年3月5日, 20210305.
+ *
+ * Returns: %FALSE with @error when the text is not a date
+ */
+gboolean
+tidu_form_get_date (AdwEntryRow  *row,
+                    GDate        *date,
+                    GError      **error)
+{
+  g_autofree char *text = tidu_form_get_text (row);
+
+  g_date_clear (date, 1);
+  if (text == NULL)
+    return TRUE;
+  if (!tidu_date_parse (text, date, error))
+    {
+      g_date_clear (date, 1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+tidu_form_format_date (const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+  return tidu_date_to_iso (date);
+}
+
+void
+tidu_form_set_date (AdwEntryRow *row,
+                    const GDate *date)
+{
+  g_autofree char *text = tidu_form_format_date (date);
+
+  tidu_form_set_text (row, text);
+}
+
+static AdwActionRow *
+ensure_message_row (GtkWidget *row)
+{
+  AdwActionRow *message = g_object_get_data (G_OBJECT (row), MESSAGE_KEY);
+  GtkWidget *parent;
+  GtkWidget *icon;
+
+  if (message != NULL)
+    return message;
+
+  message = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (message), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (message), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (message), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (message), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (message), "tidu-form-message");
+  icon = gtk_image_new ();
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (icon, 2);
+  adw_action_row_add_prefix (message, icon);
+  g_object_set_data (G_OBJECT (message), "tidu-form-icon", icon);
+
+  /* The message goes right under its row, inside the same boxed list. */
+  parent = gtk_widget_get_parent (row);
+  if (GTK_IS_LIST_BOX (parent))
+    gtk_list_box_insert (GTK_LIST_BOX (parent), GTK_WIDGET (message),
+                         gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+  else
+    g_return_val_if_reached (NULL);
+
+  g_object_set_data (G_OBJECT (row), MESSAGE_KEY, message);
+  return message;
+}
+
+/**
+ * tidu_form_show_message:
+ * @row: a row in a boxed list (an #AdwPreferencesGroup)
+ * @kind: %TIDU_FORM_MESSAGE_NONE hides the message
+ *
+ * Marks @row with the .error or .warning style class and shows @message in a row right
+ * beneath it.
+ *
+ * Returns: (transfer none): the message row, to add buttons to it
+ */
+AdwActionRow *
+tidu_form_show_message (GtkWidget           *row,
+                        TiduFormMessageKind  kind,
+                        const char          *message)
+{
+  AdwActionRow *message_row;
+  GtkWidget *icon;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (row), NULL);
+
+  if (kind == TIDU_FORM_MESSAGE_NONE || message == NULL)
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_remove_css_class (row, "warning");
+      message_row = g_object_get_data (G_OBJECT (row), MESSAGE_KEY);
+      if (message_row != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (message_row), FALSE);
+      return message_row;
+    }
+
+  message_row = ensure_message_row (row);
+  icon = g_object_get_data (G_OBJECT (message_row), "tidu-form-icon");
+  if (kind == TIDU_FORM_MESSAGE_ERROR)
+    {
+      gtk_widget_remove_css_class (row, "warning");
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (message_row), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (message_row), "error");
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-error-symbolic");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_add_css_class (row, "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (message_row), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (message_row), "warning");
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-warning-symbolic");
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (message_row), message);
+  gtk_widget_set_visible (GTK_WIDGET (message_row), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                  -1);
+  return message_row;
+}
+
+/**
+ * tidu_form_fill_combo:
+ * @choices: (element-type TiduListChoice): values and labels
+ * @none_label: (nullable): a first entry that stands for no value
+ *
+ * Returns: (transfer full): the value of each entry of the combo, "" for @none_label
+ */
+GStrv
+tidu_form_fill_combo (AdwComboRow *row,
+                      GPtrArray   *choices,
+                      const char  *none_label)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+
+  if (none_label != NULL)
+    {
+      gtk_string_list_append (labels, none_label);
+      g_strv_builder_add (values, "");
+    }
+  for (guint i = 0; choices != NULL && i < choices->len; i++)
+    {
+      const TiduListChoice *choice = g_ptr_array_index (choices, i);
+
+      gtk_string_list_append (labels, choice->label);
+      g_strv_builder_add (values, choice->value);
+    }
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  return g_strv_builder_end (values);
+}
+
+GStrv
+tidu_form_fill_vocabulary (AdwComboRow    *row,
+                           TiduDatabase   *database,
+                           TiduVocabulary  vocabulary,
+                           const char     *none_label)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  items = tidu_vocabulary_list (database, vocabulary, &error);
+  if (items == NULL)
+    g_warning ("Could not list %s: %s", tidu_vocabulary_to_string (vocabulary), error->message);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      const TiduVocabItem *item = g_ptr_array_index (items, i);
+      TiduListChoice *choice = g_new0 (TiduListChoice, 1);
+
+      /* Borrowed strings: the items outlive the choices. */
+      choice->value = item->code;
+      choice->label = (char *) tidu_vocab_item_get_label (item);
+      g_ptr_array_add (choices, choice);
+    }
+  return tidu_form_fill_combo (row, choices, none_label);
+}
+
+/**
+ * tidu_form_get_combo_value:
+ *
+ * Returns: (nullable): the value of the selected entry, %NULL for none
+ */
+const char *
+tidu_form_get_combo_value (AdwComboRow *row,
+                           GStrv        values)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (values == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length (values))
+    return NULL;
+  if (values[selected][0] == '\0')
+    return NULL;
+  return values[selected];
+}
+
+void
+tidu_form_set_combo_value (AdwComboRow *row,
+                           GStrv        values,
+                           const char  *value)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      if (g_strcmp0 (values[i], value != NULL ? value : "") == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  adw_combo_row_set_selected (row, 0);
+}
+
+static GtkWidget *
+find_toast_overlay (GtkWidget *root)
+{
+  if (ADW_IS_TOAST_OVERLAY (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_overlay (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * tidu_form_show_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in the toast overlay around @widget: the main window's, so that a toast
+ * outlives the page that raised it.
+ */
+void
+tidu_form_show_toast (GtkWidget *widget,
+                      AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay == NULL)
+    {
+      GtkWindow *parent = NULL;
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      /* A dialog shows its toasts in the window it belongs to. */
+      if (GTK_IS_WINDOW (root))
+        parent = gtk_window_get_transient_for (GTK_WINDOW (root));
+      if (parent != NULL)
+        overlay = find_toast_overlay (GTK_WIDGET (parent));
+    }
+  if (overlay == NULL)
+    {
+      g_warning ("No toast overlay for: %s", adw_toast_get_title (toast));
+      g_object_unref (toast);
+      return;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}

@@ -1,0 +1,811 @@
+/* tidu-list-model.c: a record list as a GListModel over an array of rowids
+ *
+ * The Sysprof pattern over SQLite (DESIGN.md §4, PERFORMANCE.md §2.3): one SQL query, run on
+ * a worker thread with its own connection, returns the rowids of the matching records in
+ * display order (search, filters and sort all happen in SQL). The model keeps that array
+ * (8 bytes a row) and creates TiduListItems only for the positions the view asks for, a page
+ * of rows at a time from the main connection, keeping a few pages. A new result replaces the
+ * whole array with one items-changed.
+ *
+ * The model is also its own single selection. GtkSingleSelection, on an items-changed that
+ * covers its selected position, asks for every added item to find the selected one again:
+ * with 100,000 rows that would fetch the whole table on every keystroke.
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tidu-list-model.h"
+
+/* Idle worker connections kept per database file. */
+#define MAX_IDLE_CONNECTIONS 2
+
+typedef struct
+{
+  guint      index;
+  GPtrArray *items;
+} Page;
+
+struct _TiduListModel
+{
+  GObject        parent_instance;
+
+  TiduListKind   kind;
+  guint          n_columns;
+
+  TiduDatabase  *database;
+  /* Idle worker connections on the database's file; tasks share it, so it outlives them. */
+  GAsyncQueue   *pool;
+
+  /* What the list is asked to show, and what the rowids were computed for. */
+  TiduListQuery *query;
+  TiduListQuery *shown_query;
+  char          *sort_column;
+  gboolean       sort_descending;
+  gboolean       trash;
+
+  GArray        *rowids;
+  GQueue         pages;  /* of Page, the most recently used first */
+
+  GCancellable  *cancellable;
+  guint64        serial;
+  gboolean       loading;
+  gboolean       loaded;
+
+  guint          selected;
+};
+
+static void tidu_list_model_list_model_init      (GListModelInterface      *iface);
+static void tidu_list_model_selection_model_init (GtkSelectionModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TiduListModel, tidu_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, tidu_list_model_list_model_init)
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, tidu_list_model_selection_model_init))
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_DATABASE,
+  PROP_N_ITEMS,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  GAsyncQueue   *pool;
+  char          *path;
+  TiduListQuery *query;
+  guint64        serial;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  g_clear_pointer (&data->pool, g_async_queue_unref);
+  g_clear_pointer (&data->path, g_free);
+  g_clear_pointer (&data->query, tidu_list_query_free);
+  g_free (data);
+}
+
+static void
+page_free (Page *page)
+{
+  g_ptr_array_unref (page->items);
+  g_free (page);
+}
+
+static void
+clear_pages (TiduListModel *self)
+{
+  g_queue_clear_full (&self->pages, (GDestroyNotify) page_free);
+}
+
+static void
+set_loading (TiduListModel *self,
+             gboolean       loading)
+{
+  if (self->loading == loading)
+    return;
+
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Replaces every row at once: one items-changed, whatever the sizes. */
+static void
+replace_rowids (TiduListModel *self,
+                GArray        *rowids,
+                TiduListQuery *query)
+{
+  guint old_n = self->rowids->len;
+
+  g_array_unref (self->rowids);
+  self->rowids = rowids;
+  g_clear_pointer (&self->shown_query, tidu_list_query_free);
+  self->shown_query = query;
+  clear_pages (self);
+  self->selected = GTK_INVALID_LIST_POSITION;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, rowids->len);
+  if (old_n != rowids->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  RunData *data = task_data;
+  g_autoptr(TiduDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *rowids;
+
+  /* A newer query came while this one waited for a thread. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  db = g_async_queue_try_pop (data->pool);
+  if (db == NULL)
+    db = tidu_database_open (data->path, TIDU_DATABASE_OPEN_NO_CREATE, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  rowids = tidu_list_query_run (db, data->query, &error);
+
+  /* One thread at a time uses a connection: it goes back to the pool only now. */
+  if (g_async_queue_length (data->pool) < MAX_IDLE_CONNECTIONS)
+    g_async_queue_push (data->pool, g_steal_pointer (&db));
+
+  if (rowids == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, rowids, (GDestroyNotify) g_array_unref);
+}
+
+static void
+query_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TiduListModel *self = TIDU_LIST_MODEL (object);
+  RunData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GArray *rowids;
+
+  rowids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Only the latest query counts; older ones were cancelled or are simply too late. */
+  if (data->serial != self->serial)
+    {
+      g_clear_pointer (&rowids, g_array_unref);
+      return;
+    }
+
+  set_loading (self, FALSE);
+
+  if (rowids == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_debug ("List query failed: %s", error->message);
+          g_signal_emit (self, signals[FAILED], 0, error);
+        }
+      return;
+    }
+
+  self->loaded = TRUE;
+  replace_rowids (self, rowids, tidu_list_query_copy (data->query));
+}
+
+static void
+run_query (TiduListModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *data;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->serial++;
+
+  if (self->database == NULL)
+    {
+      self->loaded = FALSE;
+      set_loading (self, FALSE);
+      replace_rowids (self, g_array_new (FALSE, FALSE, sizeof (gint64)), NULL);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+
+  data = g_new0 (RunData, 1);
+  data->pool = g_async_queue_ref (self->pool);
+  data->path = g_strdup (tidu_database_get_path (self->database));
+  data->query = tidu_list_query_copy (self->query);
+  data->serial = self->serial;
+
+  set_loading (self, TRUE);
+
+  task = g_task_new (self, self->cancellable, query_done_cb, NULL);
+  g_task_set_source_tag (task, run_query);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, query_thread);
+}
+
+static char **
+cells_for_row (TiduListModel     *self,
+               const TiduListRow *row)
+{
+  char **cells = g_new0 (char *, self->n_columns + 1);
+
+  for (guint i = 0; i < self->n_columns; i++)
+    cells[i] = g_strdup (row != NULL && row->cells != NULL && row->cells[i] != NULL ? row->cells[i] : "");
+
+  return cells;
+}
+
+static Page *
+load_page (TiduListModel *self,
+           guint          index)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) by_rowid = NULL;
+  g_autoptr(GError) error = NULL;
+  const gint64 *rowids;
+  guint start = index * TIDU_LIST_MODEL_PAGE_SIZE;
+  guint count = MIN (TIDU_LIST_MODEL_PAGE_SIZE, self->rowids->len - start);
+  Page *page;
+
+  rowids = &g_array_index (self->rowids, gint64, start);
+  rows = tidu_list_fetch_rows (self->database, self->shown_query, rowids, count, &error);
+  if (rows == NULL)
+    g_warning ("Could not fetch list rows: %s", error->message);
+
+  /* Rows deleted since the query ran come back missing: they show empty cells until the
+   * next refresh rather than shifting the others. */
+  by_rowid = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      TiduListRow *row = g_ptr_array_index (rows, i);
+
+      g_hash_table_insert (by_rowid, &row->rowid, row);
+    }
+
+  page = g_new0 (Page, 1);
+  page->index = index;
+  page->items = g_ptr_array_new_full (count, g_object_unref);
+  for (guint i = 0; i < count; i++)
+    {
+      TiduListRow *row = g_hash_table_lookup (by_rowid, &rowids[i]);
+
+      g_ptr_array_add (page->items,
+                       tidu_list_item_new (rowids[i], row != NULL ? row->id : NULL, cells_for_row (self, row)));
+    }
+
+  g_queue_push_head (&self->pages, page);
+  while (g_queue_get_length (&self->pages) > TIDU_LIST_MODEL_MAX_PAGES)
+    page_free (g_queue_pop_tail (&self->pages));
+
+  return page;
+}
+
+static Page *
+find_page (TiduListModel *self,
+           guint          index)
+{
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      if (page->index == index)
+        {
+          if (l != self->pages.head)
+            {
+              g_queue_unlink (&self->pages, l);
+              g_queue_push_head_link (&self->pages, l);
+            }
+          return page;
+        }
+    }
+
+  return NULL;
+}
+
+static GType
+tidu_list_model_get_item_type (GListModel *model)
+{
+  return TIDU_TYPE_LIST_ITEM;
+}
+
+static guint
+tidu_list_model_get_n_items (GListModel *model)
+{
+  TiduListModel *self = TIDU_LIST_MODEL (model);
+
+  return self->rowids->len;
+}
+
+static gpointer
+tidu_list_model_get_item (GListModel *model,
+                          guint       position)
+{
+  TiduListModel *self = TIDU_LIST_MODEL (model);
+  guint index = position / TIDU_LIST_MODEL_PAGE_SIZE;
+  Page *page;
+
+  if (position >= self->rowids->len || self->database == NULL)
+    return NULL;
+
+  page = find_page (self, index);
+  if (page == NULL)
+    page = load_page (self, index);
+
+  return g_object_ref (g_ptr_array_index (page->items, position % TIDU_LIST_MODEL_PAGE_SIZE));
+}
+
+static void
+tidu_list_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = tidu_list_model_get_item_type;
+  iface->get_n_items = tidu_list_model_get_n_items;
+  iface->get_item = tidu_list_model_get_item;
+}
+
+static gboolean
+tidu_list_model_is_selected (GtkSelectionModel *model,
+                             guint              position)
+{
+  TiduListModel *self = TIDU_LIST_MODEL (model);
+
+  return position == self->selected;
+}
+
+static void
+set_selected (TiduListModel *self,
+              guint          position)
+{
+  guint old = self->selected;
+
+  if (position >= self->rowids->len)
+    position = GTK_INVALID_LIST_POSITION;
+  if (old == position)
+    return;
+
+  self->selected = position;
+
+  if (old == GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position, 1);
+  else if (position == GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), old, 1);
+  else
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self),
+                                           MIN (old, position), MAX (old, position) - MIN (old, position) + 1);
+}
+
+static gboolean
+tidu_list_model_select_item (GtkSelectionModel *model,
+                             guint              position,
+                             gboolean           unselect_rest)
+{
+  set_selected (TIDU_LIST_MODEL (model), position);
+  return TRUE;
+}
+
+static gboolean
+tidu_list_model_unselect_item (GtkSelectionModel *model,
+                               guint              position)
+{
+  TiduListModel *self = TIDU_LIST_MODEL (model);
+
+  if (position == self->selected)
+    set_selected (self, GTK_INVALID_LIST_POSITION);
+  return TRUE;
+}
+
+static gboolean
+tidu_list_model_unselect_all (GtkSelectionModel *model)
+{
+  set_selected (TIDU_LIST_MODEL (model), GTK_INVALID_LIST_POSITION);
+  return TRUE;
+}
+
+static void
+tidu_list_model_selection_model_init (GtkSelectionModelInterface *iface)
+{
+  iface->is_selected = tidu_list_model_is_selected;
+  iface->select_item = tidu_list_model_select_item;
+  iface->unselect_item = tidu_list_model_unselect_item;
+  iface->unselect_all = tidu_list_model_unselect_all;
+}
+
+static void
+tidu_list_model_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TiduListModel *self = TIDU_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->rowids->len);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tidu_list_model_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TiduListModel *self = TIDU_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_int (value);
+      break;
+
+    case PROP_DATABASE:
+      tidu_list_model_set_database (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tidu_list_model_constructed (GObject *object)
+{
+  TiduListModel *self = TIDU_LIST_MODEL (object);
+
+  G_OBJECT_CLASS (tidu_list_model_parent_class)->constructed (object);
+
+  tidu_list_get_columns (self->kind, &self->n_columns);
+  self->query = tidu_list_query_new (self->kind);
+
+  if (self->database != NULL)
+    run_query (self);
+}
+
+static void
+tidu_list_model_dispose (GObject *object)
+{
+  TiduListModel *self = TIDU_LIST_MODEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  clear_pages (self);
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->pool, g_async_queue_unref);
+
+  G_OBJECT_CLASS (tidu_list_model_parent_class)->dispose (object);
+}
+
+static void
+tidu_list_model_finalize (GObject *object)
+{
+  TiduListModel *self = TIDU_LIST_MODEL (object);
+
+  g_clear_pointer (&self->query, tidu_list_query_free);
+  g_clear_pointer (&self->shown_query, tidu_list_query_free);
+  g_clear_pointer (&self->sort_column, g_free);
+  g_clear_pointer (&self->rowids, g_array_unref);
+
+  G_OBJECT_CLASS (tidu_list_model_parent_class)->finalize (object);
+}
+
+static void
+tidu_list_model_class_init (TiduListModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = tidu_list_model_get_property;
+  object_class->set_property = tidu_list_model_set_property;
+  object_class->constructed = tidu_list_model_constructed;
+  object_class->dispose = tidu_list_model_dispose;
+  object_class->finalize = tidu_list_model_finalize;
+
+  /* A TiduListKind; the core has no enum GType, so an int. */
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL,
+                      0, TIDU_N_LISTS - 1, TIDU_LIST_FIRMS,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         TIDU_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* TRUE while a query runs on the worker thread. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TiduListModel::failed:
+   * @error: why the query failed
+   *
+   * A query could not run; the list keeps the rows it had.
+   */
+  signals[FAILED] =
+    g_signal_new ("failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+tidu_list_model_init (TiduListModel *self)
+{
+  self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->selected = GTK_INVALID_LIST_POSITION;
+  g_queue_init (&self->pages);
+}
+
+/**
+ * tidu_list_model_new:
+ * @kind: what the list holds
+ * @database: (nullable): the database to show
+ *
+ * Returns: (transfer full): a new model; its first query starts at once on a worker thread
+ */
+TiduListModel *
+tidu_list_model_new (TiduListKind  kind,
+                     TiduDatabase *database)
+{
+  return g_object_new (TIDU_TYPE_LIST_MODEL,
+                       "kind", kind,
+                       "database", database,
+                       NULL);
+}
+
+TiduListKind
+tidu_list_model_get_kind (TiduListModel *self)
+{
+  g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), TIDU_LIST_FIRMS);
+
+  return self->kind;
+}
+
+TiduDatabase *
+tidu_list_model_get_database (TiduListModel *self)
+{
+  g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * tidu_list_model_set_database:
+ * @self: a #TiduListModel
+ * @database: (nullable): the database to show; pages are fetched on this connection, so
+ *   it belongs to the main thread
+ *
+ * Shows the records of @database; setting the same database again refreshes the list.
+ */
+void
+tidu_list_model_set_database (TiduListModel *self,
+                              TiduDatabase  *database)
+{
+  g_return_if_fail (TIDU_IS_LIST_MODEL (self));
+  g_return_if_fail (database == NULL || TIDU_IS_DATABASE (database));
+
+  if (g_set_object (&self->database, database))
+    {
+      /* Connections in the old pool belong to the old file; running tasks keep it alive. */
+      g_clear_pointer (&self->pool, g_async_queue_unref);
+      if (database != NULL)
+        self->pool = g_async_queue_new_full (g_object_unref);
+      self->loaded = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+    }
+
+  /* During construction the query comes in constructed(), after the properties. */
+  if (self->query != NULL)
+    run_query (self);
+}
+
+const TiduListQuery *
+tidu_list_model_get_query (TiduListModel *self)
+{
+  g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), NULL);
+
+  return self->query;
+}
+
+/**
+ * tidu_list_model_set_search:
+ * @self: a #TiduListModel
+ * @text: (nullable): what to look for
+ *
+ * Runs the query again with @text, unless it is the current search.
+ */
+void
+tidu_list_model_set_search (TiduListModel *self,
+                            const char    *text)
+{
+  g_return_if_fail (TIDU_IS_LIST_MODEL (self));
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (text, tidu_list_query_get_search (self->query)) == 0)
+    return;
+
+  tidu_list_query_set_search (self->query, text);
+  run_query (self);
+}
+
+/**
+ * tidu_list_model_set_filter:
+ * @self: a #TiduListModel
+ * @field: a filter field of the model's kind (see tidu_list_query_set_filter())
+ * @value: (nullable): the value to keep, or %NULL for any
+ */
+void
+tidu_list_model_set_filter (TiduListModel *self,
+                            const char    *field,
+                            const char    *value)
+{
+  g_return_if_fail (TIDU_IS_LIST_MODEL (self));
+  g_return_if_fail (field != NULL);
+
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (value, tidu_list_query_get_filter (self->query, field)) == 0)
+    return;
+
+  tidu_list_query_set_filter (self->query, field, value);
+  run_query (self);
+}
+
+/**
+ * tidu_list_model_set_sort:
+ * @self: a #TiduListModel
+ * @column_id: (nullable): a sortable column id, or %NULL for the kind's default order
+ * @descending: whether to reverse the order
+ */
+void
+tidu_list_model_set_sort (TiduListModel *self,
+                          const char    *column_id,
+                          gboolean       descending)
+{
+  g_return_if_fail (TIDU_IS_LIST_MODEL (self));
+
+  descending = !!descending;
+  if (g_strcmp0 (column_id, self->sort_column) == 0 && descending == self->sort_descending)
+    return;
+
+  g_free (self->sort_column);
+  self->sort_column = g_strdup (column_id);
+  self->sort_descending = descending;
+
+  tidu_list_query_set_sort (self->query, column_id, descending);
+  run_query (self);
+}
+
+/**
+ * tidu_list_model_set_trash:
+ * @self: a #TiduListModel
+ * @trash: %TRUE to list the records in the trash instead of the live ones
+ */
+void
+tidu_list_model_set_trash (TiduListModel *self,
+                           gboolean       trash)
+{
+  g_return_if_fail (TIDU_IS_LIST_MODEL (self));
+
+  trash = !!trash;
+  if (trash == self->trash)
+    return;
+
+  self->trash = trash;
+  tidu_list_query_set_trash (self->query, trash);
+  run_query (self);
+}
+
+/**
+ * tidu_list_model_refresh:
+ * @self: a #TiduListModel
+ *
+ * Runs the current query again, after records changed.
+ */
+void
+tidu_list_model_refresh (TiduListModel *self)
+{
+  g_return_if_fail (TIDU_IS_LIST_MODEL (self));
+
+  run_query (self);
+}
+
+gboolean
+tidu_list_model_get_loading (TiduListModel *self)
+{
+  g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * tidu_list_model_get_loaded:
+ * @self: a #TiduListModel
+ *
+ * Returns: whether a query result was applied since the database was set
+ */
+gboolean
+tidu_list_model_get_loaded (TiduListModel *self)
+{
+  g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), FALSE);
+
+  return self->loaded;
+}
+
+guint
+tidu_list_model_get_selected (TiduListModel *self)
+{
+  g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), GTK_INVALID_LIST_POSITION);
+
+  return self->selected;
+}
+
+/**
+ * tidu_list_model_get_n_cached_items:
+ * @self: a #TiduListModel
+ *
+ * Returns: how many items the page cache holds, at most
+ *   %TIDU_LIST_MODEL_MAX_PAGES × %TIDU_LIST_MODEL_PAGE_SIZE
+ */
+guint
+tidu_list_model_get_n_cached_items (TiduListModel *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), 0);
+
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    n += ((Page *) l->data)->items->len;
+
+  return n;
+}

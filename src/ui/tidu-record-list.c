@@ -1,0 +1,897 @@
+/* tidu-record-list.c: a searchable, filterable, sortable list of records
+ *
+ * A search entry, a Filters menu, a count, and a GtkColumnView over a TiduListModel. Search,
+ * filters and sort all go into the model's SQL query; the view only shows the rows it needs,
+ * with one plain label per cell (PERFORMANCE.md §3.4: label rows leave most of a frame free
+ * while scrolling 100,000 rows, AdwActionRow does not).
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tidu-column-sorter.h"
+#include "tidu-record-list.h"
+#include "tidu-ui-util.h"
+
+/* A query shorter than this never shows "Searching…", so typing does not make it flicker. */
+#define SEARCHING_DELAY_MS 120
+
+typedef struct
+{
+  const char *field;
+  const char *title;
+} FilterField;
+
+static const FilterField firm_filters[] = {
+  { "tier", N_("Tier") },
+  { "region_id", N_("Region") },
+  { "carrier_id", N_("Carrier") },
+  { "industry", N_("Industry") },
+  { "tech_field", N_("Technology field") },
+  { "stage", N_("Attraction stage") },
+  { "expiring_days", N_("Certification expiring") },
+};
+
+static const FilterField carrier_filters[] = {
+  { "kind", N_("Kind") },
+  { "level", N_("Level") },
+  { "region_id", N_("Region") },
+  { "grade", N_("Grade") },
+};
+
+static const FilterField talent_filters[] = {
+  { "plan_id", N_("Talent plan") },
+  { "year", N_("Award year") },
+  { "region_id", N_("Region") },
+};
+
+static const FilterField plan_filters[] = {
+  { "level", N_("Level") },
+  { "region_id", N_("Region") },
+};
+
+static const guint expiring_days[] = { 30, 60, 90, 180 };
+
+typedef struct
+{
+  const FilterField *field;
+  GtkDropDown       *drop_down;
+  GPtrArray         *values;  /* NULL first, for "Any" */
+} Filter;
+
+struct _TiduRecordList
+{
+  GtkWidget        parent_instance;
+
+  /* Template widgets */
+  GtkWidget       *box;
+  GtkSearchEntry  *search_entry;
+  GtkMenuButton   *filter_button;
+  GtkPopover      *filter_popover;
+  GtkGrid         *filter_grid;
+  GtkLabel        *count_label;
+  GtkStack        *stack;
+  GtkColumnView   *column_view;
+
+  /* Owned references */
+  TiduListModel   *model;
+  GArray          *filters;  /* of Filter, built when the Filters popover first opens */
+
+  TiduListKind     kind;
+  const TiduListColumn *columns;
+  guint            n_columns;
+  guint            searching_timeout;
+  gboolean         searching;
+};
+
+G_DEFINE_FINAL_TYPE (TiduRecordList, tidu_record_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  RECORD_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+filter_clear (Filter *filter)
+{
+  g_clear_pointer (&filter->values, g_ptr_array_unref);
+}
+
+static const FilterField *
+filter_fields (TiduListKind  kind,
+               guint        *n_fields)
+{
+  switch (kind)
+    {
+    case TIDU_LIST_FIRMS:
+      *n_fields = G_N_ELEMENTS (firm_filters);
+      return firm_filters;
+
+    case TIDU_LIST_CARRIERS:
+      *n_fields = G_N_ELEMENTS (carrier_filters);
+      return carrier_filters;
+
+    case TIDU_LIST_TALENTS:
+      *n_fields = G_N_ELEMENTS (talent_filters);
+      return talent_filters;
+
+    case TIDU_LIST_TALENT_PLANS:
+      *n_fields = G_N_ELEMENTS (plan_filters);
+      return plan_filters;
+
+    case TIDU_N_LISTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+format_count (TiduListKind kind,
+              guint        count)
+{
+  g_autofree char *number = tidu_ui_format_count (count);
+
+  switch (kind)
+    {
+    case TIDU_LIST_FIRMS:
+      /* Translators: %s is a number such as 12,345 */
+      return g_strdup_printf (ngettext ("%s firm", "%s firms", count), number);
+
+    case TIDU_LIST_CARRIERS:
+      /* Translators: %s is a number such as 12,345; innovation carriers (科创载体) */
+      return g_strdup_printf (ngettext ("%s carrier", "%s carriers", count), number);
+
+    case TIDU_LIST_TALENTS:
+      /* Translators: %s is a number such as 12,345 */
+      return g_strdup_printf (ngettext ("%s talent", "%s talents", count), number);
+
+    case TIDU_LIST_TALENT_PLANS:
+      /* Translators: %s is a number such as 12,345 */
+      return g_strdup_printf (ngettext ("%s talent plan", "%s talent plans", count), number);
+
+    case TIDU_N_LISTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+has_criteria (TiduRecordList *self)
+{
+  const TiduListQuery *query = tidu_list_model_get_query (self->model);
+  const FilterField *fields;
+  guint n_fields;
+
+  if (tidu_list_query_get_search (query) != NULL)
+    return TRUE;
+
+  fields = filter_fields (self->kind, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (tidu_list_query_get_filter (query, fields[i].field) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+update_status (TiduRecordList *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  gboolean loaded = tidu_list_model_get_loaded (self->model);
+
+  if (!loaded && tidu_list_model_get_database (self->model) != NULL)
+    {
+      gtk_label_set_text (self->count_label, _("Loading…"));
+    }
+  else if (self->searching)
+    {
+      gtk_label_set_text (self->count_label, _("Searching…"));
+    }
+  else
+    {
+      g_autofree char *text = format_count (self->kind, n_items);
+
+      gtk_label_set_text (self->count_label, text);
+    }
+
+  if (loaded && !tidu_list_model_get_loading (self->model) && n_items == 0 && has_criteria (self))
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static gboolean
+searching_timeout_cb (gpointer user_data)
+{
+  TiduRecordList *self = user_data;
+
+  self->searching_timeout = 0;
+  self->searching = TRUE;
+  update_status (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+model_loading_cb (TiduRecordList *self)
+{
+  g_clear_handle_id (&self->searching_timeout, g_source_remove);
+  self->searching = FALSE;
+
+  if (tidu_list_model_get_loading (self->model))
+    self->searching_timeout = g_timeout_add (SEARCHING_DELAY_MS, searching_timeout_cb, self);
+
+  update_status (self);
+}
+
+static void
+model_failed_cb (TiduRecordList *self,
+                 const GError   *error)
+{
+  gtk_label_set_text (self->count_label, error->message);
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   TiduRecordList *self)
+{
+  tidu_list_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+stop_search_cb (GtkSearchEntry *entry,
+                TiduRecordList *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* Enter in the search entry goes to the first result. */
+static void
+search_activate_cb (GtkSearchEntry *entry,
+                    TiduRecordList *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->model), 0, TRUE);
+  gtk_widget_child_focus (GTK_WIDGET (self->column_view), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+column_view_activate_cb (GtkColumnView  *view,
+                         guint           position,
+                         TiduRecordList *self)
+{
+  g_autoptr(TiduListItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (item == NULL || tidu_list_item_get_id (item) == NULL)
+    return;
+
+  g_signal_emit (self, signals[RECORD_ACTIVATED], 0, tidu_list_item_get_id (item));
+}
+
+static void
+view_sorter_changed_cb (GtkSorter       *sorter,
+                        GtkSorterChange  change,
+                        TiduRecordList  *self)
+{
+  gboolean descending = FALSE;
+  const char *column_id = tidu_column_sorter_probe (sorter, &descending);
+
+  tidu_list_model_set_sort (self->model, column_id, descending);
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  const TiduListColumn *column = user_data;
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (column->numeric)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  else
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+    }
+
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column-index"));
+  TiduListItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_text (GTK_LABEL (label), tidu_list_item_get_cell (item, index));
+}
+
+/* Fixed widths keep the columns still while scrolling: the view would otherwise measure the
+ * visible cells again on every scroll. The name column also takes the remaining room. */
+static int
+column_width (const TiduListColumn *column)
+{
+  static const struct {
+    const char *id;
+    int         width;
+  } widths[] = {
+    { "name", 200 },
+    { "uscc", 170 },
+    { "carrier", 150 },
+    { "firm", 220 },
+    { "plans", 180 },
+    { "tier", 130 },
+    { "kind", 150 },
+    { "region", 110 },
+    { "industry", 100 },
+    { "grade", 110 },
+    { "stage", 70 },
+    { "level", 80 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      if (g_str_equal (column->id, widths[i].id))
+        return widths[i].width;
+    }
+
+  return column->numeric ? 100 : 140;
+}
+
+static void
+add_columns (TiduRecordList *self)
+{
+  self->columns = tidu_list_get_columns (self->kind, &self->n_columns);
+
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      const TiduListColumn *column = &self->columns[i];
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "column-index", GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer) column);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+
+      view_column = gtk_column_view_column_new (column->title, g_object_ref (factory));
+      gtk_column_view_column_set_resizable (view_column, TRUE);
+      gtk_column_view_column_set_fixed_width (view_column, column_width (column));
+      gtk_column_view_column_set_expand (view_column, i == 0);
+
+      if (column->sortable)
+        {
+          g_autoptr(GtkSorter) sorter = tidu_column_sorter_new (column->id);
+
+          gtk_column_view_column_set_sorter (view_column, sorter);
+        }
+
+      gtk_column_view_append_column (self->column_view, view_column);
+    }
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (view_sorter_changed_cb), self, 0);
+}
+
+static void
+update_filter_button (TiduRecordList *self)
+{
+  const TiduListQuery *query = tidu_list_model_get_query (self->model);
+  const FilterField *fields;
+  guint n_fields;
+  guint active = 0;
+
+  fields = filter_fields (self->kind, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (tidu_list_query_get_filter (query, fields[i].field) != NULL)
+        active++;
+    }
+
+  if (active == 0)
+    {
+      gtk_menu_button_set_label (self->filter_button, _("_Filters"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+    }
+  else
+    {
+      /* Translators: the Filters button when %u filters narrow the list */
+      g_autofree char *label = g_strdup_printf (ngettext ("_Filters (%u)", "_Filters (%u)", active), active);
+
+      gtk_menu_button_set_label (self->filter_button, label);
+      gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.reset-filters", active > 0);
+}
+
+static void
+filter_selected_cb (GtkDropDown    *drop_down,
+                    GParamSpec     *pspec,
+                    TiduRecordList *self)
+{
+  for (guint i = 0; self->filters != NULL && i < self->filters->len; i++)
+    {
+      Filter *filter = &g_array_index (self->filters, Filter, i);
+      guint selected;
+
+      if (filter->drop_down != drop_down)
+        continue;
+
+      selected = gtk_drop_down_get_selected (drop_down);
+      tidu_list_model_set_filter (self->model, filter->field->field,
+                                  selected < filter->values->len ? g_ptr_array_index (filter->values, selected) : NULL);
+      break;
+    }
+
+  update_filter_button (self);
+}
+
+static void
+load_choices (TiduRecordList    *self,
+              const FilterField *field,
+              GtkStringList     *labels,
+              GPtrArray         *values)
+{
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (field->field, "expiring_days"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (expiring_days); i++)
+        {
+          /* Translators: a choice of the "Certification expiring" filter */
+          g_autofree char *label = g_strdup_printf (ngettext ("Within %u day", "Within %u days", expiring_days[i]),
+                                                    expiring_days[i]);
+
+          gtk_string_list_append (labels, label);
+          g_ptr_array_add (values, g_strdup_printf ("%u", expiring_days[i]));
+        }
+      return;
+    }
+
+  choices = tidu_list_filter_choices (tidu_list_model_get_database (self->model), self->kind, field->field, &error);
+  if (choices == NULL)
+    {
+      g_warning ("Could not list the choices of %s: %s", field->field, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < choices->len; i++)
+    {
+      TiduListChoice *choice = g_ptr_array_index (choices, i);
+
+      gtk_string_list_append (labels, choice->label != NULL ? choice->label : choice->value);
+      g_ptr_array_add (values, g_strdup (choice->value));
+    }
+}
+
+static void
+clear_filter_grid (TiduRecordList *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_grid))) != NULL)
+    gtk_grid_remove (self->filter_grid, child);
+
+  g_clear_pointer (&self->filters, g_array_unref);
+}
+
+/* The choices come from the database, so they are read when the popover first opens rather
+ * than before the first frame; a new database reads them again. */
+static void
+build_filters (TiduRecordList *self)
+{
+  const TiduListQuery *query = tidu_list_model_get_query (self->model);
+  const FilterField *fields;
+  guint n_fields;
+
+  clear_filter_grid (self);
+  if (tidu_list_model_get_database (self->model) == NULL)
+    return;
+
+  self->filters = g_array_new (FALSE, TRUE, sizeof (Filter));
+  g_array_set_clear_func (self->filters, (GDestroyNotify) filter_clear);
+
+  fields = filter_fields (self->kind, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+      const char *current = tidu_list_query_get_filter (query, fields[i].field);
+      GtkWidget *label;
+      GtkWidget *drop_down;
+      Filter filter = { 0 };
+      guint selected = 0;
+
+      filter.field = &fields[i];
+      filter.values = g_ptr_array_new_with_free_func (g_free);
+
+      gtk_string_list_append (labels, C_("filter", "Any"));
+      g_ptr_array_add (filter.values, NULL);
+      load_choices (self, &fields[i], labels, filter.values);
+
+      for (guint j = 1; current != NULL && j < filter.values->len; j++)
+        {
+          if (g_strcmp0 (g_ptr_array_index (filter.values, j), current) == 0)
+            selected = j;
+        }
+
+      label = gtk_label_new (_(fields[i].title));
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_grid_attach (self->filter_grid, label, 0, i, 1, 1);
+
+      drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+      gtk_widget_set_size_request (drop_down, 220, -1);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
+      if (filter.values->len > 12)
+        {
+          gtk_drop_down_set_expression (GTK_DROP_DOWN (drop_down),
+                                        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+          gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
+        }
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (drop_down),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                      -1);
+      g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (filter_selected_cb), self, 0);
+      gtk_grid_attach (self->filter_grid, drop_down, 1, i, 1, 1);
+
+      filter.drop_down = GTK_DROP_DOWN (drop_down);
+      g_array_append_val (self->filters, filter);
+    }
+}
+
+static void
+filter_popover_show_cb (GtkPopover     *popover,
+                        TiduRecordList *self)
+{
+  if (self->filters == NULL)
+    build_filters (self);
+}
+
+static void
+reset_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TiduRecordList *self = TIDU_RECORD_LIST (widget);
+  const FilterField *fields;
+  guint n_fields;
+
+  fields = filter_fields (self->kind, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    tidu_list_model_set_filter (self->model, fields[i].field, NULL);
+
+  for (guint i = 0; self->filters != NULL && i < self->filters->len; i++)
+    gtk_drop_down_set_selected (g_array_index (self->filters, Filter, i).drop_down, 0);
+
+  update_filter_button (self);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  tidu_record_list_focus_search (TIDU_RECORD_LIST (widget));
+}
+
+/* Escape anywhere in the list clears the search; with no search it is left to others. */
+static gboolean
+clear_search_binding (GtkWidget *widget,
+                      GVariant  *args,
+                      gpointer   user_data)
+{
+  TiduRecordList *self = TIDU_RECORD_LIST (widget);
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
+    return FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  return TRUE;
+}
+
+static void
+tidu_record_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TiduRecordList *self = TIDU_RECORD_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+
+    case PROP_DATABASE:
+      g_value_set_object (value, tidu_record_list_get_database (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tidu_record_list_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TiduRecordList *self = TIDU_RECORD_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_int (value);
+      break;
+
+    case PROP_DATABASE:
+      tidu_record_list_set_database (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tidu_record_list_constructed (GObject *object)
+{
+  TiduRecordList *self = TIDU_RECORD_LIST (object);
+
+  G_OBJECT_CLASS (tidu_record_list_parent_class)->constructed (object);
+
+  self->model = tidu_list_model_new (self->kind, NULL);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_loading_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "failed", G_CALLBACK (model_failed_cb), self, G_CONNECT_SWAPPED);
+
+  add_columns (self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->model));
+
+  update_filter_button (self);
+  update_status (self);
+}
+
+static void
+tidu_record_list_dispose (GObject *object)
+{
+  TiduRecordList *self = TIDU_RECORD_LIST (object);
+
+  g_clear_handle_id (&self->searching_timeout, g_source_remove);
+  /* A running query keeps the model alive past this widget. */
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_RECORD_LIST);
+  g_clear_pointer (&self->filters, g_array_unref);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (tidu_record_list_parent_class)->dispose (object);
+}
+
+static void
+tidu_record_list_class_init (TiduRecordListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = tidu_record_list_get_property;
+  object_class->set_property = tidu_record_list_set_property;
+  object_class->constructed = tidu_record_list_constructed;
+  object_class->dispose = tidu_record_list_dispose;
+
+  /* A TiduListKind; the core has no enum GType, so an int. */
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL,
+                      0, TIDU_N_LISTS - 1, TIDU_LIST_FIRMS,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         TIDU_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TiduRecordList::record-activated:
+   * @id: the id of the record
+   *
+   * A row was activated with Enter or a double click.
+   */
+  signals[RECORD_ACTIVATED] =
+    g_signal_new ("record-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "list.search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "list.reset-filters", NULL, reset_filters_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "list.search", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, clear_search_binding, NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-record-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiduRecordList, box);
+  gtk_widget_class_bind_template_child (widget_class, TiduRecordList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TiduRecordList, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, TiduRecordList, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, TiduRecordList, filter_grid);
+  gtk_widget_class_bind_template_child (widget_class, TiduRecordList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduRecordList, stack);
+  gtk_widget_class_bind_template_child (widget_class, TiduRecordList, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+}
+
+static void
+tidu_record_list_init (TiduRecordList *self)
+{
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+F also works while the focus is elsewhere in the window (the sidebar, say): a
+   * managed controller is run by the window, and only while this list is mapped, that is
+   * only for the place on screen. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("list.search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}
+
+/**
+ * tidu_record_list_new:
+ * @kind: what the list holds
+ *
+ * Returns: (transfer floating): a new record list without a database
+ */
+GtkWidget *
+tidu_record_list_new (TiduListKind kind)
+{
+  return g_object_new (TIDU_TYPE_RECORD_LIST, "kind", kind, NULL);
+}
+
+TiduListKind
+tidu_record_list_get_kind (TiduRecordList *self)
+{
+  g_return_val_if_fail (TIDU_IS_RECORD_LIST (self), TIDU_LIST_FIRMS);
+
+  return self->kind;
+}
+
+TiduDatabase *
+tidu_record_list_get_database (TiduRecordList *self)
+{
+  g_return_val_if_fail (TIDU_IS_RECORD_LIST (self), NULL);
+
+  return tidu_list_model_get_database (self->model);
+}
+
+/**
+ * tidu_record_list_set_database:
+ * @self: a #TiduRecordList
+ * @database: (nullable): the database to list, used on the main thread
+ *
+ * Lists the records of @database; setting the same database again refreshes the list and
+ * its filter choices.
+ */
+void
+tidu_record_list_set_database (TiduRecordList *self,
+                               TiduDatabase   *database)
+{
+  gboolean changed;
+
+  g_return_if_fail (TIDU_IS_RECORD_LIST (self));
+  g_return_if_fail (database == NULL || TIDU_IS_DATABASE (database));
+
+  changed = tidu_list_model_get_database (self->model) != database;
+
+  /* Choices may have changed with the records: read them again on the next opening. */
+  clear_filter_grid (self);
+  tidu_list_model_set_database (self->model, database);
+  update_status (self);
+
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/**
+ * tidu_record_list_get_model:
+ * @self: a #TiduRecordList
+ *
+ * Returns: (transfer none): the list's model, which is also the view's selection
+ */
+TiduListModel *
+tidu_record_list_get_model (TiduRecordList *self)
+{
+  g_return_val_if_fail (TIDU_IS_RECORD_LIST (self), NULL);
+
+  return self->model;
+}
+
+/**
+ * tidu_record_list_refresh:
+ * @self: a #TiduRecordList
+ *
+ * Runs the list's query again, after records changed.
+ */
+void
+tidu_record_list_refresh (TiduRecordList *self)
+{
+  g_return_if_fail (TIDU_IS_RECORD_LIST (self));
+
+  clear_filter_grid (self);
+  tidu_list_model_refresh (self->model);
+}
+
+void
+tidu_record_list_focus_search (TiduRecordList *self)
+{
+  g_return_if_fail (TIDU_IS_RECORD_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * tidu_record_list_get_count_text:
+ * @self: a #TiduRecordList
+ *
+ * Returns: what the count label shows, such as "12,345 firms" or "Searching…"
+ */
+const char *
+tidu_record_list_get_count_text (TiduRecordList *self)
+{
+  g_return_val_if_fail (TIDU_IS_RECORD_LIST (self), NULL);
+
+  return gtk_label_get_text (self->count_label);
+}
+
+/**
+ * tidu_record_list_get_visible_state:
+ * @self: a #TiduRecordList
+ *
+ * Returns: "list", or "no-results" when a search or filter matches nothing
+ */
+const char *
+tidu_record_list_get_visible_state (TiduRecordList *self)
+{
+  g_return_val_if_fail (TIDU_IS_RECORD_LIST (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
