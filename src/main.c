@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tidu-application.h"
+#include "tidu-bench-hook.h"
 
 int
 main (int   argc,
@@ -15,6 +16,8 @@ main (int   argc,
 {
   g_autoptr(TiduApplication) app = NULL;
   const char *localedir;
+
+  tidu_bench_hook_mark_start ();
 
   /* TIDU_LOCALEDIR lets tests and screenshots use translations from an uninstalled tree. */
   localedir = g_getenv ("TIDU_LOCALEDIR");
@@ -26,6 +29,9 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = tidu_application_new ();
+
+  if (g_strcmp0 (g_getenv ("TIDU_BENCH_FIRST_FRAME"), "1") == 0)
+    tidu_bench_hook_install (GTK_APPLICATION (app));
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -12,100 +12,16 @@
 
 #include "tidu-core.h"
 #include "tidu-database-private.h"
+#include "test-util.h"
 
-typedef struct
-{
-  char         *dir;
-  TiduDatabase *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("tidu-carriers-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "tidu.sqlite3", NULL);
-  f->db = tidu_database_open (path, TIDU_DATABASE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_dir_close (d);
-  g_rmdir (dir);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->db);
-  remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef TiduTestFixture Fixture;
 
 static char *
 snapshot (TiduDatabase *db)
 {
   static const char *tables[] = { "carriers", "carrier_levels", "carrier_years" };
-  GString *text = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) || ':' || ifnull (group_concat (id || '|' || updated_at || '|' "
-                                              "|| ifnull (deleted_at, ''), ';'), '') FROM (SELECT * FROM %s ORDER BY id)",
-                                              tables[i]);
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (tidu_database_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_string_append_printf (text, "%s=%s\n", tables[i], (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-    }
-  return g_string_free (text, FALSE);
-}
-
-static gint64
-db_int (TiduDatabase *db,
-        const char   *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (tidu_database_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static GDate
-date_of (const char *iso)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_assert_true (tidu_date_from_iso (iso, &date));
-  return date;
+  return tidu_test_snapshot_tables (db, tables, G_N_ELEMENTS (tables));
 }
 
 /* A date relative to today, for the level held "today". */
@@ -125,41 +41,11 @@ days_from_today (int days)
   return date;
 }
 
-typedef gboolean (*ValidateFunc) (TiduDatabase *db, gconstpointer record, TiduValidation *validation);
-typedef gboolean (*SaveFunc) (TiduDatabase *db, gpointer record, GError **error);
-
-static void
-assert_rejected_full (Fixture         *f,
-                      ValidateFunc     validate,
-                      SaveFunc         save,
-                      gpointer         record,
-                      const char      *field,
-                      TiduError        code,
-                      TiduValidation **validation_out)
-{
-  g_autoptr(TiduValidation) validation = tidu_validation_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = snapshot (f->db);
-  g_autofree char *after = NULL;
-  const TiduIssue *issue;
-
-  g_assert_false (validate (f->db, record, validation));
-  issue = tidu_validation_find (validation, field);
-  g_assert_nonnull (issue);
-  g_assert_cmpint (issue->severity, ==, TIDU_SEVERITY_ERROR);
-  g_assert_cmpint (issue->code, ==, code);
-  g_assert_nonnull (issue->message);
-
-  g_assert_false (save (f->db, record, &error));
-  g_assert_error (error, TIDU_ERROR, (gint) code);
-  after = snapshot (f->db);
-  g_assert_cmpstr (before, ==, after);
-  if (validation_out != NULL)
-    *validation_out = g_steal_pointer (&validation);
-}
+#define assert_rejected_full(f, validate, save, record, field, code, validation_out) \
+  tidu_test_assert_rejected ((f)->db, snapshot, validate, save, record, field, code, validation_out)
 
 #define assert_rejected(f, kind, record, field, code) \
-  assert_rejected_full (f, (ValidateFunc) tidu_##kind##_validate, (SaveFunc) tidu_##kind##_save, \
+  assert_rejected_full (f, (TiduTestValidateFunc) tidu_##kind##_validate, (TiduTestSaveFunc) tidu_##kind##_save, \
                         record, field, code, NULL)
 
 static TiduCarrier *
@@ -200,17 +86,6 @@ current_level (Fixture    *f,
   return g_steal_pointer (&carrier->level);
 }
 
-static gint64
-count_carriers (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 count = -1;
-
-  g_assert_true (tidu_database_count (f->db, TIDU_ENTITY_CARRIER, &count, &error));
-  g_assert_no_error (error);
-  return count;
-}
-
 static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
@@ -226,7 +101,7 @@ test_round_trip (Fixture       *f,
   carrier->operator_uscc = g_strdup ("91110108551385082q");
   carrier->address = g_strdup ("文昌东路");
   carrier->area_m2 = 12500.5;
-  carrier->founded_on = date_of ("2019-05-20");
+  carrier->founded_on = tidu_test_date ("2019-05-20");
   carrier->contact_name = g_strdup ("王五");
   carrier->contact_phone = g_strdup ("0514-86000000");
   carrier->notes = g_strdup ("省级孵化器");
@@ -262,7 +137,7 @@ test_round_trip (Fixture       *f,
   g_clear_pointer (&copy, tidu_carrier_free);
   copy = tidu_carrier_copy (loaded);
   g_assert_cmpstr (copy->name, ==, loaded->name);
-  g_assert_cmpint (count_carriers (f), ==, 1);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_CARRIER), ==, 1);
 }
 
 static void
@@ -326,7 +201,7 @@ test_rules (Fixture       *f,
 
   /* the name is unique in its region among live carriers */
   carrier = make_carrier ("天宁孵化器 ", "maker_space", region);
-  assert_rejected_full (f, (ValidateFunc) tidu_carrier_validate, (SaveFunc) tidu_carrier_save, carrier,
+  assert_rejected_full (f, (TiduTestValidateFunc) tidu_carrier_validate, (TiduTestSaveFunc) tidu_carrier_save, carrier,
                         "name", TIDU_ERROR_DUPLICATE, &validation);
   issue = tidu_validation_find (validation, "name");
   g_assert_cmpstr (issue->other_id, ==, existing);
@@ -352,11 +227,11 @@ test_delete_restore_purge (Fixture       *f,
   g_autoptr(TiduFirm) firm = tidu_firm_new ();
   g_autoptr(TiduCarrier) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  GDate entered = date_of ("2024-01-01");
+  GDate entered = tidu_test_date ("2024-01-01");
 
   level->carrier_id = g_strdup (carrier);
   level->level = g_strdup ("municipal");
-  level->recognized_on = date_of ("2020-01-01");
+  level->recognized_on = tidu_test_date ("2020-01-01");
   g_assert_true (tidu_carrier_level_save (f->db, level, &error));
   year->carrier_id = g_strdup (carrier);
   year->year = 2024;
@@ -369,7 +244,7 @@ test_delete_restore_purge (Fixture       *f,
 
   g_assert_true (tidu_carrier_delete (f->db, carrier, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_carriers (f), ==, 1);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_CARRIER), ==, 1);
   loaded = tidu_carrier_load (f->db, carrier, &error);
   g_assert_nonnull (loaded->deleted_at);
   g_clear_pointer (&loaded, tidu_carrier_free);
@@ -382,7 +257,7 @@ test_delete_restore_purge (Fixture       *f,
   g_assert_true (tidu_carrier_delete (f->db, again, &error));
   g_assert_true (tidu_carrier_restore (f->db, carrier, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_carriers (f), ==, 2);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_CARRIER), ==, 2);
 
   g_assert_true (tidu_carrier_delete (f->db, carrier, &error));
   g_assert_true (tidu_carrier_purge (f->db, carrier, &error));
@@ -391,8 +266,8 @@ test_delete_restore_purge (Fixture       *f,
   g_assert_null (loaded);
   g_assert_error (error, TIDU_ERROR, TIDU_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM carrier_levels"), ==, 0);
-  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM carrier_years"), ==, 0);
+  g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM carrier_levels"), ==, 0);
+  g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM carrier_years"), ==, 0);
 
   /* stays of firms keep a carrier from being purged */
   firm->name = g_strdup ("在孵企业");
@@ -435,7 +310,7 @@ test_level_history (Fixture       *f,
   level = current_level (f, carrier);
   g_assert_null (level);
 
-  date = date_of ("2021-06-01");
+  date = tidu_test_date ("2021-06-01");
   provincial = make_level (carrier, "provincial", &date);
   provincial->document = g_strdup ("苏科高发〔2021〕100号");
   g_assert_true (tidu_carrier_level_save (f->db, provincial, &error));
@@ -444,7 +319,7 @@ test_level_history (Fixture       *f,
   g_assert_cmpstr (level, ==, "provincial");
   g_clear_pointer (&level, g_free);
 
-  date = date_of ("2024-03-01");
+  date = tidu_test_date ("2024-03-01");
   national = make_level (carrier, "national", &date);
   g_assert_true (tidu_carrier_level_save (f->db, national, &error));
   level = current_level (f, carrier);
@@ -493,7 +368,7 @@ test_level_history (Fixture       *f,
   g_assert_cmpuint (levels->len, ==, 1);
 
   /* rules */
-  date = date_of ("2022-01-01");
+  date = tidu_test_date ("2022-01-01");
   entry = make_level (NULL, "provincial", &date);
   assert_rejected (f, carrier_level, entry, "carrier_id", TIDU_ERROR_INVALID);
   g_free (entry->carrier_id);
@@ -509,10 +384,10 @@ test_level_history (Fixture       *f,
   entry->level = g_strdup ("provincial");
   g_date_clear (&entry->recognized_on, 1);
   assert_rejected (f, carrier_level, entry, "recognized_on", TIDU_ERROR_INVALID);
-  entry->recognized_on = date_of ("2022-01-01");
-  entry->revoked_on = date_of ("2021-12-31");
+  entry->recognized_on = tidu_test_date ("2022-01-01");
+  entry->revoked_on = tidu_test_date ("2021-12-31");
   assert_rejected (f, carrier_level, entry, "revoked_on", TIDU_ERROR_INVALID);
-  entry->revoked_on = date_of ("2022-01-01");
+  entry->revoked_on = tidu_test_date ("2022-01-01");
   g_assert_true (tidu_carrier_level_save (f->db, entry, &error));
   g_assert_no_error (error);
 }
@@ -622,11 +497,11 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/carriers/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
-  g_test_add ("/carriers/rules", Fixture, NULL, fixture_set_up, test_rules, fixture_tear_down);
-  g_test_add ("/carriers/delete-restore-purge", Fixture, NULL, fixture_set_up, test_delete_restore_purge, fixture_tear_down);
-  g_test_add ("/carriers/level-history", Fixture, NULL, fixture_set_up, test_level_history, fixture_tear_down);
-  g_test_add ("/carriers/years", Fixture, NULL, fixture_set_up, test_years, fixture_tear_down);
+  g_test_add ("/carriers/round-trip", Fixture, NULL, tidu_test_fixture_set_up, test_round_trip, tidu_test_fixture_tear_down);
+  g_test_add ("/carriers/rules", Fixture, NULL, tidu_test_fixture_set_up, test_rules, tidu_test_fixture_tear_down);
+  g_test_add ("/carriers/delete-restore-purge", Fixture, NULL, tidu_test_fixture_set_up, test_delete_restore_purge, tidu_test_fixture_tear_down);
+  g_test_add ("/carriers/level-history", Fixture, NULL, tidu_test_fixture_set_up, test_level_history, tidu_test_fixture_tear_down);
+  g_test_add ("/carriers/years", Fixture, NULL, tidu_test_fixture_set_up, test_years, tidu_test_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -12,105 +12,21 @@
 
 #include "tidu-core.h"
 #include "tidu-database-private.h"
+#include "test-util.h"
 
 #define HUAWEI "914403001922038216"
 #define XIAOMI "91110108551385082Q"
 #define HUAWEI_BAD_CHECK "914403001922038217"
 
-typedef struct
-{
-  char         *dir;
-  TiduDatabase *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("tidu-firms-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "tidu.sqlite3", NULL);
-  f->db = tidu_database_open (path, TIDU_DATABASE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_dir_close (d);
-  g_rmdir (dir);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->db);
-  remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef TiduTestFixture Fixture;
 
 /* Every row of the firm tables, so a test can say "nothing changed". */
 static char *
 snapshot (TiduDatabase *db)
 {
   static const char *tables[] = { "firms", "firm_tiers", "firm_years", "firm_stays", "carriers" };
-  GString *text = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) || ':' || ifnull (group_concat (id || '|' || updated_at || '|' "
-                                              "|| ifnull (deleted_at, ''), ';'), '') FROM (SELECT * FROM %s ORDER BY id)",
-                                              tables[i]);
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (tidu_database_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_string_append_printf (text, "%s=%s\n", tables[i], (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-    }
-  return g_string_free (text, FALSE);
-}
-
-static gint64
-db_int (TiduDatabase *db,
-        const char   *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (tidu_database_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static GDate
-date_of (const char *iso)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_assert_true (tidu_date_from_iso (iso, &date));
-  return date;
+  return tidu_test_snapshot_tables (db, tables, G_N_ELEMENTS (tables));
 }
 
 static void
@@ -129,44 +45,26 @@ assert_date (const GDate *date,
   g_assert_cmpstr (text, ==, iso);
 }
 
-typedef gboolean (*ValidateFunc) (TiduDatabase *db, gconstpointer record, TiduValidation *validation);
-typedef gboolean (*SaveFunc) (TiduDatabase *db, gpointer record, GError **error);
-
-/* The rule shows as an error on @field, the save fails with @code and the database is unchanged.
- * Returns the issue's message (and other_id) through @validation_out when asked. */
+/* The shared checks (test-util.h), and a message that says something. */
 static void
-assert_rejected_full (Fixture         *f,
-                      ValidateFunc     validate,
-                      SaveFunc         save,
-                      gpointer         record,
-                      const char      *field,
-                      TiduError        code,
-                      TiduValidation **validation_out)
+assert_rejected_full (Fixture               *f,
+                      TiduTestValidateFunc   validate,
+                      TiduTestSaveFunc       save,
+                      gpointer               record,
+                      const char            *field,
+                      TiduError              code,
+                      TiduValidation       **validation_out)
 {
-  g_autoptr(TiduValidation) validation = tidu_validation_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = snapshot (f->db);
-  g_autofree char *after = NULL;
-  const TiduIssue *issue;
+  g_autoptr(TiduValidation) validation = NULL;
 
-  g_assert_false (validate (f->db, record, validation));
-  issue = tidu_validation_find (validation, field);
-  g_assert_nonnull (issue);
-  g_assert_cmpint (issue->severity, ==, TIDU_SEVERITY_ERROR);
-  g_assert_cmpint (issue->code, ==, code);
-  g_assert_nonnull (issue->message);
-  g_assert_cmpstr (issue->message, !=, "");
-
-  g_assert_false (save (f->db, record, &error));
-  g_assert_error (error, TIDU_ERROR, (gint) code);
-  after = snapshot (f->db);
-  g_assert_cmpstr (before, ==, after);
+  tidu_test_assert_rejected (f->db, snapshot, validate, save, record, field, code, &validation);
+  g_assert_cmpstr (tidu_validation_find (validation, field)->message, !=, "");
   if (validation_out != NULL)
     *validation_out = g_steal_pointer (&validation);
 }
 
 #define assert_rejected(f, kind, record, field, code) \
-  assert_rejected_full (f, (ValidateFunc) tidu_##kind##_validate, (SaveFunc) tidu_##kind##_save, \
+  assert_rejected_full (f, (TiduTestValidateFunc) tidu_##kind##_validate, (TiduTestSaveFunc) tidu_##kind##_save, \
                         record, field, code, NULL)
 
 static TiduFirm *
@@ -217,7 +115,7 @@ make_certification (const char *firm_id,
   certification->firm_id = g_strdup (firm_id);
   certification->tier = g_strdup (tier);
   if (certified_on != NULL)
-    certification->certified_on = date_of (certified_on);
+    certification->certified_on = tidu_test_date (certified_on);
   return certification;
 }
 
@@ -237,24 +135,13 @@ tier_on (Fixture    *f,
          const char *firm_id,
          const char *iso)
 {
-  GDate date = date_of (iso);
+  GDate date = tidu_test_date (iso);
   g_autoptr(GError) error = NULL;
   char *tier = NULL;
 
   g_assert_true (tidu_firm_tier_on (f->db, firm_id, &date, &tier, &error));
   g_assert_no_error (error);
   return tier;
-}
-
-static gint64
-count_firms (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 count = -1;
-
-  g_assert_true (tidu_database_count (f->db, TIDU_ENTITY_FIRM, &count, &error));
-  g_assert_no_error (error);
-  return count;
 }
 
 /* ------------------------------------------------------------------ firms */
@@ -274,7 +161,7 @@ test_firm_round_trip (Fixture       *f,
   firm->region_id = g_strdup (region);
   firm->industry = g_strdup ("通信设备");
   firm->tech_field = g_strdup ("electronic_information");
-  firm->founded_on = date_of ("1987-09-15");
+  firm->founded_on = tidu_test_date ("1987-09-15");
   firm->address = g_strdup ("龙岗区坂田");
   firm->legal_person = g_strdup ("赵明路");
   firm->contact_name = g_strdup ("张三");
@@ -283,9 +170,9 @@ test_firm_round_trip (Fixture       *f,
   firm->notes = g_strdup ("备注");
   firm->attraction_channel = g_strdup ("以商引商");
   firm->attraction_stage = g_strdup ("landed");
-  firm->lead_on = date_of ("2024-01-10");
-  firm->signed_on = date_of ("2024-03-01");
-  firm->landed_on = date_of ("2024-06-30");
+  firm->lead_on = tidu_test_date ("2024-01-10");
+  firm->signed_on = tidu_test_date ("2024-03-01");
+  firm->landed_on = tidu_test_date ("2024-06-30");
   firm->officer = g_strdup ("李四");
 
   g_assert_true (tidu_firm_save (f->db, firm, &error));
@@ -332,7 +219,7 @@ test_firm_round_trip (Fixture       *f,
   g_assert_null (copy->address);
   assert_date (&copy->landed_on, NULL);
   g_assert_cmpstr (copy->created_at, ==, firm->created_at);
-  g_assert_cmpint (count_firms (f), ==, 1);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_FIRM), ==, 1);
 
   g_clear_pointer (&copy, tidu_firm_free);
   copy = tidu_firm_copy (loaded);
@@ -382,18 +269,18 @@ test_firm_rules (Fixture       *f,
   g_free (firm->attraction_stage);
   firm->attraction_stage = g_strdup ("signed");
 
-  firm->lead_on = date_of ("2024-05-01");
-  firm->signed_on = date_of ("2024-04-30");
+  firm->lead_on = tidu_test_date ("2024-05-01");
+  firm->signed_on = tidu_test_date ("2024-04-30");
   assert_rejected (f, firm, firm, "signed_on", TIDU_ERROR_INVALID);
-  firm->signed_on = date_of ("2024-05-01");
-  firm->landed_on = date_of ("2024-04-01");
+  firm->signed_on = tidu_test_date ("2024-05-01");
+  firm->landed_on = tidu_test_date ("2024-04-01");
   assert_rejected (f, firm, firm, "landed_on", TIDU_ERROR_INVALID);
   g_date_clear (&firm->signed_on, 1);
   assert_rejected (f, firm, firm, "landed_on", TIDU_ERROR_INVALID);
 
   /* the same dates in order pass */
-  firm->signed_on = date_of ("2024-05-01");
-  firm->landed_on = date_of ("2024-05-01");
+  firm->signed_on = tidu_test_date ("2024-05-01");
+  firm->landed_on = tidu_test_date ("2024-05-01");
   g_assert_true (tidu_firm_save (f->db, firm, &error));
   g_assert_no_error (error);
 
@@ -468,7 +355,7 @@ test_firm_duplicate_uscc (Fixture       *f,
 
   /* live holder, written differently */
   firm = make_firm ("华为二号", "914403001922038216 ");
-  assert_rejected_full (f, (ValidateFunc) tidu_firm_validate, (SaveFunc) tidu_firm_save, firm,
+  assert_rejected_full (f, (TiduTestValidateFunc) tidu_firm_validate, (TiduTestSaveFunc) tidu_firm_save, firm,
                         "uscc", TIDU_ERROR_DUPLICATE, &live);
   issue = tidu_validation_find (live, "uscc");
   g_assert_cmpstr (issue->other_id, ==, huawei);
@@ -492,7 +379,7 @@ test_firm_duplicate_uscc (Fixture       *f,
   g_assert_no_error (error);
   g_clear_pointer (&firm, tidu_firm_free);
   firm = make_firm ("华为三号", HUAWEI);
-  assert_rejected_full (f, (ValidateFunc) tidu_firm_validate, (SaveFunc) tidu_firm_save, firm,
+  assert_rejected_full (f, (TiduTestValidateFunc) tidu_firm_validate, (TiduTestSaveFunc) tidu_firm_save, firm,
                         "uscc", TIDU_ERROR_DUPLICATE, &trashed);
   issue = tidu_validation_find (trashed, "uscc");
   g_assert_cmpstr (issue->other_id, ==, huawei);
@@ -546,7 +433,7 @@ test_firm_delete_restore_purge (Fixture       *f,
   g_autoptr(TiduFirmYear) year = tidu_firm_year_new ();
   g_autoptr(TiduFirm) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  GDate entered = date_of ("2023-01-01");
+  GDate entered = tidu_test_date ("2023-01-01");
 
   g_free (save_certification (f, certification));
   year->firm_id = g_strdup (firm);
@@ -558,11 +445,11 @@ test_firm_delete_restore_purge (Fixture       *f,
   g_assert_false (tidu_firm_purge (f->db, firm, &error));
   g_assert_error (error, TIDU_ERROR, TIDU_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpint (count_firms (f), ==, 1);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_FIRM), ==, 1);
 
   g_assert_true (tidu_firm_delete (f->db, firm, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_firms (f), ==, 0);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_FIRM), ==, 0);
   loaded = tidu_firm_load (f->db, firm, &error);
   g_assert_no_error (error);
   g_assert_nonnull (loaded->deleted_at);
@@ -577,7 +464,7 @@ test_firm_delete_restore_purge (Fixture       *f,
 
   g_assert_true (tidu_firm_restore (f->db, firm, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_firms (f), ==, 1);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_FIRM), ==, 1);
   g_assert_false (tidu_firm_restore (f->db, firm, &error));
   g_assert_error (error, TIDU_ERROR, TIDU_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -589,10 +476,10 @@ test_firm_delete_restore_purge (Fixture       *f,
   g_assert_null (loaded);
   g_assert_error (error, TIDU_ERROR, TIDU_ERROR_NOT_FOUND);
   /* its certifications, years and stays went with it */
-  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM firm_tiers"), ==, 0);
-  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM firm_years"), ==, 0);
-  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM firm_stays"), ==, 0);
-  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM carriers"), ==, 1);
+  g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM firm_tiers"), ==, 0);
+  g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM firm_years"), ==, 0);
+  g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM firm_stays"), ==, 0);
+  g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM carriers"), ==, 1);
 }
 
 /* ------------------------------------------------------------------ certifications */
@@ -629,7 +516,7 @@ test_certification_round_trip (Fixture       *f,
   g_assert_cmpstr (loaded->notes, ==, "省瞪羚");
 
   /* the expiry printed on the certificate wins */
-  loaded->expires_on = date_of ("2026-06-30");
+  loaded->expires_on = tidu_test_date ("2026-06-30");
   g_assert_true (tidu_certification_save (f->db, loaded, &error));
   g_assert_no_error (error);
   assert_date (&loaded->valid_until, "2026-06-30");
@@ -682,22 +569,22 @@ test_certification_rules (Fixture       *f,
 
   g_date_clear (&certification->certified_on, 1);
   assert_rejected (f, certification, certification, "certified_on", TIDU_ERROR_INVALID);
-  certification->certified_on = date_of ("2022-11-18");
+  certification->certified_on = tidu_test_date ("2022-11-18");
 
-  certification->expires_on = date_of ("2022-11-18");
+  certification->expires_on = tidu_test_date ("2022-11-18");
   assert_rejected (f, certification, certification, "expires_on", TIDU_ERROR_INVALID);
-  certification->expires_on = date_of ("2022-01-01");
+  certification->expires_on = tidu_test_date ("2022-01-01");
   assert_rejected (f, certification, certification, "expires_on", TIDU_ERROR_INVALID);
   g_date_clear (&certification->expires_on, 1);
 
   g_free (certification->status);
   certification->status = g_strdup ("revoked");
   assert_rejected (f, certification, certification, "revoked_on", TIDU_ERROR_INVALID);
-  certification->revoked_on = date_of ("2022-11-17");
+  certification->revoked_on = tidu_test_date ("2022-11-17");
   assert_rejected (f, certification, certification, "revoked_on", TIDU_ERROR_INVALID);
   g_free (certification->status);
   certification->status = g_strdup ("active");
-  certification->revoked_on = date_of ("2023-05-01");
+  certification->revoked_on = tidu_test_date ("2023-05-01");
   assert_rejected (f, certification, certification, "status", TIDU_ERROR_INVALID);
   g_free (certification->status);
   certification->status = g_strdup ("suspended");
@@ -834,7 +721,7 @@ test_tiers_on_and_lines (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) tiers = NULL;
   g_autofree char *tier = NULL;
-  GDate date = date_of ("2024-07-01");
+  GDate date = tidu_test_date ("2024-07-01");
 
   /* the 专精特新 line alone gives no ladder tier */
   c = make_certification (firm, "little_giant", "2024-01-15");
@@ -866,7 +753,7 @@ test_tiers_on_and_lines (Fixture       *f,
   g_assert_cmpstr (tier, ==, "hnte");
   g_clear_pointer (&tier, g_free);
 
-  date = date_of ("2020-01-01");
+  date = tidu_test_date ("2020-01-01");
   tiers = tidu_firm_tiers_on (f->db, firm, &date, &error);
   g_assert_no_error (error);
   g_assert_nonnull (tiers);
@@ -901,7 +788,7 @@ test_tier_revoked_and_expiry (Fixture       *f,
   /* revoked on 2024-05-01: held through 2024-04-30, not on the day of revocation */
   g_free (c->status);
   c->status = g_strdup ("revoked");
-  c->revoked_on = date_of ("2024-05-01");
+  c->revoked_on = tidu_test_date ("2024-05-01");
   g_assert_true (tidu_certification_save (f->db, c, &error));
   g_assert_no_error (error);
   tier = tier_on (f, firm, "2024-04-30");
@@ -919,7 +806,7 @@ test_tier_revoked_and_expiry (Fixture       *f,
   /* the expiry printed on the certificate wins over the three-year rule */
   g_clear_pointer (&c, tidu_certification_free);
   c = make_certification (other, "hnte", "2022-11-18");
-  c->expires_on = date_of ("2024-12-31");
+  c->expires_on = tidu_test_date ("2024-12-31");
   g_free (save_certification (f, c));
   assert_date (&c->valid_until, "2024-12-31");
   tier = tier_on (f, other, "2024-12-31");
@@ -956,7 +843,7 @@ test_tier_timeline (Fixture       *f,
   /* 瞪羚, revoked */
   c = make_certification (firm, "gazelle", "2023-06-01");
   c->status = (g_free (c->status), g_strdup ("revoked"));
-  c->revoked_on = date_of ("2024-06-01");
+  c->revoked_on = tidu_test_date ("2024-06-01");
   g_free (save_certification (f, c));
 
   spans = tidu_firm_tier_timeline (f->db, firm, &error);
@@ -1034,7 +921,7 @@ test_years (Fixture       *f,
   g_assert_cmpint (row->staff, ==, 125);
   g_assert_cmpint (row->rd_expense, ==, TIDU_UNSET);
   g_assert_cmpint (row->valuation, ==, TIDU_UNSET);
-  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM firm_years"), ==, 2);
+  g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM firm_years"), ==, 2);
 
   /* rules */
   next->year = 1979;
@@ -1101,9 +988,9 @@ make_stay (const char *firm_id,
   stay->firm_id = g_strdup (firm_id);
   stay->carrier_id = g_strdup (carrier_id);
   if (entered_on != NULL)
-    stay->entered_on = date_of (entered_on);
+    stay->entered_on = tidu_test_date (entered_on);
   if (left_on != NULL)
-    stay->left_on = date_of (left_on);
+    stay->left_on = tidu_test_date (left_on);
   stay->outcome = g_strdup (outcome);
   return stay;
 }
@@ -1161,11 +1048,11 @@ test_stays (Fixture       *f,
   stay->carrier_id = g_strdup (b);
   g_date_clear (&stay->entered_on, 1);
   assert_rejected (f, stay, stay, "entered_on", TIDU_ERROR_INVALID);
-  stay->entered_on = date_of ("2024-01-01");
-  stay->left_on = date_of ("2023-12-31");
+  stay->entered_on = tidu_test_date ("2024-01-01");
+  stay->left_on = tidu_test_date ("2023-12-31");
   stay->outcome = g_strdup ("left");
   assert_rejected (f, stay, stay, "left_on", TIDU_ERROR_INVALID);
-  stay->left_on = date_of ("2024-12-31");
+  stay->left_on = tidu_test_date ("2024-12-31");
   g_clear_pointer (&stay->outcome, g_free);
   assert_rejected (f, stay, stay, "outcome", TIDU_ERROR_INVALID);
   stay->outcome = g_strdup ("expelled");
@@ -1177,8 +1064,8 @@ test_stays (Fixture       *f,
   g_clear_pointer (&stay->outcome, g_free);
 
   /* overlaps with the closed stay in 甲 */
-  stay->entered_on = date_of ("2023-06-01");
-  assert_rejected_full (f, (ValidateFunc) tidu_stay_validate, (SaveFunc) tidu_stay_save, stay,
+  stay->entered_on = tidu_test_date ("2023-06-01");
+  assert_rejected_full (f, (TiduTestValidateFunc) tidu_stay_validate, (TiduTestSaveFunc) tidu_stay_save, stay,
                         "entered_on", TIDU_ERROR_CONFLICT, &validation);
   issue = tidu_validation_find (validation, "entered_on");
   g_assert_cmpstr (issue->other_id, ==, closed_id);
@@ -1187,12 +1074,12 @@ test_stays (Fixture       *f,
   g_assert_nonnull (strstr (issue->message, "2023-06-30"));
   g_clear_pointer (&validation, tidu_validation_free);
   /* a closed stay that ends inside the other one */
-  stay->entered_on = date_of ("2020-01-01");
-  stay->left_on = date_of ("2021-03-02");
+  stay->entered_on = tidu_test_date ("2020-01-01");
+  stay->left_on = tidu_test_date ("2021-03-02");
   stay->outcome = g_strdup ("left");
   assert_rejected (f, stay, stay, "entered_on", TIDU_ERROR_CONFLICT);
   /* ending the day the other begins is fine */
-  stay->left_on = date_of ("2021-03-01");
+  stay->left_on = tidu_test_date ("2021-03-01");
   validation = tidu_validation_new ();
   g_assert_true (tidu_stay_validate (f->db, stay, validation));
   g_clear_pointer (&validation, tidu_validation_free);
@@ -1207,7 +1094,7 @@ test_stays (Fixture       *f,
 
   /* a later stay overlaps the open one, which runs for ever */
   stay = make_stay (firm, a, "2030-01-01", "2030-02-01", "left");
-  assert_rejected_full (f, (ValidateFunc) tidu_stay_validate, (SaveFunc) tidu_stay_save, stay,
+  assert_rejected_full (f, (TiduTestValidateFunc) tidu_stay_validate, (TiduTestSaveFunc) tidu_stay_save, stay,
                         "entered_on", TIDU_ERROR_CONFLICT, &validation);
   issue = tidu_validation_find (validation, "entered_on");
   g_assert_cmpstr (issue->other_id, ==, open_id);
@@ -1267,7 +1154,7 @@ test_move_to_carrier (Fixture       *f,
   g_assert_null (current);
 
   /* the first move opens a stay */
-  date = date_of ("2022-03-01");
+  date = tidu_test_date ("2022-03-01");
   g_assert_true (tidu_firm_move_to_carrier (f->db, firm, a, &date, &error));
   g_assert_no_error (error);
   current = tidu_firm_current_carrier (f->db, firm, &error);
@@ -1276,11 +1163,11 @@ test_move_to_carrier (Fixture       *f,
 
   /* the same carrier, or a date before the open stay began: refused, nothing changes */
   before = snapshot (f->db);
-  date = date_of ("2023-01-01");
+  date = tidu_test_date ("2023-01-01");
   g_assert_false (tidu_firm_move_to_carrier (f->db, firm, a, &date, &error));
   g_assert_error (error, TIDU_ERROR, TIDU_ERROR_INVALID);
   g_clear_error (&error);
-  date = date_of ("2022-02-28");
+  date = tidu_test_date ("2022-02-28");
   g_assert_false (tidu_firm_move_to_carrier (f->db, firm, b, &date, &error));
   g_assert_error (error, TIDU_ERROR, TIDU_ERROR_INVALID);
   g_clear_error (&error);
@@ -1288,7 +1175,7 @@ test_move_to_carrier (Fixture       *f,
   g_assert_true (tidu_carrier_delete (f->db, c, &error));
   g_free (before);
   before = snapshot (f->db);
-  date = date_of ("2024-01-01");
+  date = tidu_test_date ("2024-01-01");
   g_assert_false (tidu_firm_move_to_carrier (f->db, firm, c, &date, &error));
   g_assert_error (error, TIDU_ERROR, TIDU_ERROR_INVALID);
   g_clear_error (&error);
@@ -1299,7 +1186,7 @@ test_move_to_carrier (Fixture       *f,
   g_clear_pointer (&current, g_free);
 
   /* a real move closes and opens on the same day */
-  date = date_of ("2024-07-01");
+  date = tidu_test_date ("2024-07-01");
   g_assert_true (tidu_firm_move_to_carrier (f->db, firm, b, &date, &error));
   g_assert_no_error (error);
   stays = tidu_firm_list_stays (f->db, firm, &error);
@@ -1325,22 +1212,22 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/firms/round-trip", Fixture, NULL, fixture_set_up, test_firm_round_trip, fixture_tear_down);
-  g_test_add ("/firms/rules", Fixture, NULL, fixture_set_up, test_firm_rules, fixture_tear_down);
-  g_test_add ("/firms/check-character", Fixture, NULL, fixture_set_up, test_firm_check_character, fixture_tear_down);
-  g_test_add ("/firms/duplicate-uscc", Fixture, NULL, fixture_set_up, test_firm_duplicate_uscc, fixture_tear_down);
-  g_test_add ("/firms/find-by-uscc", Fixture, NULL, fixture_set_up, test_firm_find_by_uscc, fixture_tear_down);
-  g_test_add ("/firms/delete-restore-purge", Fixture, NULL, fixture_set_up, test_firm_delete_restore_purge, fixture_tear_down);
-  g_test_add ("/firms/certifications/round-trip", Fixture, NULL, fixture_set_up, test_certification_round_trip, fixture_tear_down);
-  g_test_add ("/firms/certifications/rules", Fixture, NULL, fixture_set_up, test_certification_rules, fixture_tear_down);
-  g_test_add ("/firms/certifications/number", Fixture, NULL, fixture_set_up, test_certificate_number, fixture_tear_down);
-  g_test_add ("/firms/tier-on/dates", Fixture, NULL, fixture_set_up, test_tier_on_date, fixture_tear_down);
-  g_test_add ("/firms/tier-on/lines", Fixture, NULL, fixture_set_up, test_tiers_on_and_lines, fixture_tear_down);
-  g_test_add ("/firms/tier-on/revoked-and-expiry", Fixture, NULL, fixture_set_up, test_tier_revoked_and_expiry, fixture_tear_down);
-  g_test_add ("/firms/tier-timeline", Fixture, NULL, fixture_set_up, test_tier_timeline, fixture_tear_down);
-  g_test_add ("/firms/years", Fixture, NULL, fixture_set_up, test_years, fixture_tear_down);
-  g_test_add ("/firms/stays", Fixture, NULL, fixture_set_up, test_stays, fixture_tear_down);
-  g_test_add ("/firms/move-to-carrier", Fixture, NULL, fixture_set_up, test_move_to_carrier, fixture_tear_down);
+  g_test_add ("/firms/round-trip", Fixture, NULL, tidu_test_fixture_set_up, test_firm_round_trip, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/rules", Fixture, NULL, tidu_test_fixture_set_up, test_firm_rules, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/check-character", Fixture, NULL, tidu_test_fixture_set_up, test_firm_check_character, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/duplicate-uscc", Fixture, NULL, tidu_test_fixture_set_up, test_firm_duplicate_uscc, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/find-by-uscc", Fixture, NULL, tidu_test_fixture_set_up, test_firm_find_by_uscc, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/delete-restore-purge", Fixture, NULL, tidu_test_fixture_set_up, test_firm_delete_restore_purge, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/certifications/round-trip", Fixture, NULL, tidu_test_fixture_set_up, test_certification_round_trip, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/certifications/rules", Fixture, NULL, tidu_test_fixture_set_up, test_certification_rules, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/certifications/number", Fixture, NULL, tidu_test_fixture_set_up, test_certificate_number, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/tier-on/dates", Fixture, NULL, tidu_test_fixture_set_up, test_tier_on_date, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/tier-on/lines", Fixture, NULL, tidu_test_fixture_set_up, test_tiers_on_and_lines, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/tier-on/revoked-and-expiry", Fixture, NULL, tidu_test_fixture_set_up, test_tier_revoked_and_expiry, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/tier-timeline", Fixture, NULL, tidu_test_fixture_set_up, test_tier_timeline, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/years", Fixture, NULL, tidu_test_fixture_set_up, test_years, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/stays", Fixture, NULL, tidu_test_fixture_set_up, test_stays, tidu_test_fixture_tear_down);
+  g_test_add ("/firms/move-to-carrier", Fixture, NULL, tidu_test_fixture_set_up, test_move_to_carrier, tidu_test_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -11,56 +11,9 @@
 
 #include "tidu-core.h"
 #include "tidu-database-private.h"
+#include "test-util.h"
 
-typedef struct
-{
-  char         *dir;
-  TiduDatabase *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("tidu-regions-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "tidu.sqlite3", NULL);
-  f->db = tidu_database_open (path, TIDU_DATABASE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_dir_close (d);
-  g_rmdir (dir);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->db);
-  remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef TiduTestFixture Fixture;
 
 /* Every row of the table, so a test can say "nothing changed". */
 static char *
@@ -115,36 +68,11 @@ assert_rejected (Fixture    *f,
                  const char *field,
                  TiduError   code)
 {
-  g_autoptr(TiduValidation) validation = tidu_validation_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = snapshot (f->db);
-  g_autofree char *after = NULL;
   g_autofree char *id_before = g_strdup (region->id);
-  const TiduIssue *issue;
 
-  g_assert_false (tidu_region_validate (f->db, region, validation));
-  issue = tidu_validation_find (validation, field);
-  g_assert_nonnull (issue);
-  g_assert_cmpint (issue->severity, ==, TIDU_SEVERITY_ERROR);
-  g_assert_cmpint (issue->code, ==, code);
-  g_assert_nonnull (issue->message);
-
-  g_assert_false (tidu_region_save (f->db, region, &error));
-  g_assert_error (error, TIDU_ERROR, (gint) code);
+  tidu_test_assert_rejected (f->db, snapshot, (TiduTestValidateFunc) tidu_region_validate,
+                             (TiduTestSaveFunc) tidu_region_save, region, field, code, NULL);
   g_assert_cmpstr (region->id, ==, id_before);
-  after = snapshot (f->db);
-  g_assert_cmpstr (before, ==, after);
-}
-
-static gint64
-count_regions (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 count = -1;
-
-  g_assert_true (tidu_database_count (f->db, TIDU_ENTITY_REGION, &count, &error));
-  g_assert_no_error (error);
-  return count;
 }
 
 static void
@@ -188,7 +116,7 @@ test_round_trip (Fixture       *f,
   loaded = tidu_region_load (f->db, copy->id, &error);
   g_assert_cmpstr (loaded->name, ==, "常州");
   g_assert_cmpstr (loaded->updated_at, ==, copy->updated_at);
-  g_assert_cmpint (count_regions (f), ==, 1);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_REGION), ==, 1);
 
   g_clear_pointer (&loaded, tidu_region_free);
   loaded = tidu_region_load (f->db, "no-such-id", &error);
@@ -322,7 +250,7 @@ test_delete_restore_purge (Fixture       *f,
   g_autoptr(GPtrArray) regions = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (count_regions (f), ==, 2);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_REGION), ==, 2);
 
   /* live children block the delete */
   before = snapshot (f->db);
@@ -341,7 +269,7 @@ test_delete_restore_purge (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (tidu_region_delete (f->db, city, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_regions (f), ==, 0);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_REGION), ==, 0);
   regions = tidu_region_list (f->db, &error);
   g_assert_cmpuint (regions->len, ==, 0);
   g_clear_pointer (&regions, g_ptr_array_unref);
@@ -362,7 +290,7 @@ test_delete_restore_purge (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (tidu_region_restore (f->db, district, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_regions (f), ==, 2);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_REGION), ==, 2);
   regions = tidu_region_list (f->db, &error);
   g_assert_cmpuint (regions->len, ==, 2);
 
@@ -442,13 +370,13 @@ test_find_or_create (Fixture       *f,
   loaded = tidu_region_load (f->db, district, &error);
   g_assert_cmpstr (loaded->parent_id, ==, city);
   g_assert_cmpstr (loaded->kind, ==, "district");
-  g_assert_cmpint (count_regions (f), ==, 3);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_REGION), ==, 3);
 
   bad = tidu_region_find_or_create (f->db, city, "邗江区", "county", &error);
   g_assert_null (bad);
   g_assert_error (error, TIDU_ERROR, TIDU_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (count_regions (f), ==, 3);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_REGION), ==, 3);
 }
 
 int
@@ -458,12 +386,12 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/regions/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
-  g_test_add ("/regions/tree-order", Fixture, NULL, fixture_set_up, test_tree_order, fixture_tear_down);
-  g_test_add ("/regions/rules", Fixture, NULL, fixture_set_up, test_rules, fixture_tear_down);
-  g_test_add ("/regions/delete-restore-purge", Fixture, NULL, fixture_set_up, test_delete_restore_purge, fixture_tear_down);
-  g_test_add ("/regions/restore-duplicate", Fixture, NULL, fixture_set_up, test_restore_duplicate, fixture_tear_down);
-  g_test_add ("/regions/find-or-create", Fixture, NULL, fixture_set_up, test_find_or_create, fixture_tear_down);
+  g_test_add ("/regions/round-trip", Fixture, NULL, tidu_test_fixture_set_up, test_round_trip, tidu_test_fixture_tear_down);
+  g_test_add ("/regions/tree-order", Fixture, NULL, tidu_test_fixture_set_up, test_tree_order, tidu_test_fixture_tear_down);
+  g_test_add ("/regions/rules", Fixture, NULL, tidu_test_fixture_set_up, test_rules, tidu_test_fixture_tear_down);
+  g_test_add ("/regions/delete-restore-purge", Fixture, NULL, tidu_test_fixture_set_up, test_delete_restore_purge, tidu_test_fixture_tear_down);
+  g_test_add ("/regions/restore-duplicate", Fixture, NULL, tidu_test_fixture_set_up, test_restore_duplicate, tidu_test_fixture_tear_down);
+  g_test_add ("/regions/find-or-create", Fixture, NULL, tidu_test_fixture_set_up, test_find_or_create, tidu_test_fixture_tear_down);
 
   return g_test_run ();
 }

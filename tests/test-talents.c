@@ -11,6 +11,7 @@
 
 #include "tidu-core.h"
 #include "tidu-database-private.h"
+#include "test-util.h"
 #include "tidu-talent.h"
 #include "tidu-talent-plan.h"
 
@@ -19,75 +20,14 @@
 #define CATEGORY_SC_TALENT "6a1d3e2f-8b52-4c9f-8d4e-2b3c4d5e6f01"
 #define CATEGORY_SC_TEAM   "6a1d3e2f-8b52-4c9f-8d4e-2b3c4d5e6f03"
 
-typedef struct
-{
-  char         *dir;
-  TiduDatabase *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("tidu-talents-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "tidu.sqlite3", NULL);
-  f->db = tidu_database_open (path, TIDU_DATABASE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&f->db);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
-
-static void
-exec (TiduDatabase *db,
-      const char   *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (tidu_database_get_handle (db), sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-static char *
-query_text (TiduDatabase *db,
-            const char   *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (tidu_database_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
-}
+typedef TiduTestFixture Fixture;
 
 static void
 assert_query (TiduDatabase *db,
               const char   *sql,
               const char   *expected)
 {
-  g_autofree char *text = query_text (db, sql);
+  g_autofree char *text = tidu_test_query_text (db, sql);
 
   g_assert_cmpstr (text, ==, expected);
 }
@@ -101,7 +41,7 @@ table_state (TiduDatabase *db,
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) || '/' || ifnull (max (updated_at), '') || '/' || "
                                           "ifnull (max (deleted_at), '') FROM %s", table);
 
-  return query_text (db, sql);
+  return tidu_test_query_text (db, sql);
 }
 
 static gint64
@@ -109,7 +49,7 @@ count_rows (TiduDatabase *db,
             const char   *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  g_autofree char *text = query_text (db, sql);
+  g_autofree char *text = tidu_test_query_text (db, sql);
 
   return g_ascii_strtoll (text, NULL, 10);
 }
@@ -153,7 +93,7 @@ add_firm (TiduDatabase *db,
 {
   g_autofree char *sql = g_strdup_printf ("INSERT INTO firms (id, name) VALUES ('%s', '%s')", id, name);
 
-  exec (db, sql);
+  tidu_test_exec (db, sql);
 }
 
 static char *
@@ -312,7 +252,7 @@ test_talent_crud (Fixture       *f,
   g_autofree char *created = NULL;
 
   add_firm (f->db, "firm-1", "海州智造科技有限公司");
-  exec (f->db, "INSERT INTO regions (id, name, kind) VALUES ('region-1', '海州区', 'district')");
+  tidu_test_exec (f->db, "INSERT INTO regions (id, name, kind) VALUES ('region-1', '海州区', 'district')");
 
   talent->name = g_strdup ("王海燕");
   talent->gender = g_strdup ("female");
@@ -412,7 +352,7 @@ test_talent_rules (Fixture       *f,
   g_autofree char *award_id = NULL;
 
   add_firm (f->db, "firm-1", "海州智造科技有限公司");
-  exec (f->db, "INSERT INTO firms (id, name, deleted_at) VALUES ('firm-gone', '已删除公司', '2025-01-01T00:00:00.000Z')");
+  tidu_test_exec (f->db, "INSERT INTO firms (id, name, deleted_at) VALUES ('firm-gone', '已删除公司', '2025-01-01T00:00:00.000Z')");
 
   REJECT (f->db, "talents", tidu_talent, talent, "name", TIDU_ERROR_INVALID);
   talent->name = g_strdup ("   ");
@@ -562,7 +502,7 @@ test_plan_crud (Fixture       *f,
   g_autofree char *award_id = NULL;
   g_autofree char *other_id = NULL;
 
-  exec (f->db, "INSERT INTO regions (id, name, kind) VALUES ('region-1', '江都区', 'district')");
+  tidu_test_exec (f->db, "INSERT INTO regions (id, name, kind) VALUES ('region-1', '江都区', 'district')");
   plan->name = g_strdup ("江都英才计划");
   plan->level = g_strdup ("district");
   plan->issuer = g_strdup ("江都区委人才办");
@@ -1035,7 +975,7 @@ test_award_rules (Fixture       *f,
   g_clear_error (&error);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT deleted_at FROM talent_awards WHERE id = '%s'", award->id);
-    g_autofree char *deleted_at = query_text (f->db, sql);
+    g_autofree char *deleted_at = tidu_test_query_text (f->db, sql);
 
     g_assert_nonnull (deleted_at);
   }
@@ -1424,7 +1364,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, tidu_test_fixture_set_up, func, tidu_test_fixture_tear_down)
   ADD ("/talents/talent/crud", test_talent_crud);
   ADD ("/talents/talent/rules", test_talent_rules);
   ADD ("/talents/plan/seeded", test_seeded_plans);

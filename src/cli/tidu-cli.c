@@ -28,15 +28,17 @@ fail (const GError *error)
 
 gboolean
 tidu_cli_parse_command_options (const char    *name,
-                       GOptionEntry  *entries,
-                       int           *argc,
-                       char        ***argv,
-                       GError       **error)
+                                GOptionEntry  *entries,
+                                int           *argc,
+                                char        ***argv,
+                                GError       **error)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autofree char *parameter = g_strdup_printf ("%s", name);
+  g_autofree char *program = g_strdup_printf ("tidu-cli %s", name);
 
-  context = g_option_context_new (parameter);
+  /* --help then reads "tidu-cli list [OPTION…] KIND", not "tidu-cli [OPTION…] KIND list". */
+  g_set_prgname (program);
+  context = g_option_context_new (NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -16,293 +16,7 @@
 #include "tidu-region.h"
 #include "tidu-uscc.h"
 
-typedef enum
-{
-  ROW_MISSING,
-  ROW_LIVE,
-  ROW_TRASHED,
-  ROW_ERROR
-} RowState;
-
-#define TIDU_YEAR_MIN 1980
-#define TIDU_YEAR_MAX 2100
-
 /* ------------------------------------------------------------------ helpers */
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static char *
-stripped (const char *text)
-{
-  return text != NULL ? g_strstrip (g_strdup (text)) : NULL;
-}
-
-/* Surrounding spaces go; an empty text is no text. */
-static void
-tidy (char **text)
-{
-  if (*text == NULL)
-    return;
-  g_strstrip (*text);
-  if (**text == '\0')
-    g_clear_pointer (text, g_free);
-}
-
-static gboolean
-date_set (const GDate *date)
-{
-  return date != NULL && g_date_valid (date);
-}
-
-static void
-replace (char **field,
-         char  *value)
-{
-  g_free (*field);
-  *field = value;
-}
-
-/* A failure to read the database while checking a record: the check cannot vouch for it. */
-static void
-add_database_issue (TiduValidation *validation,
-                    const GError   *error)
-{
-  tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_DATABASE, NULL, NULL,
-                       "%s", error->message);
-}
-
-static gboolean
-set_step_error (TiduDatabase  *db,
-                int            rc,
-                GError       **error)
-{
-  return tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
-}
-
-static RowState
-row_state (TiduDatabase  *db,
-           const char    *table,
-           const char    *id,
-           GError       **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT deleted_at IS NOT NULL FROM %s WHERE id = ?1", table);
-  sqlite3_stmt *stmt = tidu_database_prepare (db, sql, error);
-  RowState state;
-  int rc;
-
-  if (stmt == NULL)
-    return ROW_ERROR;
-  tidu_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    state = sqlite3_column_int (stmt, 0) ? ROW_TRASHED : ROW_LIVE;
-  else if (rc == SQLITE_DONE)
-    state = ROW_MISSING;
-  else
-    {
-      set_step_error (db, rc, error);
-      state = ROW_ERROR;
-    }
-  sqlite3_reset (stmt);
-  return state;
-}
-
-/* Rows of other tables that still point at @id and would not go with it. */
-static gboolean
-count_references (TiduDatabase  *db,
-                  const char    *table,
-                  const char    *id,
-                  gint64        *count,
-                  GError       **error)
-{
-  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  *count = 0;
-  stmt = tidu_database_prepare (db,
-                                "SELECT m.name, f.\"from\" FROM sqlite_schema AS m, pragma_foreign_key_list (m.name) AS f "
-                                "WHERE m.type = 'table' AND f.\"table\" = ?1 AND f.on_delete NOT IN ('CASCADE', 'SET NULL')",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  tidu_bind_text (stmt, 1, table);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (queries, g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE \"%s\" = ?1",
-                                               (const char *) sqlite3_column_text (stmt, 0),
-                                               (const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_step_error (db, rc, error);
-
-  for (guint i = 0; i < queries->len; i++)
-    {
-      stmt = tidu_database_prepare (db, g_ptr_array_index (queries, i), error);
-      if (stmt == NULL)
-        return FALSE;
-      tidu_bind_text (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        *count += sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
-        return set_step_error (db, rc, error);
-    }
-  return TRUE;
-}
-
-/* Whether @code is empty or in the vocabulary @table; a failure to read adds its own issue. */
-static gboolean
-code_known (TiduDatabase   *db,
-            TiduValidation *validation,
-            const char     *table,
-            const char     *code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (is_empty (code))
-    return TRUE;
-  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE code = ?1", table);
-  stmt = tidu_database_prepare (db, sql, &error);
-  if (stmt == NULL)
-    {
-      add_database_issue (validation, error);
-      return TRUE;
-    }
-  tidu_bind_text (stmt, 1, code);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_step_error (db, rc, &error);
-      add_database_issue (validation, error);
-    }
-  return rc != SQLITE_DONE;
-}
-
-static gboolean
-run_write (TiduDatabase  *db,
-           gboolean     (*write) (TiduDatabase *db, gpointer work, GError **error),
-           gpointer       work,
-           GError       **error)
-{
-  if (!tidu_database_begin (db, error))
-    return FALSE;
-  if (!write (db, work, error))
-    {
-      tidu_database_rollback (db);
-      return FALSE;
-    }
-  return tidu_database_commit (db, error);
-}
-
-static void
-stamp (char       **id,
-       char       **created_at,
-       char       **updated_at,
-       const char  *new_id,
-       const char  *now)
-{
-  if (new_id != NULL)
-    {
-      replace (id, g_strdup (new_id));
-      replace (created_at, g_strdup (now));
-    }
-  replace (updated_at, g_strdup (now));
-}
-
-static gboolean
-check_changed (TiduDatabase  *db,
-               const char    *what,
-               GError       **error)
-{
-  if (sqlite3_changes (tidu_database_get_handle (db)) > 0)
-    return TRUE;
-  g_set_error (error, TIDU_ERROR, TIDU_ERROR_NOT_FOUND, "%s", what);
-  return FALSE;
-}
-
-static GPtrArray *
-list_rows (TiduDatabase    *db,
-           const char      *sql,
-           const char      *arg,
-           gpointer       (*from_row) (sqlite3_stmt *stmt),
-           GDestroyNotify   free_func,
-           GError         **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  sqlite3_stmt *stmt = tidu_database_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  tidu_bind_text (stmt, 1, arg);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_step_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
-static gpointer
-load_row (TiduDatabase  *db,
-          const char    *sql,
-          const char    *id,
-          gpointer     (*from_row) (sqlite3_stmt *stmt),
-          const char    *not_found,
-          GError       **error)
-{
-  gpointer record = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (is_empty (id))
-    {
-      g_set_error (error, TIDU_ERROR, TIDU_ERROR_NOT_FOUND, "%s", not_found);
-      return NULL;
-    }
-  stmt = tidu_database_prepare (db, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  tidu_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    record = from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, TIDU_ERROR, TIDU_ERROR_NOT_FOUND, "%s", not_found);
-  else if (rc != SQLITE_ROW)
-    set_step_error (db, rc, error);
-  return record;
-}
-
-static void
-check_uscc (TiduValidation *validation,
-            const char     *field,
-            const char     *text)
-{
-  TiduUsccResult result;
-  TiduUsccStatus status = tidu_uscc_validate (text, &result);
-  g_autofree char *message = NULL;
-
-  if (status == TIDU_USCC_VALID || status == TIDU_USCC_EMPTY)
-    return;
-  message = tidu_uscc_describe (&result);
-  tidu_validation_add (validation,
-                       tidu_uscc_is_format_error (status) ? TIDU_SEVERITY_ERROR : TIDU_SEVERITY_WARNING,
-                       TIDU_ERROR_INVALID, field, NULL, "%s", message);
-}
 
 static gboolean
 bad_measure (double value)
@@ -429,31 +143,14 @@ tidu_carrier_check_reference (TiduDatabase   *db,
                               const char     *field,
                               TiduValidation *validation)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (validation != NULL, FALSE);
 
-  if (is_empty (carrier_id))
+  if (tidu_text_is_empty (carrier_id))
     return TRUE;
-  switch (row_state (db, "carriers", carrier_id, &error))
-    {
-    case ROW_LIVE:
-      return TRUE;
-    case ROW_MISSING:
-      tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, field, NULL,
-                           _("The carrier does not exist."));
-      return FALSE;
-    case ROW_TRASHED:
-      tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, field, carrier_id,
-                           _("The carrier is in the trash. Restore it first."));
-      return FALSE;
-    case ROW_ERROR:
-      add_database_issue (validation, error);
-      return FALSE;
-    default:
-      g_return_val_if_reached (FALSE);
-    }
+  return tidu_record_check_live (db, validation, "carriers", carrier_id, field,
+                                 _("The carrier does not exist."),
+                                 _("The carrier is in the trash. Restore it first."));
 }
 
 /* The live carrier other than @self_id with @name in @region_id. */
@@ -483,7 +180,7 @@ find_namesake (TiduDatabase  *db,
     *other_id = tidu_column_text (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_step_error (db, rc, error);
+    return tidu_database_step_error (db, rc, error);
   return TRUE;
 }
 
@@ -507,35 +204,35 @@ tidu_carrier_validate (TiduDatabase      *db,
   g_return_val_if_fail (carrier != NULL, FALSE);
   g_return_val_if_fail (validation != NULL, FALSE);
 
-  name = stripped (carrier->name);
-  if (is_empty (name))
+  name = tidu_text_stripped (carrier->name);
+  if (tidu_text_is_empty (name))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "name", NULL,
                          _("Enter the name of the carrier."));
   else
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *other_id = NULL;
-      g_autofree char *region_id = stripped (carrier->region_id);
+      g_autofree char *region_id = tidu_text_stripped (carrier->region_id);
 
-      if (!find_namesake (db, name, is_empty (region_id) ? NULL : region_id, carrier->id, &other_id, &error))
-        add_database_issue (validation, error);
+      if (!find_namesake (db, name, tidu_text_is_empty (region_id) ? NULL : region_id, carrier->id, &other_id, &error))
+        tidu_record_add_database_issue (validation, error);
       else if (other_id != NULL)
         tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_DUPLICATE, "name", other_id,
                              _("There is already a carrier named “%s” in this region."), name);
     }
 
-  if (is_empty (carrier->kind))
+  if (tidu_text_is_empty (carrier->kind))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "kind", NULL,
                          _("Choose the kind of carrier."));
-  else if (!code_known (db, validation, "carrier_kinds", carrier->kind))
+  else if (!tidu_record_code_known (db, validation, "carrier_kinds", carrier->kind))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "kind", NULL,
                          _("“%s” is not a known kind of carrier."), carrier->kind);
-  if (!code_known (db, validation, "levels", carrier->level))
+  if (!tidu_record_code_known (db, validation, "levels", carrier->level))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "level", NULL,
                          _("“%s” is not a known level."), carrier->level);
 
   tidu_region_check_reference (db, carrier->region_id, "region_id", validation);
-  check_uscc (validation, "operator_uscc", carrier->operator_uscc);
+  tidu_record_check_uscc (validation, "operator_uscc", carrier->operator_uscc, FALSE, NULL);
   if (bad_measure (carrier->area_m2))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "area_m2", NULL,
                          _("The area cannot be negative."));
@@ -554,16 +251,16 @@ write_carrier (TiduDatabase  *db,
   g_autofree char *new_id = NULL;
   sqlite3_stmt *stmt;
 
-  tidy (&carrier->name);
-  tidy (&carrier->kind);
-  tidy (&carrier->level);
-  tidy (&carrier->region_id);
-  tidy (&carrier->operator);
-  tidy (&carrier->operator_uscc);
-  tidy (&carrier->address);
-  tidy (&carrier->contact_name);
-  tidy (&carrier->contact_phone);
-  tidy (&carrier->notes);
+  tidu_text_tidy (&carrier->name);
+  tidu_text_tidy (&carrier->kind);
+  tidu_text_tidy (&carrier->level);
+  tidu_text_tidy (&carrier->region_id);
+  tidu_text_tidy (&carrier->operator);
+  tidu_text_tidy (&carrier->operator_uscc);
+  tidu_text_tidy (&carrier->address);
+  tidu_text_tidy (&carrier->contact_name);
+  tidu_text_tidy (&carrier->contact_phone);
+  tidu_text_tidy (&carrier->notes);
   if (!tidu_carrier_validate (db, carrier, validation))
     return tidu_validation_to_error (validation, error);
   if (carrier->operator_uscc != NULL)
@@ -571,7 +268,7 @@ write_carrier (TiduDatabase  *db,
       TiduUsccResult uscc;
 
       tidu_uscc_validate (carrier->operator_uscc, &uscc);
-      replace (&carrier->operator_uscc, g_strdup (uscc.normalized));
+      tidu_text_replace (&carrier->operator_uscc, g_strdup (uscc.normalized));
     }
 
   if (carrier->id == NULL)
@@ -606,9 +303,9 @@ write_carrier (TiduDatabase  *db,
   tidu_bind_text (stmt, 14, now);
   if (!tidu_database_step_done (db, stmt, error))
     return FALSE;
-  if (carrier->id != NULL && !check_changed (db, _("The carrier was not found, or it is in the trash."), error))
+  if (carrier->id != NULL && !tidu_record_check_changed (db, _("The carrier was not found, or it is in the trash."), error))
     return FALSE;
-  stamp (&carrier->id, &carrier->created_at, &carrier->updated_at, new_id, now);
+  tidu_record_stamp (&carrier->id, &carrier->created_at, &carrier->updated_at, new_id, now);
   return TRUE;
 }
 
@@ -624,21 +321,12 @@ tidu_carrier_save (TiduDatabase  *db,
                    TiduCarrier   *carrier,
                    GError       **error)
 {
-  TiduCarrier *work;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (carrier != NULL, FALSE);
 
-  work = tidu_carrier_copy (carrier);
-  if (!run_write (db, write_carrier, work, error))
-    {
-      tidu_carrier_free (work);
-      return FALSE;
-    }
-  carrier_clear (carrier);
-  *carrier = *work;
-  g_free (work);
-  return TRUE;
+  return tidu_record_save_copy (db, carrier, sizeof *carrier, (TiduCopyFunc) tidu_carrier_copy,
+                                (GDestroyNotify) tidu_carrier_free, (GDestroyNotify) carrier_clear,
+                                write_carrier, error);
 }
 
 /**
@@ -654,8 +342,8 @@ tidu_carrier_load (TiduDatabase  *db,
 {
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
 
-  return load_row (db, "SELECT " CARRIER_COLUMNS " FROM carriers WHERE id = ?1", id, carrier_from_row,
-                   _("The carrier was not found."), error);
+  return tidu_record_load_row (db, "SELECT " CARRIER_COLUMNS " FROM carriers WHERE id = ?1", id, carrier_from_row,
+                               _("The carrier was not found."), error);
 }
 
 /* Moves a carrier to the trash; its history, statistics and stays stay with it. */
@@ -667,14 +355,7 @@ tidu_carrier_delete (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!tidu_database_begin (db, error))
-    return FALSE;
-  if (!tidu_record_set_deleted (db, "carriers", id, TRUE, error))
-    {
-      tidu_database_rollback (db);
-      return FALSE;
-    }
-  return tidu_database_commit (db, error);
+  return tidu_record_set_deleted_in_transaction (db, "carriers", id, TRUE, error);
 }
 
 /* Refused with %TIDU_ERROR_DUPLICATE when a live carrier of the same region took its name. */
@@ -726,28 +407,12 @@ tidu_carrier_purge (TiduDatabase  *db,
                     const char    *id,
                     GError       **error)
 {
-  gint64 references = 0;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!tidu_database_begin (db, error))
-    return FALSE;
-  if (!count_references (db, "carriers", id, &references, error))
-    goto fail;
-  if (references > 0)
-    {
-      g_set_error_literal (error, TIDU_ERROR, TIDU_ERROR_CONFLICT,
-                           _("Stays of firms or subsidy records, some perhaps in the trash, still refer to this carrier. It cannot be removed for good."));
-      goto fail;
-    }
-  if (!tidu_record_purge (db, "carriers", id, error))
-    goto fail;
-  return tidu_database_commit (db, error);
-
-fail:
-  tidu_database_rollback (db);
-  return FALSE;
+  return tidu_record_purge_unless_used (db, "carriers", id, NULL,
+                                        _("Stays of firms or subsidy records, some perhaps in the trash, still refer to this carrier. It cannot be removed for good."),
+                                        error);
 }
 
 /* ------------------------------------------------------------------ level history */
@@ -865,21 +530,21 @@ tidu_carrier_level_validate (TiduDatabase           *db,
   g_return_val_if_fail (level != NULL, FALSE);
   g_return_val_if_fail (validation != NULL, FALSE);
 
-  if (is_empty (level->carrier_id))
+  if (tidu_text_is_empty (level->carrier_id))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "carrier_id", NULL,
                          _("Choose the carrier."));
   else
     tidu_carrier_check_reference (db, level->carrier_id, "carrier_id", validation);
-  if (is_empty (level->level))
+  if (tidu_text_is_empty (level->level))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "level", NULL,
                          _("Choose the level of the recognition."));
-  else if (!code_known (db, validation, "levels", level->level))
+  else if (!tidu_record_code_known (db, validation, "levels", level->level))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "level", NULL,
                          _("“%s” is not a known level."), level->level);
-  if (!date_set (&level->recognized_on))
+  if (!tidu_date_is_set (&level->recognized_on))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "recognized_on", NULL,
                          _("Enter the date of the recognition."));
-  else if (date_set (&level->revoked_on) && g_date_compare (&level->revoked_on, &level->recognized_on) < 0)
+  else if (tidu_date_is_set (&level->revoked_on) && g_date_compare (&level->revoked_on, &level->recognized_on) < 0)
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "revoked_on", NULL,
                          _("The revocation date cannot be before the recognition date."));
 
@@ -898,9 +563,9 @@ write_carrier_level (TiduDatabase  *db,
   g_autofree char *old_carrier_id = NULL;
   sqlite3_stmt *stmt;
 
-  tidy (&level->carrier_id);
-  tidy (&level->level);
-  tidy (&level->document);
+  tidu_text_tidy (&level->carrier_id);
+  tidu_text_tidy (&level->level);
+  tidu_text_tidy (&level->document);
   if (!tidu_carrier_level_validate (db, level, validation))
     return tidu_validation_to_error (validation, error);
 
@@ -938,14 +603,14 @@ write_carrier_level (TiduDatabase  *db,
   tidu_bind_text (stmt, 7, now);
   if (!tidu_database_step_done (db, stmt, error))
     return FALSE;
-  if (level->id != NULL && !check_changed (db, _("The recognition was not found, or it is in the trash."), error))
+  if (level->id != NULL && !tidu_record_check_changed (db, _("The recognition was not found, or it is in the trash."), error))
     return FALSE;
   if (!update_current_level (db, level->carrier_id, error))
     return FALSE;
   if (old_carrier_id != NULL && g_strcmp0 (old_carrier_id, level->carrier_id) != 0
       && !update_current_level (db, old_carrier_id, error))
     return FALSE;
-  stamp (&level->id, &level->created_at, &level->updated_at, new_id, now);
+  tidu_record_stamp (&level->id, &level->created_at, &level->updated_at, new_id, now);
   return TRUE;
 }
 
@@ -960,21 +625,12 @@ tidu_carrier_level_save (TiduDatabase      *db,
                          TiduCarrierLevel  *level,
                          GError           **error)
 {
-  TiduCarrierLevel *work;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (level != NULL, FALSE);
 
-  work = tidu_carrier_level_copy (level);
-  if (!run_write (db, write_carrier_level, work, error))
-    {
-      tidu_carrier_level_free (work);
-      return FALSE;
-    }
-  carrier_level_clear (level);
-  *level = *work;
-  g_free (work);
-  return TRUE;
+  return tidu_record_save_copy (db, level, sizeof *level, (TiduCopyFunc) tidu_carrier_level_copy,
+                                (GDestroyNotify) tidu_carrier_level_free, (GDestroyNotify) carrier_level_clear,
+                                write_carrier_level, error);
 }
 
 /* Moves a recognition to the trash and sets carriers.level from what remains. */
@@ -990,8 +646,8 @@ tidu_carrier_level_delete (TiduDatabase  *db,
 
   if (!tidu_database_begin (db, error))
     return FALSE;
-  level = load_row (db, "SELECT " CARRIER_LEVEL_COLUMNS " FROM carrier_levels WHERE id = ?1", id,
-                    carrier_level_from_row, _("The recognition was not found."), error);
+  level = tidu_record_load_row (db, "SELECT " CARRIER_LEVEL_COLUMNS " FROM carrier_levels WHERE id = ?1", id,
+                                carrier_level_from_row, _("The recognition was not found."), error);
   if (level == NULL
       || !tidu_record_set_deleted (db, "carrier_levels", id, TRUE, error)
       || !update_current_level (db, level->carrier_id, error))
@@ -1016,10 +672,10 @@ tidu_carrier_list_levels (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (carrier_id != NULL, NULL);
 
-  return list_rows (db,
-                    "SELECT " CARRIER_LEVEL_COLUMNS " FROM carrier_levels WHERE carrier_id = ?1 "
-                    "AND deleted_at IS NULL ORDER BY recognized_on, created_at",
-                    carrier_id, carrier_level_from_row, (GDestroyNotify) tidu_carrier_level_free, error);
+  return tidu_record_list_rows (db,
+                                "SELECT " CARRIER_LEVEL_COLUMNS " FROM carrier_levels WHERE carrier_id = ?1 "
+                                "AND deleted_at IS NULL ORDER BY recognized_on, created_at",
+                                carrier_id, NULL, carrier_level_from_row, (GDestroyNotify) tidu_carrier_level_free, error);
 }
 
 /* ------------------------------------------------------------------ yearly statistics */
@@ -1157,7 +813,7 @@ find_carrier_year (TiduDatabase  *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_step_error (db, rc, error);
+    return tidu_database_step_error (db, rc, error);
   return TRUE;
 }
 
@@ -1179,7 +835,7 @@ tidu_carrier_year_validate (TiduDatabase          *db,
   g_return_val_if_fail (year != NULL, FALSE);
   g_return_val_if_fail (validation != NULL, FALSE);
 
-  if (is_empty (year->carrier_id))
+  if (tidu_text_is_empty (year->carrier_id))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "carrier_id", NULL,
                          _("Choose the carrier."));
   else
@@ -1209,20 +865,20 @@ tidu_carrier_year_validate (TiduDatabase          *db,
       && year->funded_firms > year->incubated_firms)
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "funded_firms", NULL,
                          _("There cannot be more funded firms than incubated firms."));
-  if (!code_known (db, validation, "grades", year->grade))
+  if (!tidu_record_code_known (db, validation, "grades", year->grade))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "grade", NULL,
                          _("“%s” is not a known performance grade."), year->grade);
-  if (!code_known (db, validation, "levels", year->grade_level))
+  if (!tidu_record_code_known (db, validation, "levels", year->grade_level))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "grade_level", NULL,
                          _("“%s” is not a known level."), year->grade_level);
 
-  if (year->id != NULL && !is_empty (year->carrier_id))
+  if (year->id != NULL && !tidu_text_is_empty (year->carrier_id))
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *other_id = NULL;
 
       if (!find_carrier_year (db, year->carrier_id, year->year, year->id, &other_id, NULL, &error))
-        add_database_issue (validation, error);
+        tidu_record_add_database_issue (validation, error);
       else if (other_id != NULL)
         tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_DUPLICATE, "year", other_id,
                              _("The carrier already has statistics for %d."), year->year);
@@ -1242,10 +898,10 @@ write_carrier_year (TiduDatabase  *db,
   g_autofree char *new_id = NULL;
   sqlite3_stmt *stmt;
 
-  tidy (&year->carrier_id);
-  tidy (&year->grade);
-  tidy (&year->grade_level);
-  tidy (&year->notes);
+  tidu_text_tidy (&year->carrier_id);
+  tidu_text_tidy (&year->grade);
+  tidu_text_tidy (&year->grade_level);
+  tidu_text_tidy (&year->notes);
   if (!tidu_carrier_year_validate (db, year, validation))
     return tidu_validation_to_error (validation, error);
 
@@ -1260,7 +916,7 @@ write_carrier_year (TiduDatabase  *db,
       if (existing_id != NULL)
         {
           year->id = g_steal_pointer (&existing_id);
-          replace (&year->created_at, g_steal_pointer (&existing_created_at));
+          tidu_text_replace (&year->created_at, g_steal_pointer (&existing_created_at));
         }
     }
 
@@ -1298,9 +954,9 @@ write_carrier_year (TiduDatabase  *db,
   tidu_bind_text (stmt, 15, now);
   if (!tidu_database_step_done (db, stmt, error))
     return FALSE;
-  if (year->id != NULL && !check_changed (db, _("The yearly statistics were not found, or they are in the trash."), error))
+  if (year->id != NULL && !tidu_record_check_changed (db, _("The yearly statistics were not found, or they are in the trash."), error))
     return FALSE;
-  stamp (&year->id, &year->created_at, &year->updated_at, new_id, now);
+  tidu_record_stamp (&year->id, &year->created_at, &year->updated_at, new_id, now);
   return TRUE;
 }
 
@@ -1315,21 +971,12 @@ tidu_carrier_year_save (TiduDatabase     *db,
                         TiduCarrierYear  *year,
                         GError          **error)
 {
-  TiduCarrierYear *work;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (year != NULL, FALSE);
 
-  work = tidu_carrier_year_copy (year);
-  if (!run_write (db, write_carrier_year, work, error))
-    {
-      tidu_carrier_year_free (work);
-      return FALSE;
-    }
-  carrier_year_clear (year);
-  *year = *work;
-  g_free (work);
-  return TRUE;
+  return tidu_record_save_copy (db, year, sizeof *year, (TiduCopyFunc) tidu_carrier_year_copy,
+                                (GDestroyNotify) tidu_carrier_year_free, (GDestroyNotify) carrier_year_clear,
+                                write_carrier_year, error);
 }
 
 gboolean
@@ -1363,8 +1010,8 @@ tidu_carrier_list_years (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (carrier_id != NULL, NULL);
 
-  return list_rows (db,
-                    "SELECT " CARRIER_YEAR_COLUMNS " FROM carrier_years WHERE carrier_id = ?1 "
-                    "AND deleted_at IS NULL ORDER BY year",
-                    carrier_id, carrier_year_from_row, (GDestroyNotify) tidu_carrier_year_free, error);
+  return tidu_record_list_rows (db,
+                                "SELECT " CARRIER_YEAR_COLUMNS " FROM carrier_years WHERE carrier_id = ?1 "
+                                "AND deleted_at IS NULL ORDER BY year",
+                                carrier_id, NULL, carrier_year_from_row, (GDestroyNotify) tidu_carrier_year_free, error);
 }

@@ -770,7 +770,11 @@ void
 tidu_database_rollback (TiduDatabase *self)
 {
   g_return_if_fail (TIDU_IS_DATABASE (self));
-  g_return_if_fail (self->transaction_depth > 0);
+
+  /* A failed commit has rolled back already; the caller's own rollback after it is a no-op
+   * (inside a nested transaction it rolls back the enclosing level, which fails anyway). */
+  if (self->transaction_depth == 0)
+    return;
 
   if (self->transaction_depth == 1)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -807,6 +811,31 @@ tidu_database_count (TiduDatabase  *self,
   g_return_val_if_fail (count != NULL, FALSE);
 
   return count_rows (self, entity, FALSE, count, error);
+}
+
+/**
+ * tidu_database_has_rows:
+ * @has_rows: (out): whether @entity has at least one live row
+ *
+ * What an empty state needs to know, without counting 100,000 rows on the UI thread.
+ */
+gboolean
+tidu_database_has_rows (TiduDatabase  *self,
+                        TiduEntity     entity,
+                        gboolean      *has_rows,
+                        GError       **error)
+{
+  g_autofree char *sql = NULL;
+  gint64 value = 0;
+
+  g_return_val_if_fail (TIDU_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (entity < TIDU_N_ENTITIES, FALSE);
+
+  sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s WHERE deleted_at IS NULL)", entities[entity].table);
+  if (!query_int (self->db, sql, &value, error))
+    return FALSE;
+  *has_rows = value != 0;
+  return TRUE;
 }
 
 /**

@@ -71,6 +71,10 @@ gboolean         tidu_database_count            (TiduDatabase           *self,
                                                  TiduEntity              entity,
                                                  gint64                 *count,
                                                  GError                **error);
+gboolean         tidu_database_has_rows         (TiduDatabase           *self,
+                                                 TiduEntity              entity,
+                                                 gboolean               *has_rows,
+                                                 GError                **error);
 TiduCheckReport *tidu_database_check            (TiduDatabase           *self,
                                                  GError                **error);
 

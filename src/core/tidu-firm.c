@@ -17,349 +17,7 @@
 #include "tidu-uscc.h"
 #include "tidu-vocabulary.h"
 
-typedef enum
-{
-  ROW_MISSING,
-  ROW_LIVE,
-  ROW_TRASHED,
-  ROW_ERROR
-} RowState;
-
 /* ------------------------------------------------------------------ helpers */
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
-}
-
-static char *
-stripped (const char *text)
-{
-  return text != NULL ? g_strstrip (g_strdup (text)) : NULL;
-}
-
-/* Surrounding spaces go; an empty text is no text. */
-static void
-tidy (char **text)
-{
-  if (*text == NULL)
-    return;
-  g_strstrip (*text);
-  if (**text == '\0')
-    g_clear_pointer (text, g_free);
-}
-
-static gboolean
-date_set (const GDate *date)
-{
-  return date != NULL && g_date_valid (date);
-}
-
-static void
-replace (char **field,
-         char  *value)
-{
-  g_free (*field);
-  *field = value;
-}
-
-/* A failure to read the database while checking a record: the check cannot vouch for it. */
-static void
-add_database_issue (TiduValidation *validation,
-                    const GError   *error)
-{
-  tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_DATABASE, NULL, NULL,
-                       "%s", error->message);
-}
-
-static gboolean
-set_step_error (TiduDatabase  *db,
-                int            rc,
-                GError       **error)
-{
-  return tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
-}
-
-static RowState
-row_state (TiduDatabase  *db,
-           const char    *table,
-           const char    *id,
-           GError       **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT deleted_at IS NOT NULL FROM %s WHERE id = ?1", table);
-  sqlite3_stmt *stmt = tidu_database_prepare (db, sql, error);
-  RowState state;
-  int rc;
-
-  if (stmt == NULL)
-    return ROW_ERROR;
-  tidu_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    state = sqlite3_column_int (stmt, 0) ? ROW_TRASHED : ROW_LIVE;
-  else if (rc == SQLITE_DONE)
-    state = ROW_MISSING;
-  else
-    {
-      set_step_error (db, rc, error);
-      state = ROW_ERROR;
-    }
-  sqlite3_reset (stmt);
-  return state;
-}
-
-/* Rows of other tables that still point at @id and would not go with it. */
-static gboolean
-count_references (TiduDatabase  *db,
-                  const char    *table,
-                  const char    *id,
-                  gint64        *count,
-                  GError       **error)
-{
-  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  *count = 0;
-  stmt = tidu_database_prepare (db,
-                                "SELECT m.name, f.\"from\" FROM sqlite_schema AS m, pragma_foreign_key_list (m.name) AS f "
-                                "WHERE m.type = 'table' AND f.\"table\" = ?1 AND f.on_delete NOT IN ('CASCADE', 'SET NULL')",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  tidu_bind_text (stmt, 1, table);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (queries, g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE \"%s\" = ?1",
-                                               (const char *) sqlite3_column_text (stmt, 0),
-                                               (const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_step_error (db, rc, error);
-
-  for (guint i = 0; i < queries->len; i++)
-    {
-      stmt = tidu_database_prepare (db, g_ptr_array_index (queries, i), error);
-      if (stmt == NULL)
-        return FALSE;
-      tidu_bind_text (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        *count += sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
-        return set_step_error (db, rc, error);
-    }
-  return TRUE;
-}
-
-/* Whether @code is empty or in the vocabulary @table; a failure to read adds its own issue. */
-static gboolean
-code_known (TiduDatabase   *db,
-            TiduValidation *validation,
-            const char     *table,
-            const char     *code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (is_empty (code))
-    return TRUE;
-  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE code = ?1", table);
-  stmt = tidu_database_prepare (db, sql, &error);
-  if (stmt == NULL)
-    {
-      add_database_issue (validation, error);
-      return TRUE;
-    }
-  tidu_bind_text (stmt, 1, code);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_step_error (db, rc, &error);
-      add_database_issue (validation, error);
-    }
-  return rc != SQLITE_DONE;
-}
-
-/* Whether @id names a live row of @table; adds the matching error otherwise. */
-static gboolean
-check_live (TiduDatabase   *db,
-            TiduValidation *validation,
-            const char     *table,
-            const char     *id,
-            const char     *field,
-            const char     *missing,
-            const char     *trashed)
-{
-  g_autoptr(GError) error = NULL;
-
-  switch (row_state (db, table, id, &error))
-    {
-    case ROW_LIVE:
-      return TRUE;
-    case ROW_MISSING:
-      tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, field, NULL, "%s", missing);
-      return FALSE;
-    case ROW_TRASHED:
-      tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, field, id, "%s", trashed);
-      return FALSE;
-    case ROW_ERROR:
-      add_database_issue (validation, error);
-      return FALSE;
-    default:
-      g_return_val_if_reached (FALSE);
-    }
-}
-
-/* Saves run in one transaction on a copy, so a failure leaves the caller's record as it was. */
-typedef gboolean (*WriteFunc) (TiduDatabase  *db,
-                               gpointer       work,
-                               GError       **error);
-
-static gboolean
-run_write (TiduDatabase  *db,
-           WriteFunc      write,
-           gpointer       work,
-           GError       **error)
-{
-  if (!tidu_database_begin (db, error))
-    return FALSE;
-  if (!write (db, work, error))
-    {
-      tidu_database_rollback (db);
-      return FALSE;
-    }
-  return tidu_database_commit (db, error);
-}
-
-static void
-stamp (char       **id,
-       char       **created_at,
-       char       **updated_at,
-       const char  *new_id,
-       const char  *now)
-{
-  if (new_id != NULL)
-    {
-      replace (id, g_strdup (new_id));
-      replace (created_at, g_strdup (now));
-    }
-  replace (updated_at, g_strdup (now));
-}
-
-static gboolean
-check_changed (TiduDatabase  *db,
-               const char    *what,
-               GError       **error)
-{
-  if (sqlite3_changes (tidu_database_get_handle (db)) > 0)
-    return TRUE;
-  g_set_error (error, TIDU_ERROR, TIDU_ERROR_NOT_FOUND, "%s", what);
-  return FALSE;
-}
-
-/* Runs a list query and turns each row into a record. */
-static GPtrArray *
-list_rows (TiduDatabase    *db,
-           const char      *sql,
-           const char      *arg,
-           gpointer       (*from_row) (sqlite3_stmt *stmt),
-           GDestroyNotify   free_func,
-           GError         **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  sqlite3_stmt *stmt = tidu_database_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  tidu_bind_text (stmt, 1, arg);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_step_error (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
-/* Loads one record by id, trash included. */
-static gpointer
-load_row (TiduDatabase  *db,
-          const char    *sql,
-          const char    *id,
-          gpointer     (*from_row) (sqlite3_stmt *stmt),
-          const char    *not_found,
-          GError       **error)
-{
-  gpointer record = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (is_empty (id))
-    {
-      g_set_error (error, TIDU_ERROR, TIDU_ERROR_NOT_FOUND, "%s", not_found);
-      return NULL;
-    }
-  stmt = tidu_database_prepare (db, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  tidu_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    record = from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, TIDU_ERROR, TIDU_ERROR_NOT_FOUND, "%s", not_found);
-  else if (rc != SQLITE_ROW)
-    set_step_error (db, rc, error);
-  return record;
-}
-
-static gboolean
-set_deleted_in_transaction (TiduDatabase  *db,
-                            const char    *table,
-                            const char    *id,
-                            gboolean       deleted,
-                            GError       **error)
-{
-  if (!tidu_database_begin (db, error))
-    return FALSE;
-  if (!tidu_record_set_deleted (db, table, id, deleted, error))
-    {
-      tidu_database_rollback (db);
-      return FALSE;
-    }
-  return tidu_database_commit (db, error);
-}
-
-static void
-check_uscc (TiduValidation *validation,
-            const char     *field,
-            const char     *text,
-            gboolean        override,
-            char          **normalized)
-{
-  TiduUsccResult result;
-  TiduUsccStatus status = tidu_uscc_validate (text, &result);
-  g_autofree char *message = NULL;
-
-  if (normalized != NULL)
-    *normalized = result.normalized[0] != '\0' ? g_strdup (result.normalized) : NULL;
-  if (status == TIDU_USCC_VALID || status == TIDU_USCC_EMPTY)
-    return;
-  message = tidu_uscc_describe (&result);
-  if (tidu_uscc_is_format_error (status))
-    tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, field, NULL, "%s", message);
-  else if (!override)
-    tidu_validation_add (validation, TIDU_SEVERITY_WARNING, TIDU_ERROR_INVALID, field, NULL, "%s", message);
-}
 
 static void
 check_date_order (TiduValidation *validation,
@@ -368,7 +26,7 @@ check_date_order (TiduValidation *validation,
                   const char     *field,
                   const char     *message)
 {
-  if (date_set (earlier) && date_set (later) && g_date_compare (later, earlier) < 0)
+  if (tidu_date_is_set (earlier) && tidu_date_is_set (later) && g_date_compare (later, earlier) < 0)
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, field, NULL, "%s", message);
 }
 
@@ -502,11 +160,11 @@ tidu_firm_check_reference (TiduDatabase   *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (validation != NULL, FALSE);
 
-  if (is_empty (firm_id))
+  if (tidu_text_is_empty (firm_id))
     return TRUE;
-  return check_live (db, validation, "firms", firm_id, field,
-                     _("The firm does not exist."),
-                     _("The firm is in the trash. Restore it first."));
+  return tidu_record_check_live (db, validation, "firms", firm_id, field,
+                                 _("The firm does not exist."),
+                                 _("The firm is in the trash. Restore it first."));
 }
 
 /* The firm other than @self_id holding @uscc, trash included. */
@@ -540,7 +198,7 @@ find_uscc_holder (TiduDatabase  *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_step_error (db, rc, error);
+    return tidu_database_step_error (db, rc, error);
   return TRUE;
 }
 
@@ -567,12 +225,12 @@ tidu_firm_validate (TiduDatabase   *db,
   g_return_val_if_fail (firm != NULL, FALSE);
   g_return_val_if_fail (validation != NULL, FALSE);
 
-  name = stripped (firm->name);
-  if (is_empty (name))
+  name = tidu_text_stripped (firm->name);
+  if (tidu_text_is_empty (name))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "name", NULL,
                          _("Enter the name of the firm."));
 
-  check_uscc (validation, "uscc", firm->uscc, firm->uscc_override, &uscc);
+  tidu_record_check_uscc (validation, "uscc", firm->uscc, firm->uscc_override, &uscc);
   if (uscc != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -581,7 +239,7 @@ tidu_firm_validate (TiduDatabase   *db,
       gboolean other_trashed = FALSE;
 
       if (!find_uscc_holder (db, uscc, firm->id, &other_id, &other_name, &other_trashed, &error))
-        add_database_issue (validation, error);
+        tidu_record_add_database_issue (validation, error);
       else if (other_id != NULL && other_trashed)
         tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_DUPLICATE, "uscc", other_id,
                              _("The firm “%s”, which is in the trash, already has this unified social credit code. Restore it instead of entering the firm again."),
@@ -593,17 +251,17 @@ tidu_firm_validate (TiduDatabase   *db,
     }
 
   tidu_region_check_reference (db, firm->region_id, "region_id", validation);
-  if (!code_known (db, validation, "tech_fields", firm->tech_field))
+  if (!tidu_record_code_known (db, validation, "tech_fields", firm->tech_field))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "tech_field", NULL,
                          _("“%s” is not one of the high-tech fields."), firm->tech_field);
-  if (!code_known (db, validation, "attraction_stages", firm->attraction_stage))
+  if (!tidu_record_code_known (db, validation, "attraction_stages", firm->attraction_stage))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "attraction_stage", NULL,
                          _("“%s” is not a known attraction stage."), firm->attraction_stage);
   check_date_order (validation, &firm->lead_on, &firm->signed_on, "signed_on",
                     _("The signing date cannot be before the date the lead came in."));
   check_date_order (validation, &firm->signed_on, &firm->landed_on, "landed_on",
                     _("The landing date cannot be before the signing date."));
-  if (!date_set (&firm->signed_on))
+  if (!tidu_date_is_set (&firm->signed_on))
     check_date_order (validation, &firm->lead_on, &firm->landed_on, "landed_on",
                       _("The landing date cannot be before the date the lead came in."));
 
@@ -622,20 +280,20 @@ write_firm (TiduDatabase  *db,
   TiduUsccResult uscc;
   sqlite3_stmt *stmt;
 
-  tidy (&firm->name);
-  tidy (&firm->uscc);
-  tidy (&firm->region_id);
-  tidy (&firm->industry);
-  tidy (&firm->tech_field);
-  tidy (&firm->address);
-  tidy (&firm->legal_person);
-  tidy (&firm->contact_name);
-  tidy (&firm->contact_phone);
-  tidy (&firm->contact_email);
-  tidy (&firm->notes);
-  tidy (&firm->attraction_channel);
-  tidy (&firm->attraction_stage);
-  tidy (&firm->officer);
+  tidu_text_tidy (&firm->name);
+  tidu_text_tidy (&firm->uscc);
+  tidu_text_tidy (&firm->region_id);
+  tidu_text_tidy (&firm->industry);
+  tidu_text_tidy (&firm->tech_field);
+  tidu_text_tidy (&firm->address);
+  tidu_text_tidy (&firm->legal_person);
+  tidu_text_tidy (&firm->contact_name);
+  tidu_text_tidy (&firm->contact_phone);
+  tidu_text_tidy (&firm->contact_email);
+  tidu_text_tidy (&firm->notes);
+  tidu_text_tidy (&firm->attraction_channel);
+  tidu_text_tidy (&firm->attraction_stage);
+  tidu_text_tidy (&firm->officer);
   if (!tidu_firm_validate (db, firm, validation))
     return tidu_validation_to_error (validation, error);
 
@@ -644,7 +302,7 @@ write_firm (TiduDatabase  *db,
     {
       if (tidu_uscc_validate (firm->uscc, &uscc) != TIDU_USCC_CHECK_MISMATCH)
         firm->uscc_override = FALSE;
-      replace (&firm->uscc, g_strdup (uscc.normalized));
+      tidu_text_replace (&firm->uscc, g_strdup (uscc.normalized));
     }
   else
     firm->uscc_override = FALSE;
@@ -690,9 +348,9 @@ write_firm (TiduDatabase  *db,
   tidu_bind_text (stmt, 21, now);
   if (!tidu_database_step_done (db, stmt, error))
     return FALSE;
-  if (firm->id != NULL && !check_changed (db, _("The firm was not found, or it is in the trash."), error))
+  if (firm->id != NULL && !tidu_record_check_changed (db, _("The firm was not found, or it is in the trash."), error))
     return FALSE;
-  stamp (&firm->id, &firm->created_at, &firm->updated_at, new_id, now);
+  tidu_record_stamp (&firm->id, &firm->created_at, &firm->updated_at, new_id, now);
   return TRUE;
 }
 
@@ -709,21 +367,12 @@ tidu_firm_save (TiduDatabase  *db,
                 TiduFirm      *firm,
                 GError       **error)
 {
-  TiduFirm *work;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (firm != NULL, FALSE);
 
-  work = tidu_firm_copy (firm);
-  if (!run_write (db, write_firm, work, error))
-    {
-      tidu_firm_free (work);
-      return FALSE;
-    }
-  firm_clear (firm);
-  *firm = *work;
-  g_free (work);
-  return TRUE;
+  return tidu_record_save_copy (db, firm, sizeof *firm, (TiduCopyFunc) tidu_firm_copy,
+                                (GDestroyNotify) tidu_firm_free, (GDestroyNotify) firm_clear,
+                                write_firm, error);
 }
 
 /**
@@ -739,8 +388,8 @@ tidu_firm_load (TiduDatabase  *db,
 {
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
 
-  return load_row (db, "SELECT " FIRM_COLUMNS " FROM firms WHERE id = ?1", id, firm_from_row,
-                   _("The firm was not found."), error);
+  return tidu_record_load_row (db, "SELECT " FIRM_COLUMNS " FROM firms WHERE id = ?1", id, firm_from_row,
+                               _("The firm was not found."), error);
 }
 
 /**
@@ -783,7 +432,7 @@ tidu_firm_find_by_uscc (TiduDatabase  *db,
     firm = firm_from_row (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    set_step_error (db, rc, error);
+    tidu_database_step_error (db, rc, error);
   return firm;
 }
 
@@ -796,7 +445,7 @@ tidu_firm_delete (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return set_deleted_in_transaction (db, "firms", id, TRUE, error);
+  return tidu_record_set_deleted_in_transaction (db, "firms", id, TRUE, error);
 }
 
 gboolean
@@ -807,7 +456,7 @@ tidu_firm_restore (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return set_deleted_in_transaction (db, "firms", id, FALSE, error);
+  return tidu_record_set_deleted_in_transaction (db, "firms", id, FALSE, error);
 }
 
 /**
@@ -822,28 +471,12 @@ tidu_firm_purge (TiduDatabase  *db,
                  const char    *id,
                  GError       **error)
 {
-  gint64 references = 0;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!tidu_database_begin (db, error))
-    return FALSE;
-  if (!count_references (db, "firms", id, &references, error))
-    goto fail;
-  if (references > 0)
-    {
-      g_set_error_literal (error, TIDU_ERROR, TIDU_ERROR_CONFLICT,
-                           _("Talents, awards or subsidies, some perhaps in the trash, still refer to this firm. It cannot be removed for good."));
-      goto fail;
-    }
-  if (!tidu_record_purge (db, "firms", id, error))
-    goto fail;
-  return tidu_database_commit (db, error);
-
-fail:
-  tidu_database_rollback (db);
-  return FALSE;
+  return tidu_record_purge_unless_used (db, "firms", id, NULL,
+                                        _("Talents, awards or subsidies, some perhaps in the trash, still refer to this firm. It cannot be removed for good."),
+                                        error);
 }
 
 /* ------------------------------------------------------------------ certifications */
@@ -929,7 +562,7 @@ certification_from_row (sqlite3_stmt *stmt)
   tidu_column_date (stmt, 5, &certification->expires_on);
   tidu_column_date (stmt, 6, &certification->valid_until);
   certification->certificate_no = tidu_column_text (stmt, 7);
-  replace (&certification->status, tidu_column_text (stmt, 8));
+  tidu_text_replace (&certification->status, tidu_column_text (stmt, 8));
   tidu_column_date (stmt, 9, &certification->revoked_on);
   certification->notes = tidu_column_text (stmt, 10);
   certification->created_at = tidu_column_text (stmt, 11);
@@ -968,7 +601,7 @@ load_tier (TiduDatabase  *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    set_step_error (db, rc, error);
+    tidu_database_step_error (db, rc, error);
   return tier;
 }
 
@@ -977,10 +610,10 @@ static void
 check_hnte_number (TiduValidation          *validation,
                    const TiduCertification *certification)
 {
-  g_autofree char *number = stripped (certification->certificate_no);
+  g_autofree char *number = tidu_text_stripped (certification->certificate_no);
   gboolean well_formed;
 
-  if (is_empty (number))
+  if (tidu_text_is_empty (number))
     return;
   well_formed = strlen (number) == 14 && g_ascii_toupper (number[0]) == 'G' && g_ascii_toupper (number[1]) == 'R';
   for (int i = 2; well_formed && i < 14; i++)
@@ -991,7 +624,7 @@ check_hnte_number (TiduValidation          *validation,
                            _("A high-tech enterprise certificate number is usually “GR”, the year, two digits for the province and a six-digit serial, such as GR202232008672."));
       return;
     }
-  if (date_set (&certification->certified_on))
+  if (tidu_date_is_set (&certification->certified_on))
     {
       int year = (number[2] - '0') * 1000 + (number[3] - '0') * 100 + (number[4] - '0') * 10 + (number[5] - '0');
 
@@ -1023,47 +656,47 @@ tidu_certification_validate (TiduDatabase            *db,
   g_return_val_if_fail (certification != NULL, FALSE);
   g_return_val_if_fail (validation != NULL, FALSE);
 
-  if (is_empty (certification->firm_id))
+  if (tidu_text_is_empty (certification->firm_id))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "firm_id", NULL,
                          _("Choose the firm the certification belongs to."));
   else
     tidu_firm_check_reference (db, certification->firm_id, "firm_id", validation);
 
-  if (is_empty (certification->tier))
+  if (tidu_text_is_empty (certification->tier))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "tier", NULL,
                          _("Choose the tier of the certification."));
-  else if (!code_known (db, validation, "tiers", certification->tier))
+  else if (!tidu_record_code_known (db, validation, "tiers", certification->tier))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "tier", NULL,
                          _("“%s” is not a known tier."), certification->tier);
-  if (!code_known (db, validation, "levels", certification->level))
+  if (!tidu_record_code_known (db, validation, "levels", certification->level))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "level", NULL,
                          _("“%s” is not a known level."), certification->level);
 
-  if (!date_set (&certification->certified_on))
+  if (!tidu_date_is_set (&certification->certified_on))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "certified_on", NULL,
                          _("Enter the date of the certificate."));
-  else if (date_set (&certification->expires_on)
+  else if (tidu_date_is_set (&certification->expires_on)
            && g_date_compare (&certification->expires_on, &certification->certified_on) <= 0)
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "expires_on", NULL,
                          _("The expiry date must be after the date of the certificate."));
 
-  status = is_empty (certification->status) ? TIDU_CERTIFICATION_ACTIVE : certification->status;
+  status = tidu_text_is_empty (certification->status) ? TIDU_CERTIFICATION_ACTIVE : certification->status;
   if (g_str_equal (status, TIDU_CERTIFICATION_REVOKED))
     {
-      if (!date_set (&certification->revoked_on))
+      if (!tidu_date_is_set (&certification->revoked_on))
         tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "revoked_on", NULL,
                              _("Enter the date the certification was revoked."));
     }
   else if (g_str_equal (status, TIDU_CERTIFICATION_ACTIVE))
     {
-      if (date_set (&certification->revoked_on))
+      if (tidu_date_is_set (&certification->revoked_on))
         tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "status", NULL,
                              _("A certification with a revocation date must be marked as revoked."));
     }
   else
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "status", NULL,
                          _("“%s” is not a status of a certification."), status);
-  if (date_set (&certification->certified_on) && date_set (&certification->revoked_on)
+  if (tidu_date_is_set (&certification->certified_on) && tidu_date_is_set (&certification->revoked_on)
       && g_date_compare (&certification->revoked_on, &certification->certified_on) < 0)
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "revoked_on", NULL,
                          _("The revocation date cannot be before the date of the certificate."));
@@ -1086,12 +719,12 @@ write_certification (TiduDatabase  *db,
   g_autofree char *new_id = NULL;
   sqlite3_stmt *stmt;
 
-  tidy (&certification->firm_id);
-  tidy (&certification->tier);
-  tidy (&certification->level);
-  tidy (&certification->certificate_no);
-  tidy (&certification->status);
-  tidy (&certification->notes);
+  tidu_text_tidy (&certification->firm_id);
+  tidu_text_tidy (&certification->tier);
+  tidu_text_tidy (&certification->level);
+  tidu_text_tidy (&certification->certificate_no);
+  tidu_text_tidy (&certification->status);
+  tidu_text_tidy (&certification->notes);
   if (certification->status == NULL)
     certification->status = g_strdup (TIDU_CERTIFICATION_ACTIVE);
   if (!tidu_certification_validate (db, certification, validation))
@@ -1136,9 +769,9 @@ write_certification (TiduDatabase  *db,
   if (!tidu_database_step_done (db, stmt, error))
     return FALSE;
   if (certification->id != NULL
-      && !check_changed (db, _("The certification was not found, or it is in the trash."), error))
+      && !tidu_record_check_changed (db, _("The certification was not found, or it is in the trash."), error))
     return FALSE;
-  stamp (&certification->id, &certification->created_at, &certification->updated_at, new_id, now);
+  tidu_record_stamp (&certification->id, &certification->created_at, &certification->updated_at, new_id, now);
   return TRUE;
 }
 
@@ -1154,21 +787,12 @@ tidu_certification_save (TiduDatabase       *db,
                          TiduCertification  *certification,
                          GError            **error)
 {
-  TiduCertification *work;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (certification != NULL, FALSE);
 
-  work = tidu_certification_copy (certification);
-  if (!run_write (db, write_certification, work, error))
-    {
-      tidu_certification_free (work);
-      return FALSE;
-    }
-  certification_clear (certification);
-  *certification = *work;
-  g_free (work);
-  return TRUE;
+  return tidu_record_save_copy (db, certification, sizeof *certification, (TiduCopyFunc) tidu_certification_copy,
+                                (GDestroyNotify) tidu_certification_free, (GDestroyNotify) certification_clear,
+                                write_certification, error);
 }
 
 TiduCertification *
@@ -1178,8 +802,8 @@ tidu_certification_load (TiduDatabase  *db,
 {
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
 
-  return load_row (db, "SELECT " CERTIFICATION_COLUMNS " FROM firm_tiers WHERE id = ?1", id,
-                   certification_from_row, _("The certification was not found."), error);
+  return tidu_record_load_row (db, "SELECT " CERTIFICATION_COLUMNS " FROM firm_tiers WHERE id = ?1", id,
+                               certification_from_row, _("The certification was not found."), error);
 }
 
 gboolean
@@ -1190,7 +814,7 @@ tidu_certification_delete (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return set_deleted_in_transaction (db, "firm_tiers", id, TRUE, error);
+  return tidu_record_set_deleted_in_transaction (db, "firm_tiers", id, TRUE, error);
 }
 
 gboolean
@@ -1201,7 +825,7 @@ tidu_certification_restore (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return set_deleted_in_transaction (db, "firm_tiers", id, FALSE, error);
+  return tidu_record_set_deleted_in_transaction (db, "firm_tiers", id, FALSE, error);
 }
 
 /**
@@ -1218,10 +842,10 @@ tidu_firm_list_certifications (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (firm_id != NULL, NULL);
 
-  return list_rows (db,
-                    "SELECT " CERTIFICATION_COLUMNS " FROM firm_tiers "
-                    "WHERE firm_id = ?1 AND deleted_at IS NULL ORDER BY certified_on, created_at",
-                    firm_id, certification_from_row, (GDestroyNotify) tidu_certification_free, error);
+  return tidu_record_list_rows (db,
+                                "SELECT " CERTIFICATION_COLUMNS " FROM firm_tiers "
+                                "WHERE firm_id = ?1 AND deleted_at IS NULL ORDER BY certified_on, created_at",
+                                firm_id, NULL, certification_from_row, (GDestroyNotify) tidu_certification_free, error);
 }
 
 /**
@@ -1245,7 +869,7 @@ tidu_firm_tier_on (TiduDatabase  *db,
 
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (firm_id != NULL, FALSE);
-  g_return_val_if_fail (date_set (date), FALSE);
+  g_return_val_if_fail (tidu_date_is_set (date), FALSE);
   g_return_val_if_fail (tier_code != NULL, FALSE);
 
   *tier_code = NULL;
@@ -1262,7 +886,7 @@ tidu_firm_tier_on (TiduDatabase  *db,
     *tier_code = tidu_column_text (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_step_error (db, rc, error);
+    return tidu_database_step_error (db, rc, error);
   return TRUE;
 }
 
@@ -1285,7 +909,7 @@ tidu_firm_tiers_on (TiduDatabase  *db,
 
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (firm_id != NULL, NULL);
-  g_return_val_if_fail (date_set (date), NULL);
+  g_return_val_if_fail (tidu_date_is_set (date), NULL);
 
   stmt = tidu_database_prepare (db,
                                 "SELECT ft.tier FROM firm_tiers AS ft JOIN tiers AS t ON t.code = ft.tier "
@@ -1301,7 +925,7 @@ tidu_firm_tiers_on (TiduDatabase  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_step_error (db, rc, error);
+      tidu_database_step_error (db, rc, error);
       return NULL;
     }
   g_ptr_array_add (tiers, NULL);
@@ -1369,27 +993,27 @@ tidu_firm_tier_timeline (TiduDatabase  *db,
       tidu_column_date (stmt, 2, &from);
       tidu_column_date (stmt, 3, &until);
       tidu_column_date (stmt, 4, &revoked);
-      if (!date_set (&from))
+      if (!tidu_date_is_set (&from))
         continue;
-      if (date_set (&revoked))
+      if (tidu_date_is_set (&revoked))
         {
           /* Held through the day before the revocation. */
           if (g_date_compare (&revoked, &from) <= 0)
             continue;
           g_date_subtract_days (&revoked, 1);
-          if (!date_set (&until) || g_date_compare (&revoked, &until) < 0)
+          if (!tidu_date_is_set (&until) || g_date_compare (&revoked, &until) < 0)
             until = revoked;
         }
 
       if (current != NULL && g_strcmp0 (current->tier, tier) == 0 && g_strcmp0 (current->level, level) == 0)
         {
-          if (!date_set (&current->until))
+          if (!tidu_date_is_set (&current->until))
             continue;
           day_after = current->until;
           g_date_add_days (&day_after, 1);
           if (g_date_compare (&from, &day_after) <= 0)
             {
-              if (!date_set (&until) || g_date_compare (&until, &current->until) > 0)
+              if (!tidu_date_is_set (&until) || g_date_compare (&until, &current->until) > 0)
                 current->until = until;
               continue;
             }
@@ -1404,7 +1028,7 @@ tidu_firm_tier_timeline (TiduDatabase  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_step_error (db, rc, error);
+      tidu_database_step_error (db, rc, error);
       return NULL;
     }
   /* Stable: spans starting the same day keep ladder order. */
@@ -1418,8 +1042,6 @@ tidu_firm_tier_timeline (TiduDatabase  *db,
   "id, firm_id, year, revenue, rd_expense, staff, tech_staff, ip_class1, ip_class2, valuation, financing, " \
   "notes, created_at, updated_at, deleted_at"
 
-#define TIDU_YEAR_MIN 1980
-#define TIDU_YEAR_MAX 2100
 
 TiduFirmYear *
 tidu_firm_year_new (void)
@@ -1546,7 +1168,7 @@ find_firm_year (TiduDatabase  *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_step_error (db, rc, error);
+    return tidu_database_step_error (db, rc, error);
   return TRUE;
 }
 
@@ -1568,7 +1190,7 @@ tidu_firm_year_validate (TiduDatabase       *db,
   g_return_val_if_fail (year != NULL, FALSE);
   g_return_val_if_fail (validation != NULL, FALSE);
 
-  if (is_empty (year->firm_id))
+  if (tidu_text_is_empty (year->firm_id))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "firm_id", NULL,
                          _("Choose the firm the figures belong to."));
   else
@@ -1591,13 +1213,13 @@ tidu_firm_year_validate (TiduDatabase       *db,
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "tech_staff", NULL,
                          _("There cannot be more tech staff than staff."));
 
-  if (year->id != NULL && !is_empty (year->firm_id))
+  if (year->id != NULL && !tidu_text_is_empty (year->firm_id))
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *other_id = NULL;
 
       if (!find_firm_year (db, year->firm_id, year->year, year->id, &other_id, NULL, &error))
-        add_database_issue (validation, error);
+        tidu_record_add_database_issue (validation, error);
       else if (other_id != NULL)
         tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_DUPLICATE, "year", other_id,
                              _("The firm already has figures for %d."), year->year);
@@ -1617,8 +1239,8 @@ write_firm_year (TiduDatabase  *db,
   g_autofree char *new_id = NULL;
   sqlite3_stmt *stmt;
 
-  tidy (&year->firm_id);
-  tidy (&year->notes);
+  tidu_text_tidy (&year->firm_id);
+  tidu_text_tidy (&year->notes);
   if (!tidu_firm_year_validate (db, year, validation))
     return tidu_validation_to_error (validation, error);
 
@@ -1633,7 +1255,7 @@ write_firm_year (TiduDatabase  *db,
       if (existing_id != NULL)
         {
           year->id = g_steal_pointer (&existing_id);
-          replace (&year->created_at, g_steal_pointer (&existing_created_at));
+          tidu_text_replace (&year->created_at, g_steal_pointer (&existing_created_at));
         }
     }
 
@@ -1668,9 +1290,9 @@ write_firm_year (TiduDatabase  *db,
   tidu_bind_text (stmt, 13, now);
   if (!tidu_database_step_done (db, stmt, error))
     return FALSE;
-  if (year->id != NULL && !check_changed (db, _("The yearly figures were not found, or they are in the trash."), error))
+  if (year->id != NULL && !tidu_record_check_changed (db, _("The yearly figures were not found, or they are in the trash."), error))
     return FALSE;
-  stamp (&year->id, &year->created_at, &year->updated_at, new_id, now);
+  tidu_record_stamp (&year->id, &year->created_at, &year->updated_at, new_id, now);
   return TRUE;
 }
 
@@ -1686,21 +1308,12 @@ tidu_firm_year_save (TiduDatabase  *db,
                      TiduFirmYear  *year,
                      GError       **error)
 {
-  TiduFirmYear *work;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (year != NULL, FALSE);
 
-  work = tidu_firm_year_copy (year);
-  if (!run_write (db, write_firm_year, work, error))
-    {
-      tidu_firm_year_free (work);
-      return FALSE;
-    }
-  firm_year_clear (year);
-  *year = *work;
-  g_free (work);
-  return TRUE;
+  return tidu_record_save_copy (db, year, sizeof *year, (TiduCopyFunc) tidu_firm_year_copy,
+                                (GDestroyNotify) tidu_firm_year_free, (GDestroyNotify) firm_year_clear,
+                                write_firm_year, error);
 }
 
 gboolean
@@ -1711,7 +1324,7 @@ tidu_firm_year_delete (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return set_deleted_in_transaction (db, "firm_years", id, TRUE, error);
+  return tidu_record_set_deleted_in_transaction (db, "firm_years", id, TRUE, error);
 }
 
 /* Refused with %TIDU_ERROR_DUPLICATE when figures for the same year were entered meanwhile. */
@@ -1728,8 +1341,8 @@ tidu_firm_year_restore (TiduDatabase  *db,
 
   if (!tidu_database_begin (db, error))
     return FALSE;
-  year = load_row (db, "SELECT " FIRM_YEAR_COLUMNS " FROM firm_years WHERE id = ?1", id, firm_year_from_row,
-                   _("The yearly figures were not found."), error);
+  year = tidu_record_load_row (db, "SELECT " FIRM_YEAR_COLUMNS " FROM firm_years WHERE id = ?1", id, firm_year_from_row,
+                               _("The yearly figures were not found."), error);
   if (year == NULL)
     goto fail;
   if (!find_firm_year (db, year->firm_id, year->year, year->id, &other_id, NULL, error))
@@ -1762,9 +1375,9 @@ tidu_firm_list_years (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (firm_id != NULL, NULL);
 
-  return list_rows (db,
-                    "SELECT " FIRM_YEAR_COLUMNS " FROM firm_years WHERE firm_id = ?1 AND deleted_at IS NULL ORDER BY year",
-                    firm_id, firm_year_from_row, (GDestroyNotify) tidu_firm_year_free, error);
+  return tidu_record_list_rows (db,
+                                "SELECT " FIRM_YEAR_COLUMNS " FROM firm_years WHERE firm_id = ?1 AND deleted_at IS NULL ORDER BY year",
+                                firm_id, NULL, firm_year_from_row, (GDestroyNotify) tidu_firm_year_free, error);
 }
 
 /* ------------------------------------------------------------------ stays */
@@ -1862,7 +1475,7 @@ check_overlap (TiduDatabase   *db,
                                 &error);
   if (stmt == NULL)
     {
-      add_database_issue (validation, error);
+      tidu_record_add_database_issue (validation, error);
       return;
     }
   tidu_bind_text (stmt, 1, stay->firm_id);
@@ -1889,8 +1502,8 @@ check_overlap (TiduDatabase   *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      set_step_error (db, rc, &error);
-      add_database_issue (validation, error);
+      tidu_database_step_error (db, rc, &error);
+      tidu_record_add_database_issue (validation, error);
     }
 }
 
@@ -1912,34 +1525,34 @@ tidu_stay_validate (TiduDatabase   *db,
   g_return_val_if_fail (stay != NULL, FALSE);
   g_return_val_if_fail (validation != NULL, FALSE);
 
-  if (is_empty (stay->firm_id))
+  if (tidu_text_is_empty (stay->firm_id))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "firm_id", NULL,
                          _("Choose the firm."));
   else
     tidu_firm_check_reference (db, stay->firm_id, "firm_id", validation);
-  if (is_empty (stay->carrier_id))
+  if (tidu_text_is_empty (stay->carrier_id))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "carrier_id", NULL,
                          _("Choose the carrier."));
   else
     tidu_carrier_check_reference (db, stay->carrier_id, "carrier_id", validation);
 
-  if (!date_set (&stay->entered_on))
+  if (!tidu_date_is_set (&stay->entered_on))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "entered_on", NULL,
                          _("Enter the date the firm moved in."));
   check_date_order (validation, &stay->entered_on, &stay->left_on, "left_on",
                     _("The firm cannot leave before it moved in."));
 
-  if (date_set (&stay->left_on) && is_empty (stay->outcome))
+  if (tidu_date_is_set (&stay->left_on) && tidu_text_is_empty (stay->outcome))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "outcome", NULL,
                          _("Say whether the firm graduated or left."));
-  else if (!date_set (&stay->left_on) && !is_empty (stay->outcome))
+  else if (!tidu_date_is_set (&stay->left_on) && !tidu_text_is_empty (stay->outcome))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "left_on", NULL,
                          _("Enter the date the firm graduated or left."));
-  if (!code_known (db, validation, "stay_outcomes", stay->outcome))
+  if (!tidu_record_code_known (db, validation, "stay_outcomes", stay->outcome))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "outcome", NULL,
                          _("“%s” is not a known outcome of a stay."), stay->outcome);
 
-  if (!is_empty (stay->firm_id) && date_set (&stay->entered_on))
+  if (!tidu_text_is_empty (stay->firm_id) && tidu_date_is_set (&stay->entered_on))
     check_overlap (db, stay, validation);
 
   return !tidu_validation_has_errors (validation);
@@ -1956,10 +1569,10 @@ write_stay (TiduDatabase  *db,
   g_autofree char *new_id = NULL;
   sqlite3_stmt *stmt;
 
-  tidy (&stay->firm_id);
-  tidy (&stay->carrier_id);
-  tidy (&stay->outcome);
-  tidy (&stay->notes);
+  tidu_text_tidy (&stay->firm_id);
+  tidu_text_tidy (&stay->carrier_id);
+  tidu_text_tidy (&stay->outcome);
+  tidu_text_tidy (&stay->notes);
   if (!tidu_stay_validate (db, stay, validation))
     return tidu_validation_to_error (validation, error);
 
@@ -1987,9 +1600,9 @@ write_stay (TiduDatabase  *db,
   tidu_bind_text (stmt, 8, now);
   if (!tidu_database_step_done (db, stmt, error))
     return FALSE;
-  if (stay->id != NULL && !check_changed (db, _("The stay was not found, or it is in the trash."), error))
+  if (stay->id != NULL && !tidu_record_check_changed (db, _("The stay was not found, or it is in the trash."), error))
     return FALSE;
-  stamp (&stay->id, &stay->created_at, &stay->updated_at, new_id, now);
+  tidu_record_stamp (&stay->id, &stay->created_at, &stay->updated_at, new_id, now);
   return TRUE;
 }
 
@@ -1998,21 +1611,12 @@ tidu_stay_save (TiduDatabase  *db,
                 TiduStay      *stay,
                 GError       **error)
 {
-  TiduStay *work;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (stay != NULL, FALSE);
 
-  work = tidu_stay_copy (stay);
-  if (!run_write (db, write_stay, work, error))
-    {
-      tidu_stay_free (work);
-      return FALSE;
-    }
-  stay_clear (stay);
-  *stay = *work;
-  g_free (work);
-  return TRUE;
+  return tidu_record_save_copy (db, stay, sizeof *stay, (TiduCopyFunc) tidu_stay_copy,
+                                (GDestroyNotify) tidu_stay_free, (GDestroyNotify) stay_clear,
+                                write_stay, error);
 }
 
 TiduStay *
@@ -2022,8 +1626,8 @@ tidu_stay_load (TiduDatabase  *db,
 {
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
 
-  return load_row (db, "SELECT " STAY_COLUMNS " FROM firm_stays WHERE id = ?1", id, stay_from_row,
-                   _("The stay was not found."), error);
+  return tidu_record_load_row (db, "SELECT " STAY_COLUMNS " FROM firm_stays WHERE id = ?1", id, stay_from_row,
+                               _("The stay was not found."), error);
 }
 
 gboolean
@@ -2034,7 +1638,7 @@ tidu_stay_delete (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return set_deleted_in_transaction (db, "firm_stays", id, TRUE, error);
+  return tidu_record_set_deleted_in_transaction (db, "firm_stays", id, TRUE, error);
 }
 
 /* Refused with %TIDU_ERROR_CONFLICT when the stay now overlaps another one of the firm. */
@@ -2082,10 +1686,10 @@ tidu_firm_list_stays (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (firm_id != NULL, NULL);
 
-  return list_rows (db,
-                    "SELECT " STAY_COLUMNS " FROM firm_stays WHERE firm_id = ?1 AND deleted_at IS NULL "
-                    "ORDER BY entered_on, created_at",
-                    firm_id, stay_from_row, (GDestroyNotify) tidu_stay_free, error);
+  return tidu_record_list_rows (db,
+                                "SELECT " STAY_COLUMNS " FROM firm_stays WHERE firm_id = ?1 AND deleted_at IS NULL "
+                                "ORDER BY entered_on, created_at",
+                                firm_id, NULL, stay_from_row, (GDestroyNotify) tidu_stay_free, error);
 }
 
 /**
@@ -2103,13 +1707,13 @@ tidu_carrier_list_stays (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (carrier_id != NULL, NULL);
 
-  return list_rows (db,
-                    current_only
-                    ? "SELECT " STAY_COLUMNS " FROM firm_stays WHERE carrier_id = ?1 AND deleted_at IS NULL "
-                      "AND left_on IS NULL ORDER BY entered_on, created_at"
-                    : "SELECT " STAY_COLUMNS " FROM firm_stays WHERE carrier_id = ?1 AND deleted_at IS NULL "
-                      "ORDER BY entered_on, created_at",
-                    carrier_id, stay_from_row, (GDestroyNotify) tidu_stay_free, error);
+  return tidu_record_list_rows (db,
+                                current_only
+                                ? "SELECT " STAY_COLUMNS " FROM firm_stays WHERE carrier_id = ?1 AND deleted_at IS NULL "
+                                  "AND left_on IS NULL ORDER BY entered_on, created_at"
+                                : "SELECT " STAY_COLUMNS " FROM firm_stays WHERE carrier_id = ?1 AND deleted_at IS NULL "
+                                  "ORDER BY entered_on, created_at",
+                                carrier_id, NULL, stay_from_row, (GDestroyNotify) tidu_stay_free, error);
 }
 
 static TiduStay *
@@ -2133,7 +1737,7 @@ load_open_stay (TiduDatabase  *db,
     stay = stay_from_row (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    set_step_error (db, rc, error);
+    tidu_database_step_error (db, rc, error);
   return stay;
 }
 
@@ -2180,7 +1784,7 @@ tidu_firm_move_to_carrier (TiduDatabase  *db,
   g_return_val_if_fail (firm_id != NULL, FALSE);
   g_return_val_if_fail (carrier_id != NULL, FALSE);
 
-  if (!date_set (date))
+  if (!tidu_date_is_set (date))
     {
       g_set_error_literal (error, TIDU_ERROR, TIDU_ERROR_INVALID, _("Enter the date of the move."));
       return FALSE;
@@ -2211,7 +1815,7 @@ tidu_firm_move_to_carrier (TiduDatabase  *db,
           goto fail;
         }
       open->left_on = *date;
-      replace (&open->outcome, g_strdup (TIDU_STAY_LEFT));
+      tidu_text_replace (&open->outcome, g_strdup (TIDU_STAY_LEFT));
       if (!write_stay (db, open, error))
         goto fail;
     }

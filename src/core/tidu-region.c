@@ -14,101 +14,6 @@
 
 #define REGION_COLUMNS "id, parent_id, name, kind, code, created_at, updated_at, deleted_at"
 
-typedef enum
-{
-  ROW_MISSING,
-  ROW_LIVE,
-  ROW_TRASHED,
-  ROW_ERROR
-} RowState;
-
-/* A failure to read the database while checking a record: the check cannot vouch for it. */
-static void
-add_database_issue (TiduValidation *validation,
-                    const GError   *error)
-{
-  tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_DATABASE, NULL, NULL,
-                       "%s", error->message);
-}
-
-static RowState
-row_state (TiduDatabase  *db,
-           const char    *table,
-           const char    *id,
-           GError       **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT deleted_at IS NOT NULL FROM %s WHERE id = ?1", table);
-  sqlite3_stmt *stmt = tidu_database_prepare (db, sql, error);
-  RowState state;
-  int rc;
-
-  if (stmt == NULL)
-    return ROW_ERROR;
-  tidu_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    state = sqlite3_column_int (stmt, 0) ? ROW_TRASHED : ROW_LIVE;
-  else if (rc == SQLITE_DONE)
-    state = ROW_MISSING;
-  else
-    {
-      tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
-      state = ROW_ERROR;
-    }
-  sqlite3_reset (stmt);
-  return state;
-}
-
-/* Rows of other tables that still point at @id and would not go with it. */
-static gboolean
-count_references (TiduDatabase  *db,
-                  const char    *table,
-                  const char    *id,
-                  gint64        *count,
-                  GError       **error)
-{
-  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  *count = 0;
-  stmt = tidu_database_prepare (db,
-                                "SELECT m.name, f.\"from\" FROM sqlite_schema AS m, pragma_foreign_key_list (m.name) AS f "
-                                "WHERE m.type = 'table' AND f.\"table\" = ?1 AND f.on_delete NOT IN ('CASCADE', 'SET NULL')",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  tidu_bind_text (stmt, 1, table);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (queries, g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE \"%s\" = ?1",
-                                               (const char *) sqlite3_column_text (stmt, 0),
-                                               (const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
-
-  for (guint i = 0; i < queries->len; i++)
-    {
-      stmt = tidu_database_prepare (db, g_ptr_array_index (queries, i), error);
-      if (stmt == NULL)
-        return FALSE;
-      tidu_bind_text (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        *count += sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW)
-        return tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
-    }
-  return TRUE;
-}
-
-static void
-set_not_found (GError **error)
-{
-  g_set_error_literal (error, TIDU_ERROR, TIDU_ERROR_NOT_FOUND, _("The region was not found."));
-}
-
 TiduRegion *
 tidu_region_new (void)
 {
@@ -151,7 +56,7 @@ tidu_region_copy (const TiduRegion *region)
   return copy;
 }
 
-static TiduRegion *
+static gpointer
 region_from_row (sqlite3_stmt *stmt)
 {
   TiduRegion *region = tidu_region_new ();
@@ -165,18 +70,6 @@ region_from_row (sqlite3_stmt *stmt)
   region->updated_at = tidu_column_text (stmt, 6);
   region->deleted_at = tidu_column_text (stmt, 7);
   return region;
-}
-
-static char *
-stripped (const char *text)
-{
-  return text != NULL ? g_strstrip (g_strdup (text)) : NULL;
-}
-
-static gboolean
-is_empty (const char *text)
-{
-  return text == NULL || *text == '\0';
 }
 
 /* The live sibling of @parent_id named @name, other than @self_id. */
@@ -206,7 +99,7 @@ find_sibling (TiduDatabase  *db,
     *other_id = tidu_column_text (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
+    return tidu_database_step_error (db, rc, error);
   return TRUE;
 }
 
@@ -236,7 +129,7 @@ is_ancestor_or_self (TiduDatabase  *db,
   *result = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
+    return tidu_database_step_error (db, rc, error);
   return TRUE;
 }
 
@@ -256,32 +149,15 @@ tidu_region_check_reference (TiduDatabase   *db,
                              const char     *field,
                              TiduValidation *validation)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (validation != NULL, FALSE);
 
-  if (is_empty (region_id))
+  if (tidu_text_is_empty (region_id))
     return TRUE;
 
-  switch (row_state (db, "regions", region_id, &error))
-    {
-    case ROW_LIVE:
-      return TRUE;
-    case ROW_MISSING:
-      tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, field, NULL,
-                           _("The region does not exist."));
-      return FALSE;
-    case ROW_TRASHED:
-      tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, field, region_id,
-                           _("The region is in the trash. Restore it or choose another region."));
-      return FALSE;
-    case ROW_ERROR:
-      add_database_issue (validation, error);
-      return FALSE;
-    default:
-      g_return_val_if_reached (FALSE);
-    }
+  return tidu_record_check_live (db, validation, "regions", region_id, field,
+                                 _("The region does not exist."),
+                                 _("The region is in the trash. Restore it or choose another region."));
 }
 
 static gboolean
@@ -300,7 +176,7 @@ kind_known (TiduDatabase  *db,
   *known = rc == SQLITE_ROW;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
+    return tidu_database_step_error (db, rc, error);
   return TRUE;
 }
 
@@ -338,14 +214,14 @@ tidu_region_validate (TiduDatabase     *db,
   g_return_val_if_fail (region != NULL, FALSE);
   g_return_val_if_fail (validation != NULL, FALSE);
 
-  name = stripped (region->name);
-  code = stripped (region->code);
+  name = tidu_text_stripped (region->name);
+  code = tidu_text_stripped (region->code);
 
-  if (is_empty (name))
+  if (tidu_text_is_empty (name))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "name", NULL,
                          _("Enter the name of the region."));
 
-  if (is_empty (region->kind))
+  if (tidu_text_is_empty (region->kind))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "kind", NULL,
                          _("Choose the kind of region."));
   else
@@ -353,40 +229,40 @@ tidu_region_validate (TiduDatabase     *db,
       gboolean known = FALSE;
 
       if (!kind_known (db, region->kind, &known, &error))
-        add_database_issue (validation, error);
+        tidu_record_add_database_issue (validation, error);
       else if (!known)
         tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "kind", NULL,
                              _("“%s” is not a known kind of region."), region->kind);
       g_clear_error (&error);
     }
 
-  if (!is_empty (region->parent_id))
+  if (!tidu_text_is_empty (region->parent_id))
     {
-      switch (row_state (db, "regions", region->parent_id, &error))
+      switch (tidu_record_row_state (db, "regions", region->parent_id, &error))
         {
-        case ROW_LIVE:
+        case TIDU_ROW_LIVE:
           if (region->id != NULL)
             {
               gboolean cycle = FALSE;
 
               if (!is_ancestor_or_self (db, region->parent_id, region->id, &cycle, &error))
-                add_database_issue (validation, error);
+                tidu_record_add_database_issue (validation, error);
               else if (cycle)
                 tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "parent_id", NULL,
                                      _("A region cannot be placed under itself or under one of its own subregions."));
             }
           break;
-        case ROW_MISSING:
+        case TIDU_ROW_MISSING:
           tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "parent_id", NULL,
                                _("The parent region does not exist."));
           break;
-        case ROW_TRASHED:
+        case TIDU_ROW_TRASHED:
           tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "parent_id",
                                region->parent_id,
                                _("The parent region is in the trash. Restore it or choose another parent."));
           break;
-        case ROW_ERROR:
-          add_database_issue (validation, error);
+        case TIDU_ROW_ERROR:
+          tidu_record_add_database_issue (validation, error);
           break;
         default:
           g_assert_not_reached ();
@@ -394,16 +270,16 @@ tidu_region_validate (TiduDatabase     *db,
       g_clear_error (&error);
     }
 
-  if (!is_empty (code) && !is_gb2260_code (code))
+  if (!tidu_text_is_empty (code) && !is_gb2260_code (code))
     tidu_validation_add (validation, TIDU_SEVERITY_WARNING, TIDU_ERROR_INVALID, "code", NULL,
                          _("A GB/T 2260 region code has six digits."));
 
-  if (!is_empty (name))
+  if (!tidu_text_is_empty (name))
     {
       g_autofree char *other_id = NULL;
 
       if (!find_sibling (db, region->parent_id, name, region->id, &other_id, &error))
-        add_database_issue (validation, error);
+        tidu_record_add_database_issue (validation, error);
       else if (other_id != NULL)
         tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_DUPLICATE, "name", other_id,
                              region->parent_id != NULL
@@ -421,8 +297,8 @@ write_region (TiduDatabase  *db,
               GError       **error)
 {
   g_autoptr(TiduValidation) validation = tidu_validation_new ();
-  g_autofree char *name = stripped (region->name);
-  g_autofree char *code = stripped (region->code);
+  g_autofree char *name = tidu_text_stripped (region->name);
+  g_autofree char *code = tidu_text_stripped (region->code);
   g_autofree char *now = tidu_record_timestamp ();
   g_autofree char *new_id = NULL;
   sqlite3_stmt *stmt;
@@ -529,30 +405,10 @@ tidu_region_load (TiduDatabase  *db,
                   const char    *id,
                   GError       **error)
 {
-  TiduRegion *region = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
 
-  if (is_empty (id))
-    {
-      set_not_found (error);
-      return NULL;
-    }
-  stmt = tidu_database_prepare (db, "SELECT " REGION_COLUMNS " FROM regions WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  tidu_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    region = region_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    set_not_found (error);
-  else if (rc != SQLITE_ROW)
-    tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
-  return region;
+  return tidu_record_load_row (db, "SELECT " REGION_COLUMNS " FROM regions WHERE id = ?1", id, region_from_row,
+                               _("The region was not found."), error);
 }
 
 static gboolean
@@ -573,7 +429,7 @@ count_live_children (TiduDatabase  *db,
   *count = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    return tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
+    return tidu_database_step_error (db, rc, error);
   return TRUE;
 }
 
@@ -640,11 +496,11 @@ tidu_region_restore (TiduDatabase  *db,
     goto fail;
   if (region->deleted_at != NULL && region->parent_id != NULL)
     {
-      RowState parent = row_state (db, "regions", region->parent_id, error);
+      TiduRowState parent = tidu_record_row_state (db, "regions", region->parent_id, error);
 
-      if (parent == ROW_ERROR)
+      if (parent == TIDU_ROW_ERROR)
         goto fail;
-      if (parent != ROW_LIVE)
+      if (parent != TIDU_ROW_LIVE)
         {
           g_set_error_literal (error, TIDU_ERROR, TIDU_ERROR_CONFLICT,
                                _("The parent region is in the trash. Restore it first."));
@@ -683,28 +539,12 @@ tidu_region_purge (TiduDatabase  *db,
                    const char    *id,
                    GError       **error)
 {
-  gint64 references = 0;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!tidu_database_begin (db, error))
-    return FALSE;
-  if (!count_references (db, "regions", id, &references, error))
-    goto fail;
-  if (references > 0)
-    {
-      g_set_error_literal (error, TIDU_ERROR, TIDU_ERROR_CONFLICT,
-                           _("Other records, some perhaps in the trash, still belong to this region. It cannot be removed for good."));
-      goto fail;
-    }
-  if (!tidu_record_purge (db, "regions", id, error))
-    goto fail;
-  return tidu_database_commit (db, error);
-
-fail:
-  tidu_database_rollback (db);
-  return FALSE;
+  return tidu_record_purge_unless_used (db, "regions", id, NULL,
+                                        _("Other records, some perhaps in the trash, still belong to this region. It cannot be removed for good."),
+                                        error);
 }
 
 /**
@@ -771,14 +611,14 @@ tidu_region_find_or_create (TiduDatabase  *db,
                             GError       **error)
 {
   g_autoptr(TiduRegion) region = NULL;
-  g_autofree char *clean = stripped (name);
+  g_autofree char *clean = tidu_text_stripped (name);
   char *id = NULL;
 
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
 
   if (!tidu_database_begin (db, error))
     return NULL;
-  if (!is_empty (clean) && !find_sibling (db, parent_id, clean, NULL, &id, error))
+  if (!tidu_text_is_empty (clean) && !find_sibling (db, parent_id, clean, NULL, &id, error))
     goto fail;
   if (id == NULL)
     {

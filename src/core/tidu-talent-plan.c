@@ -11,23 +11,10 @@
 #include "tidu-error.h"
 #include "tidu-record-private.h"
 #include "tidu-talent.h"
+#include "tidu-money.h"
 #include "tidu-talent-plan.h"
 
-#define YEAR_MIN 1980
-#define YEAR_MAX 2100
-
 /* ------------------------------------------------------------------ helpers */
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
 
 static void
 set_text (char       **field,
@@ -37,14 +24,6 @@ set_text (char       **field,
 
   g_free (*field);
   *field = copy;
-}
-
-static gboolean
-step_failed (TiduDatabase  *db,
-             int            rc,
-             GError       **error)
-{
-  return tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
 }
 
 /* Runs @sql with up to five text parameters (as many as the statement has) and reads the
@@ -82,110 +61,10 @@ query_row (TiduDatabase  *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return step_failed (db, rc, error);
+    return tidu_database_step_error (db, rc, error);
   if (found != NULL)
     *found = (rc == SQLITE_ROW);
   return TRUE;
-}
-
-static gboolean
-row_exists (TiduDatabase  *db,
-            const char    *sql,
-            const char    *id,
-            gboolean      *exists,
-            GError       **error)
-{
-  return query_row (db, sql, id, NULL, NULL, NULL, NULL, exists, NULL, NULL, error);
-}
-
-static gboolean
-check_reference (TiduDatabase    *db,
-                 TiduValidation  *validation,
-                 const char      *sql,
-                 const char      *id,
-                 const char      *field,
-                 const char      *message,
-                 GError         **error)
-{
-  gboolean exists;
-
-  if (!row_exists (db, sql, id, &exists, error))
-    return FALSE;
-  if (!exists)
-    tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_NOT_FOUND, field, NULL,
-                         "%s", message);
-  return TRUE;
-}
-
-/* Soft delete in a transaction, refused with @message while @in_use_sql (?1 = @id) has rows. */
-static gboolean
-delete_unless_used (TiduDatabase  *db,
-                    const char    *table,
-                    const char    *id,
-                    const char    *in_use_sql,
-                    const char    *message,
-                    GError       **error)
-{
-  gboolean used;
-
-  if (!tidu_database_begin (db, error))
-    return FALSE;
-  if (!row_exists (db, in_use_sql, id, &used, error))
-    goto fail;
-  if (used)
-    {
-      g_set_error_literal (error, TIDU_ERROR, TIDU_ERROR_CONFLICT, message);
-      goto fail;
-    }
-  if (!tidu_record_set_deleted (db, table, id, TRUE, error) || !tidu_database_commit (db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  tidu_database_rollback (db);
-  return FALSE;
-}
-
-static GPtrArray *
-list_rows (TiduDatabase    *db,
-           const char      *sql,
-           const char      *p1,
-           const char      *p2,
-           gpointer       (*from_row) (sqlite3_stmt *stmt),
-           GDestroyNotify   free_func,
-           GError         **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  sqlite3_stmt *stmt = tidu_database_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  if (sqlite3_bind_parameter_count (stmt) >= 1)
-    tidu_bind_text (stmt, 1, p1);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    tidu_bind_text (stmt, 2, p2);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      step_failed (db, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
-/* After an UPDATE … WHERE id = ? AND deleted_at IS NULL: no row means the record is gone. */
-static gboolean
-check_updated (TiduDatabase  *db,
-               const char    *message,
-               GError       **error)
-{
-  if (sqlite3_changes (tidu_database_get_handle (db)) > 0)
-    return TRUE;
-  g_set_error_literal (error, TIDU_ERROR, TIDU_ERROR_NOT_FOUND, message);
-  return FALSE;
 }
 
 #define PLAN_LIVE_SQL "SELECT 1 FROM talent_plans WHERE id = ?1 AND deleted_at IS NULL"
@@ -271,9 +150,9 @@ plan_fetch (TiduDatabase     *db,
             TiduTalentPlan  **plan,
             GError          **error)
 {
-  g_autoptr(GPtrArray) rows = list_rows (db, "SELECT " PLAN_COLUMNS " FROM talent_plans WHERE id = ?1",
-                                         id, NULL, plan_from_row,
-                                         (GDestroyNotify) tidu_talent_plan_free, error);
+  g_autoptr(GPtrArray) rows = tidu_record_list_rows (db, "SELECT " PLAN_COLUMNS " FROM talent_plans WHERE id = ?1",
+                                                     id, NULL, plan_from_row,
+                                                     (GDestroyNotify) tidu_talent_plan_free, error);
 
   if (rows == NULL)
     return FALSE;
@@ -319,26 +198,26 @@ tidu_talent_plan_validate (TiduDatabase          *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (plan != NULL, NULL);
 
-  if (is_blank (plan->name))
+  if (tidu_text_is_blank (plan->name))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "name", NULL,
                          _("Enter the name of the talent plan."));
   else if (!check_plan_name (db, validation, plan, error))
     return NULL;
 
-  if (!is_blank (plan->level))
+  if (!tidu_text_is_blank (plan->level))
     {
       gboolean known;
 
-      if (!row_exists (db, "SELECT 1 FROM levels WHERE code = ?1", plan->level, &known, error))
+      if (!tidu_record_row_exists (db, "SELECT 1 FROM levels WHERE code = ?1", plan->level, &known, error))
         return NULL;
       if (!known)
         tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "level", NULL,
                              _("The level is not one of the known levels."));
     }
 
-  if (!is_blank (plan->region_id)
-      && !check_reference (db, validation, REGION_LIVE_SQL, plan->region_id, "region_id",
-                           _("The region was not found; it may have been deleted."), error))
+  if (!tidu_text_is_blank (plan->region_id)
+      && !tidu_record_check_exists (db, validation, REGION_LIVE_SQL, plan->region_id, "region_id",
+                                    _("The region was not found; it may have been deleted."), error))
     return NULL;
 
   return g_steal_pointer (&validation);
@@ -379,7 +258,7 @@ write_plan (TiduDatabase    *db,
   tidu_bind_text (stmt, 9, now);
   if (!tidu_database_step_done (db, stmt, error))
     return FALSE;
-  if (!insert && !check_updated (db, _("The talent plan was not found; it may have been deleted."), error))
+  if (!insert && !tidu_record_check_changed (db, _("The talent plan was not found; it may have been deleted."), error))
     return FALSE;
   if (insert)
     set_text (&plan->created_at, now);
@@ -449,10 +328,10 @@ tidu_talent_plan_list (TiduDatabase  *db,
 {
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
 
-  return list_rows (db,
-                    "SELECT " PLAN_COLUMNS " FROM talent_plans WHERE deleted_at IS NULL "
-                    "ORDER BY name, region_name",
-                    NULL, NULL, plan_from_row, (GDestroyNotify) tidu_talent_plan_free, error);
+  return tidu_record_list_rows (db,
+                                "SELECT " PLAN_COLUMNS " FROM talent_plans WHERE deleted_at IS NULL "
+                                "ORDER BY name, region_name",
+                                NULL, NULL, plan_from_row, (GDestroyNotify) tidu_talent_plan_free, error);
 }
 
 gboolean
@@ -463,10 +342,10 @@ tidu_talent_plan_delete (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return delete_unless_used (db, "talent_plans", id,
-                             "SELECT 1 FROM talent_awards WHERE plan_id = ?1 AND deleted_at IS NULL",
-                             _("Awards of this talent plan exist. Delete the awards first."),
-                             error);
+  return tidu_record_delete_unless_used (db, "talent_plans", id,
+                                         "SELECT 1 FROM talent_awards WHERE plan_id = ?1 AND deleted_at IS NULL",
+                                         _("Awards of this talent plan exist. Delete the awards first."),
+                                         error);
 }
 
 gboolean
@@ -511,8 +390,8 @@ tidu_talent_plan_purge (TiduDatabase  *db,
 
   if (!tidu_database_begin (db, error))
     return FALSE;
-  if (!row_exists (db, "SELECT 1 FROM talent_plans WHERE id = ?1 AND deleted_at IS NOT NULL",
-                   id, &in_trash, error))
+  if (!tidu_record_row_exists (db, "SELECT 1 FROM talent_plans WHERE id = ?1 AND deleted_at IS NOT NULL",
+                               id, &in_trash, error))
     goto fail;
   if (in_trash)
     {
@@ -602,11 +481,11 @@ category_fetch (TiduDatabase       *db,
                 TiduPlanCategory  **category,
                 GError            **error)
 {
-  g_autoptr(GPtrArray) rows = list_rows (db,
-                                         "SELECT " CATEGORY_COLUMNS " FROM talent_plan_categories "
-                                         "WHERE id = ?1 AND deleted_at IS NULL",
-                                         id, NULL, category_from_row,
-                                         (GDestroyNotify) tidu_plan_category_free, error);
+  g_autoptr(GPtrArray) rows = tidu_record_list_rows (db,
+                                                     "SELECT " CATEGORY_COLUMNS " FROM talent_plan_categories "
+                                                     "WHERE id = ?1 AND deleted_at IS NULL",
+                                                     id, NULL, category_from_row,
+                                                     (GDestroyNotify) tidu_plan_category_free, error);
 
   if (rows == NULL)
     return FALSE;
@@ -624,17 +503,17 @@ tidu_plan_category_validate (TiduDatabase            *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (category != NULL, NULL);
 
-  if (is_blank (category->plan_id))
+  if (tidu_text_is_blank (category->plan_id))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "plan_id", NULL,
                          _("Choose the talent plan of the category."));
-  else if (!check_reference (db, validation, PLAN_LIVE_SQL, category->plan_id, "plan_id",
-                             _("The talent plan was not found; it may have been deleted."), error))
+  else if (!tidu_record_check_exists (db, validation, PLAN_LIVE_SQL, category->plan_id, "plan_id",
+                                      _("The talent plan was not found; it may have been deleted."), error))
     return NULL;
 
-  if (is_blank (category->name))
+  if (tidu_text_is_blank (category->name))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "name", NULL,
                          _("Enter the name of the category."));
-  else if (!is_blank (category->plan_id))
+  else if (!tidu_text_is_blank (category->plan_id))
     {
       g_autofree char *other_id = NULL;
       gboolean found;
@@ -714,7 +593,7 @@ tidu_plan_category_save (TiduDatabase      *db,
   tidu_bind_text (stmt, 10, now);
   if (!tidu_database_step_done (db, stmt, error))
     goto fail;
-  if (new_id == NULL && !check_updated (db, _("The category was not found; it may have been deleted."), error))
+  if (new_id == NULL && !tidu_record_check_changed (db, _("The category was not found; it may have been deleted."), error))
     goto fail;
   if (!tidu_database_commit (db, error))
     goto fail;
@@ -753,10 +632,10 @@ tidu_plan_category_list (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (plan_id != NULL, NULL);
 
-  return list_rows (db,
-                    "SELECT " CATEGORY_COLUMNS " FROM talent_plan_categories "
-                    "WHERE plan_id = ?1 AND deleted_at IS NULL ORDER BY rank, name",
-                    plan_id, NULL, category_from_row, (GDestroyNotify) tidu_plan_category_free, error);
+  return tidu_record_list_rows (db,
+                                "SELECT " CATEGORY_COLUMNS " FROM talent_plan_categories "
+                                "WHERE plan_id = ?1 AND deleted_at IS NULL ORDER BY rank, name",
+                                plan_id, NULL, category_from_row, (GDestroyNotify) tidu_plan_category_free, error);
 }
 
 gboolean
@@ -767,10 +646,10 @@ tidu_plan_category_delete (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return delete_unless_used (db, "talent_plan_categories", id,
-                             "SELECT 1 FROM talent_awards WHERE category_id = ?1 AND deleted_at IS NULL",
-                             _("Awards use this category. Move or delete the awards first."),
-                             error);
+  return tidu_record_delete_unless_used (db, "talent_plan_categories", id,
+                                         "SELECT 1 FROM talent_awards WHERE category_id = ?1 AND deleted_at IS NULL",
+                                         _("Awards use this category. Move or delete the awards first."),
+                                         error);
 }
 
 /* ------------------------------------------------------------------ batches */
@@ -831,11 +710,11 @@ batch_fetch (TiduDatabase    *db,
              TiduPlanBatch  **batch,
              GError         **error)
 {
-  g_autoptr(GPtrArray) rows = list_rows (db,
-                                         "SELECT " BATCH_COLUMNS " FROM talent_plan_batches "
-                                         "WHERE id = ?1 AND deleted_at IS NULL",
-                                         id, NULL, batch_from_row,
-                                         (GDestroyNotify) tidu_plan_batch_free, error);
+  g_autoptr(GPtrArray) rows = tidu_record_list_rows (db,
+                                                     "SELECT " BATCH_COLUMNS " FROM talent_plan_batches "
+                                                     "WHERE id = ?1 AND deleted_at IS NULL",
+                                                     id, NULL, batch_from_row,
+                                                     (GDestroyNotify) tidu_plan_batch_free, error);
 
   if (rows == NULL)
     return FALSE;
@@ -855,20 +734,20 @@ tidu_plan_batch_validate (TiduDatabase         *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (batch != NULL, NULL);
 
-  if (is_blank (batch->plan_id))
+  if (tidu_text_is_blank (batch->plan_id))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "plan_id", NULL,
                          _("Choose the talent plan of the batch."));
-  else if (!check_reference (db, validation, PLAN_LIVE_SQL, batch->plan_id, "plan_id",
-                             _("The talent plan was not found; it may have been deleted."), error))
+  else if (!tidu_record_check_exists (db, validation, PLAN_LIVE_SQL, batch->plan_id, "plan_id",
+                                      _("The talent plan was not found; it may have been deleted."), error))
     return NULL;
 
   if (!TIDU_IS_SET (batch->year))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "year", NULL,
                          _("Enter the year of the batch."));
-  else if (batch->year < YEAR_MIN || batch->year > YEAR_MAX)
+  else if (batch->year < TIDU_YEAR_MIN || batch->year > TIDU_YEAR_MAX)
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "year", NULL,
-                         _("The year must be between %d and %d."), YEAR_MIN, YEAR_MAX);
-  else if (!is_blank (batch->plan_id) && is_blank (batch->name))
+                         _("The year must be between %d and %d."), TIDU_YEAR_MIN, TIDU_YEAR_MAX);
+  else if (!tidu_text_is_blank (batch->plan_id) && tidu_text_is_blank (batch->name))
     {
       g_autofree char *year = g_strdup_printf ("%" G_GINT64_FORMAT, batch->year);
 
@@ -882,7 +761,7 @@ tidu_plan_batch_validate (TiduDatabase         *db,
                              _("The talent plan already has a batch of this year. Give the batches names to tell them apart."));
     }
 
-  if (!is_blank (batch->plan_id) && !is_blank (batch->name))
+  if (!tidu_text_is_blank (batch->plan_id) && !tidu_text_is_blank (batch->name))
     {
       if (!query_row (db,
                       "SELECT id FROM talent_plan_batches WHERE plan_id = ?1 AND trim (name) = trim (?2) "
@@ -934,12 +813,12 @@ tidu_plan_batch_save (TiduDatabase   *db,
   tidu_bind_text (stmt, 1, new_id != NULL ? new_id : batch->id);
   tidu_bind_text (stmt, 2, batch->plan_id);
   tidu_bind_int (stmt, 3, batch->year);
-  tidu_bind_text (stmt, 4, is_blank (batch->name) ? NULL : batch->name);
+  tidu_bind_text (stmt, 4, tidu_text_is_blank (batch->name) ? NULL : batch->name);
   tidu_bind_date (stmt, 5, &batch->announced_on);
   tidu_bind_text (stmt, 6, now);
   if (!tidu_database_step_done (db, stmt, error))
     goto fail;
-  if (new_id == NULL && !check_updated (db, _("The batch was not found; it may have been deleted."), error))
+  if (new_id == NULL && !tidu_record_check_changed (db, _("The batch was not found; it may have been deleted."), error))
     goto fail;
   if (!tidu_database_commit (db, error))
     goto fail;
@@ -978,10 +857,10 @@ tidu_plan_batch_list (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (plan_id != NULL, NULL);
 
-  return list_rows (db,
-                    "SELECT " BATCH_COLUMNS " FROM talent_plan_batches "
-                    "WHERE plan_id = ?1 AND deleted_at IS NULL ORDER BY year, name",
-                    plan_id, NULL, batch_from_row, (GDestroyNotify) tidu_plan_batch_free, error);
+  return tidu_record_list_rows (db,
+                                "SELECT " BATCH_COLUMNS " FROM talent_plan_batches "
+                                "WHERE plan_id = ?1 AND deleted_at IS NULL ORDER BY year, name",
+                                plan_id, NULL, batch_from_row, (GDestroyNotify) tidu_plan_batch_free, error);
 }
 
 gboolean
@@ -992,10 +871,10 @@ tidu_plan_batch_delete (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  return delete_unless_used (db, "talent_plan_batches", id,
-                             "SELECT 1 FROM talent_awards WHERE batch_id = ?1 AND deleted_at IS NULL",
-                             _("Awards belong to this batch. Move or delete the awards first."),
-                             error);
+  return tidu_record_delete_unless_used (db, "talent_plan_batches", id,
+                                         "SELECT 1 FROM talent_awards WHERE batch_id = ?1 AND deleted_at IS NULL",
+                                         _("Awards belong to this batch. Move or delete the awards first."),
+                                         error);
 }
 
 /* ------------------------------------------------------------------ awards */
@@ -1152,8 +1031,8 @@ award_fetch (TiduDatabase      *db,
              TiduTalentAward  **award,
              GError           **error)
 {
-  g_autoptr(GPtrArray) rows = list_rows (db, AWARD_SELECT "WHERE a.id = ?1", id, NULL, award_from_row,
-                                         (GDestroyNotify) tidu_talent_award_free, error);
+  g_autoptr(GPtrArray) rows = tidu_record_list_rows (db, AWARD_SELECT "WHERE a.id = ?1", id, NULL, award_from_row,
+                                                     (GDestroyNotify) tidu_talent_award_free, error);
 
   if (rows == NULL)
     return FALSE;
@@ -1167,10 +1046,10 @@ award_has_unpaid (TiduDatabase  *db,
                   gboolean      *unpaid,
                   GError       **error)
 {
-  return row_exists (db,
-                     "SELECT 1 FROM talent_award_instalments WHERE award_id = ?1 "
-                     "AND deleted_at IS NULL AND paid_on IS NULL",
-                     award_id, unpaid, error);
+  return tidu_record_row_exists (db,
+                                 "SELECT 1 FROM talent_award_instalments WHERE award_id = ?1 "
+                                 "AND deleted_at IS NULL AND paid_on IS NULL",
+                                 award_id, unpaid, error);
 }
 
 TiduValidation *
@@ -1186,23 +1065,23 @@ tidu_talent_award_validate (TiduDatabase           *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (award != NULL, NULL);
 
-  has_plan = !is_blank (award->plan_id);
+  has_plan = !tidu_text_is_blank (award->plan_id);
 
   if (!has_plan)
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "plan_id", NULL,
                          _("Choose the talent plan of the award."));
-  else if (!check_reference (db, validation, PLAN_LIVE_SQL, award->plan_id, "plan_id",
-                             _("The talent plan was not found; it may have been deleted."), error))
+  else if (!tidu_record_check_exists (db, validation, PLAN_LIVE_SQL, award->plan_id, "plan_id",
+                                      _("The talent plan was not found; it may have been deleted."), error))
     return NULL;
 
-  if (is_blank (award->talent_id))
+  if (tidu_text_is_blank (award->talent_id))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "talent_id", NULL,
                          _("Choose the talent who receives the award."));
-  else if (!check_reference (db, validation, TALENT_LIVE_SQL, award->talent_id, "talent_id",
-                             _("The talent was not found; it may have been deleted."), error))
+  else if (!tidu_record_check_exists (db, validation, TALENT_LIVE_SQL, award->talent_id, "talent_id",
+                                      _("The talent was not found; it may have been deleted."), error))
     return NULL;
 
-  if (!is_blank (award->category_id))
+  if (!tidu_text_is_blank (award->category_id))
     {
       if (!category_fetch (db, award->category_id, &category, error))
         return NULL;
@@ -1214,7 +1093,7 @@ tidu_talent_award_validate (TiduDatabase           *db,
                              _("The category belongs to another talent plan."));
     }
 
-  if (!is_blank (award->batch_id))
+  if (!tidu_text_is_blank (award->batch_id))
     {
       if (!batch_fetch (db, award->batch_id, &batch, error))
         return NULL;
@@ -1226,18 +1105,18 @@ tidu_talent_award_validate (TiduDatabase           *db,
                              _("The batch belongs to another talent plan."));
     }
 
-  if (!is_blank (award->firm_id)
-      && !check_reference (db, validation, FIRM_LIVE_SQL, award->firm_id, "firm_id",
-                           _("The firm was not found; it may have been deleted."), error))
+  if (!tidu_text_is_blank (award->firm_id)
+      && !tidu_record_check_exists (db, validation, FIRM_LIVE_SQL, award->firm_id, "firm_id",
+                                    _("The firm was not found; it may have been deleted."), error))
     return NULL;
 
-  if (category != NULL && category->is_team && is_blank (award->team_name))
+  if (category != NULL && category->is_team && tidu_text_is_blank (award->team_name))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "team_name", NULL,
                          _("The category is for teams: enter the name of the team."));
 
-  if (TIDU_IS_SET (award->year) && (award->year < YEAR_MIN || award->year > YEAR_MAX))
+  if (TIDU_IS_SET (award->year) && (award->year < TIDU_YEAR_MIN || award->year > TIDU_YEAR_MAX))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "year", NULL,
-                         _("The year must be between %d and %d."), YEAR_MIN, YEAR_MAX);
+                         _("The year must be between %d and %d."), TIDU_YEAR_MIN, TIDU_YEAR_MAX);
 
   if (TIDU_IS_SET (award->granted_amount))
     {
@@ -1246,13 +1125,16 @@ tidu_talent_award_validate (TiduDatabase           *db,
                              _("The granted amount cannot be negative."));
       else if (category != NULL && TIDU_IS_SET (category->amount_max)
                && award->granted_amount > category->amount_max)
-        tidu_validation_add (validation, TIDU_SEVERITY_WARNING, TIDU_ERROR_INVALID, "granted_amount", NULL,
-                             _("The granted amount is above the standard of the category (%" G_GINT64_FORMAT
-                               " yuan); check that the award was decided case by case."),
-                             category->amount_max);
+        {
+          g_autofree char *standard = tidu_money_format (category->amount_max, TIDU_MONEY_UNIT_YUAN);
+
+          tidu_validation_add (validation, TIDU_SEVERITY_WARNING, TIDU_ERROR_INVALID, "granted_amount", NULL,
+                               _("The granted amount is above the standard of the category (%s yuan); check that the award was decided case by case."),
+                               standard);
+        }
     }
 
-  if (has_plan && !is_blank (award->talent_id))
+  if (has_plan && !tidu_text_is_blank (award->talent_id))
     {
       g_autofree char *other_id = NULL;
       gboolean found;
@@ -1262,8 +1144,8 @@ tidu_talent_award_validate (TiduDatabase           *db,
                       "AND ifnull (firm_id, '') = ifnull (?3, '') AND ifnull (batch_id, '') = ifnull (?4, '') "
                       "AND deleted_at IS NULL AND id IS NOT ?5",
                       award->plan_id, award->talent_id,
-                      is_blank (award->firm_id) ? NULL : award->firm_id,
-                      is_blank (award->batch_id) ? NULL : award->batch_id,
+                      tidu_text_is_blank (award->firm_id) ? NULL : award->firm_id,
+                      tidu_text_is_blank (award->batch_id) ? NULL : award->batch_id,
                       award->id, &found, &other_id, NULL, error))
         return NULL;
       if (found)
@@ -1294,7 +1176,7 @@ write_award (TiduDatabase     *db,
   gboolean insert = (award->id == NULL);
   sqlite3_stmt *stmt;
 
-  if (!TIDU_IS_SET (award->year) && !is_blank (award->batch_id)
+  if (!TIDU_IS_SET (award->year) && !tidu_text_is_blank (award->batch_id)
       && !query_row (db, "SELECT year FROM talent_plan_batches WHERE id = ?1", award->batch_id,
                      NULL, NULL, NULL, NULL, NULL, NULL, &award->year, error))
     return FALSE;
@@ -1329,7 +1211,7 @@ write_award (TiduDatabase     *db,
   tidu_bind_text (stmt, 12, now);
   if (!tidu_database_step_done (db, stmt, error))
     return FALSE;
-  if (!insert && !check_updated (db, _("The award was not found; it may have been deleted."), error))
+  if (!insert && !tidu_record_check_changed (db, _("The award was not found; it may have been deleted."), error))
     return FALSE;
   if (insert)
     set_text (&award->created_at, now);
@@ -1520,7 +1402,7 @@ tidu_award_member_validate (TiduDatabase           *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (member != NULL, NULL);
 
-  if (is_blank (member->award_id))
+  if (tidu_text_is_blank (member->award_id))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "award_id", NULL,
                          _("Choose the award of the team."));
   else
@@ -1534,11 +1416,11 @@ tidu_award_member_validate (TiduDatabase           *db,
                              _("The award was not found; it may have been deleted."));
       else
         {
-          gboolean team = !is_blank (award->team_name);
+          gboolean team = !tidu_text_is_blank (award->team_name);
 
-          if (!team && !is_blank (award->category_id)
-              && !row_exists (db, "SELECT 1 FROM talent_plan_categories WHERE id = ?1 AND is_team = 1",
-                              award->category_id, &team, error))
+          if (!team && !tidu_text_is_blank (award->category_id)
+              && !tidu_record_row_exists (db, "SELECT 1 FROM talent_plan_categories WHERE id = ?1 AND is_team = 1",
+                                          award->category_id, &team, error))
             return NULL;
           if (!team)
             tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "award_id", NULL,
@@ -1546,14 +1428,14 @@ tidu_award_member_validate (TiduDatabase           *db,
         }
     }
 
-  if (is_blank (member->talent_id))
+  if (tidu_text_is_blank (member->talent_id))
     {
       tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "talent_id", NULL,
                            _("Choose the talent who joins the team."));
       return g_steal_pointer (&validation);
     }
-  if (!check_reference (db, validation, TALENT_LIVE_SQL, member->talent_id, "talent_id",
-                        _("The talent was not found; it may have been deleted."), error))
+  if (!tidu_record_check_exists (db, validation, TALENT_LIVE_SQL, member->talent_id, "talent_id",
+                                 _("The talent was not found; it may have been deleted."), error))
     return NULL;
 
   if (award != NULL)
@@ -1641,7 +1523,7 @@ tidu_talent_award_remove_member (TiduDatabase  *db,
   tidu_bind_text (stmt, 3, now);
   if (!tidu_database_step_done (db, stmt, error))
     return FALSE;
-  return check_updated (db, _("The talent is not a member of the team."), error);
+  return tidu_record_check_changed (db, _("The talent is not a member of the team."), error);
 }
 
 GPtrArray *
@@ -1652,11 +1534,11 @@ tidu_talent_award_list_members (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (award_id != NULL, NULL);
 
-  return list_rows (db,
-                    "SELECT m.award_id, m.talent_id, m.role, t.name FROM talent_award_members AS m "
-                    "JOIN talents AS t ON t.id = m.talent_id "
-                    "WHERE m.award_id = ?1 AND m.deleted_at IS NULL ORDER BY t.name, m.created_at",
-                    award_id, NULL, member_from_row, (GDestroyNotify) tidu_award_member_free, error);
+  return tidu_record_list_rows (db,
+                                "SELECT m.award_id, m.talent_id, m.role, t.name FROM talent_award_members AS m "
+                                "JOIN talents AS t ON t.id = m.talent_id "
+                                "WHERE m.award_id = ?1 AND m.deleted_at IS NULL ORDER BY t.name, m.created_at",
+                                award_id, NULL, member_from_row, (GDestroyNotify) tidu_award_member_free, error);
 }
 
 /* ------------------------------------------------------------------ instalments */
@@ -1728,7 +1610,7 @@ tidu_instalment_validate (TiduDatabase          *db,
   paid_on_set = g_date_valid (&instalment->paid_on);
   paid_amount_set = TIDU_IS_SET (instalment->paid_amount);
 
-  if (is_blank (instalment->award_id))
+  if (tidu_text_is_blank (instalment->award_id))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "award_id", NULL,
                          _("Choose the award the instalment belongs to."));
   else
@@ -1759,10 +1641,14 @@ tidu_instalment_validate (TiduDatabase          *db,
                       NULL, NULL, &others, error))
         return NULL;
       if (others + instalment->planned_amount > award->granted_amount)
-        tidu_validation_add (validation, TIDU_SEVERITY_WARNING, TIDU_ERROR_INVALID, "planned_amount", NULL,
-                             _("The planned instalments add up to %" G_GINT64_FORMAT
-                               " yuan, more than the granted amount of %" G_GINT64_FORMAT " yuan."),
-                             others + instalment->planned_amount, award->granted_amount);
+        {
+          g_autofree char *planned = tidu_money_format (others + instalment->planned_amount, TIDU_MONEY_UNIT_YUAN);
+          g_autofree char *granted = tidu_money_format (award->granted_amount, TIDU_MONEY_UNIT_YUAN);
+
+          tidu_validation_add (validation, TIDU_SEVERITY_WARNING, TIDU_ERROR_INVALID, "planned_amount", NULL,
+                               _("The planned instalments add up to %s yuan, more than the granted amount of %s yuan."),
+                               planned, granted);
+        }
     }
 
   if (paid_amount_set && instalment->paid_amount < 0)
@@ -1826,7 +1712,7 @@ tidu_instalment_save (TiduDatabase    *db,
   tidu_bind_text (stmt, 7, now);
   if (!tidu_database_step_done (db, stmt, error))
     goto fail;
-  if (new_id == NULL && !check_updated (db, _("The instalment was not found; it may have been deleted."), error))
+  if (new_id == NULL && !tidu_record_check_changed (db, _("The instalment was not found; it may have been deleted."), error))
     goto fail;
   if (!tidu_database_commit (db, error))
     goto fail;
@@ -1847,11 +1733,11 @@ tidu_instalment_list (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (award_id != NULL, NULL);
 
-  return list_rows (db,
-                    "SELECT " INSTALMENT_COLUMNS " FROM talent_award_instalments "
-                    "WHERE award_id = ?1 AND deleted_at IS NULL "
-                    "ORDER BY due_on IS NULL, due_on, created_at",
-                    award_id, NULL, instalment_from_row, (GDestroyNotify) tidu_instalment_free, error);
+  return tidu_record_list_rows (db,
+                                "SELECT " INSTALMENT_COLUMNS " FROM talent_award_instalments "
+                                "WHERE award_id = ?1 AND deleted_at IS NULL "
+                                "ORDER BY due_on IS NULL, due_on, created_at",
+                                award_id, NULL, instalment_from_row, (GDestroyNotify) tidu_instalment_free, error);
 }
 
 gboolean
@@ -1876,10 +1762,10 @@ tidu_talent_plan_list_awards (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (plan_id != NULL, NULL);
 
-  return list_rows (db,
-                    AWARD_SELECT "WHERE a.plan_id = ?1 AND (?2 IS NULL OR a.batch_id = ?2) "
-                    "AND a.deleted_at IS NULL" AWARD_ORDER,
-                    plan_id, batch_id, award_from_row, (GDestroyNotify) tidu_talent_award_free, error);
+  return tidu_record_list_rows (db,
+                                AWARD_SELECT "WHERE a.plan_id = ?1 AND (?2 IS NULL OR a.batch_id = ?2) "
+                                "AND a.deleted_at IS NULL" AWARD_ORDER,
+                                plan_id, batch_id, award_from_row, (GDestroyNotify) tidu_talent_award_free, error);
 }
 
 /* Declared in tidu-talent.h; it lives here beside the other award queries. */
@@ -1891,11 +1777,11 @@ tidu_talent_list_awards (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (talent_id != NULL, NULL);
 
-  return list_rows (db,
-                    AWARD_SELECT "WHERE a.deleted_at IS NULL AND (a.talent_id = ?1 OR a.id IN "
-                    "(SELECT award_id FROM talent_award_members WHERE talent_id = ?1 AND deleted_at IS NULL))"
-                    AWARD_ORDER,
-                    talent_id, NULL, award_from_row, (GDestroyNotify) tidu_talent_award_free, error);
+  return tidu_record_list_rows (db,
+                                AWARD_SELECT "WHERE a.deleted_at IS NULL AND (a.talent_id = ?1 OR a.id IN "
+                                "(SELECT award_id FROM talent_award_members WHERE talent_id = ?1 AND deleted_at IS NULL))"
+                                AWARD_ORDER,
+                                talent_id, NULL, award_from_row, (GDestroyNotify) tidu_talent_award_free, error);
 }
 
 /* ------------------------------------------------------------------ plan summary */
@@ -1996,7 +1882,7 @@ collect_figure (TiduDatabase     *db,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return step_failed (db, rc, error);
+    return tidu_database_step_error (db, rc, error);
   return TRUE;
 }
 
@@ -2029,7 +1915,7 @@ tidu_talent_plan_summary (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (plan_id != NULL, NULL);
 
-  if (!row_exists (db, PLAN_LIVE_SQL, plan_id, &exists, error))
+  if (!tidu_record_row_exists (db, PLAN_LIVE_SQL, plan_id, &exists, error))
     return NULL;
   if (!exists)
     {

@@ -72,39 +72,6 @@ tidu_talent_copy (const TiduTalent *talent)
   return copy;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
-/* Whether @sql, with @id bound to ?1, returns a row. */
-static gboolean
-row_exists (TiduDatabase  *db,
-            const char    *sql,
-            const char    *id,
-            gboolean      *exists,
-            GError       **error)
-{
-  sqlite3_stmt *stmt = tidu_database_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  tidu_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
-  *exists = (rc == SQLITE_ROW);
-  return TRUE;
-}
-
 /**
  * tidu_talent_validate:
  *
@@ -118,12 +85,11 @@ tidu_talent_validate (TiduDatabase      *db,
 {
   g_autoptr(TiduValidation) validation = tidu_validation_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  gboolean exists;
 
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (talent != NULL, NULL);
 
-  if (is_blank (talent->name))
+  if (tidu_text_is_blank (talent->name))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID, "name", NULL,
                          _("Enter the name of the talent."));
 
@@ -139,25 +105,17 @@ tidu_talent_validate (TiduDatabase      *db,
                          _("The year of birth must be between 1900 and %d."),
                          g_date_time_get_year (now));
 
-  if (!is_blank (talent->firm_id))
-    {
-      if (!row_exists (db, "SELECT 1 FROM firms WHERE id = ?1 AND deleted_at IS NULL",
-                       talent->firm_id, &exists, error))
-        return NULL;
-      if (!exists)
-        tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_NOT_FOUND, "firm_id", NULL,
-                             _("The firm was not found; it may have been deleted."));
-    }
+  if (!tidu_text_is_blank (talent->firm_id)
+      && !tidu_record_check_exists (db, validation, "SELECT 1 FROM firms WHERE id = ?1 AND deleted_at IS NULL",
+                                    talent->firm_id, "firm_id",
+                                    _("The firm was not found; it may have been deleted."), error))
+    return NULL;
 
-  if (!is_blank (talent->region_id))
-    {
-      if (!row_exists (db, "SELECT 1 FROM regions WHERE id = ?1 AND deleted_at IS NULL",
-                       talent->region_id, &exists, error))
-        return NULL;
-      if (!exists)
-        tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_NOT_FOUND, "region_id", NULL,
-                             _("The region was not found; it may have been deleted."));
-    }
+  if (!tidu_text_is_blank (talent->region_id)
+      && !tidu_record_check_exists (db, validation, "SELECT 1 FROM regions WHERE id = ?1 AND deleted_at IS NULL",
+                                    talent->region_id, "region_id",
+                                    _("The region was not found; it may have been deleted."), error))
+    return NULL;
 
   return g_steal_pointer (&validation);
 }
@@ -263,6 +221,29 @@ fail:
   return FALSE;
 }
 
+static gpointer
+talent_from_row (sqlite3_stmt *stmt)
+{
+  TiduTalent *talent = tidu_talent_new ();
+
+  talent->id = tidu_column_text (stmt, 0);
+  talent->name = tidu_column_text (stmt, 1);
+  talent->gender = tidu_column_text (stmt, 2);
+  talent->birth_year = tidu_column_int (stmt, 3);
+  talent->degree = tidu_column_text (stmt, 4);
+  talent->title = tidu_column_text (stmt, 5);
+  talent->field = tidu_column_text (stmt, 6);
+  talent->firm_id = tidu_column_text (stmt, 7);
+  talent->region_id = tidu_column_text (stmt, 8);
+  talent->contact_phone = tidu_column_text (stmt, 9);
+  talent->contact_email = tidu_column_text (stmt, 10);
+  talent->notes = tidu_column_text (stmt, 11);
+  talent->created_at = tidu_column_text (stmt, 12);
+  talent->updated_at = tidu_column_text (stmt, 13);
+  talent->deleted_at = tidu_column_text (stmt, 14);
+  return talent;
+}
+
 /**
  * tidu_talent_load:
  *
@@ -273,46 +254,11 @@ tidu_talent_load (TiduDatabase  *db,
                   const char    *id,
                   GError       **error)
 {
-  g_autoptr(TiduTalent) talent = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = tidu_database_prepare (db,
-                                "SELECT " TALENT_COLUMNS " FROM talents WHERE id = ?1 AND deleted_at IS NULL",
-                                error);
-  if (stmt == NULL)
-    return NULL;
-  tidu_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      talent = tidu_talent_new ();
-      talent->id = tidu_column_text (stmt, 0);
-      talent->name = tidu_column_text (stmt, 1);
-      talent->gender = tidu_column_text (stmt, 2);
-      talent->birth_year = tidu_column_int (stmt, 3);
-      talent->degree = tidu_column_text (stmt, 4);
-      talent->title = tidu_column_text (stmt, 5);
-      talent->field = tidu_column_text (stmt, 6);
-      talent->firm_id = tidu_column_text (stmt, 7);
-      talent->region_id = tidu_column_text (stmt, 8);
-      talent->contact_phone = tidu_column_text (stmt, 9);
-      talent->contact_email = tidu_column_text (stmt, 10);
-      talent->notes = tidu_column_text (stmt, 11);
-      talent->created_at = tidu_column_text (stmt, 12);
-      talent->updated_at = tidu_column_text (stmt, 13);
-      talent->deleted_at = tidu_column_text (stmt, 14);
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, TIDU_ERROR, TIDU_ERROR_NOT_FOUND,
-                 _("The talent was not found; it may have been deleted."));
-  else if (rc != SQLITE_ROW)
-    tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
-  return g_steal_pointer (&talent);
+  return tidu_record_load_row (db, "SELECT " TALENT_COLUMNS " FROM talents WHERE id = ?1 AND deleted_at IS NULL",
+                               id, talent_from_row, _("The talent was not found; it may have been deleted."), error);
 }
 
 gboolean
@@ -320,33 +266,16 @@ tidu_talent_delete (TiduDatabase  *db,
                     const char    *id,
                     GError       **error)
 {
-  gboolean awarded;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!tidu_database_begin (db, error))
-    return FALSE;
-  if (!row_exists (db,
-                   "SELECT 1 FROM talent_awards WHERE talent_id = ?1 AND deleted_at IS NULL "
-                   "UNION ALL "
-                   "SELECT 1 FROM talent_award_members AS m JOIN talent_awards AS a ON a.id = m.award_id "
-                   "WHERE m.talent_id = ?1 AND m.deleted_at IS NULL AND a.deleted_at IS NULL",
-                   id, &awarded, error))
-    goto fail;
-  if (awarded)
-    {
-      g_set_error (error, TIDU_ERROR, TIDU_ERROR_CONFLICT,
-                   _("The talent holds talent plan awards. Delete the awards first."));
-      goto fail;
-    }
-  if (!tidu_record_set_deleted (db, "talents", id, TRUE, error) || !tidu_database_commit (db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  tidu_database_rollback (db);
-  return FALSE;
+  return tidu_record_delete_unless_used (db, "talents", id,
+                                         "SELECT 1 FROM talent_awards WHERE talent_id = ?1 AND deleted_at IS NULL "
+                                         "UNION ALL "
+                                         "SELECT 1 FROM talent_award_members AS m JOIN talent_awards AS a ON a.id = m.award_id "
+                                         "WHERE m.talent_id = ?1 AND m.deleted_at IS NULL AND a.deleted_at IS NULL",
+                                         _("The talent holds talent plan awards. Delete the awards first."),
+                                         error);
 }
 
 gboolean
@@ -365,31 +294,14 @@ tidu_talent_purge (TiduDatabase  *db,
                    const char    *id,
                    GError       **error)
 {
-  gboolean referenced;
-
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!tidu_database_begin (db, error))
-    return FALSE;
-  if (!row_exists (db,
-                   "SELECT 1 FROM talent_awards WHERE talent_id = ?1 "
-                   "UNION ALL SELECT 1 FROM talent_award_members WHERE talent_id = ?1 "
-                   "UNION ALL SELECT 1 FROM subsidy_awards WHERE talent_id = ?1",
-                   id, &referenced, error))
-    goto fail;
-  if (referenced)
-    {
-      g_set_error (error, TIDU_ERROR, TIDU_ERROR_CONFLICT,
-                   _("Awards or subsidies, some of them perhaps in the trash, still name the talent, "
-                     "so it cannot be removed for good."));
-      goto fail;
-    }
-  if (!tidu_record_purge (db, "talents", id, error) || !tidu_database_commit (db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  tidu_database_rollback (db);
-  return FALSE;
+  return tidu_record_purge_unless_used (db, "talents", id,
+                                        "SELECT 1 FROM talent_awards WHERE talent_id = ?1 "
+                                        "UNION ALL SELECT 1 FROM talent_award_members WHERE talent_id = ?1 "
+                                        "UNION ALL SELECT 1 FROM subsidy_awards WHERE talent_id = ?1",
+                                        _("Awards or subsidies, some of them perhaps in the trash, still name the talent, "
+                                          "so it cannot be removed for good."),
+                                        error);
 }

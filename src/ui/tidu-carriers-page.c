@@ -1,6 +1,10 @@
 /* tidu-carriers-page.c: the Carriers place
  *
- * An empty state while the database holds no carriers, otherwise the list of them.
+ * An empty state while the database holds no carriers, otherwise the list of them; Enter on a
+ * row opens the carrier's detail page in place, and Back returns to the list as it was, search
+ * included. New carriers come from the carrier editor (Ctrl+N). Delete moves the selected
+ * carrier to the trash with an Undo toast (Ctrl+Z), through the detail page that owns that
+ * toast.
  *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,19 +13,27 @@
 
 #include <glib/gi18n.h>
 
+#include "tidu-application.h"
+#include "tidu-carrier-detail.h"
+#include "tidu-carrier-editor.h"
 #include "tidu-carriers-page.h"
 #include "tidu-ui-util.h"
 
 struct _TiduCarriersPage
 {
-  GtkWidget         parent_instance;
+  GtkWidget          parent_instance;
 
   /* Template widgets */
-  GtkStack         *stack;
-  TiduRecordList   *record_list;
+  GtkStack          *stack;
+  TiduRecordList    *record_list;
+
+  /* Borrowed references */
+  TiduCarrierDetail *detail;
+  GtkWidget         *list_focus;  /* weak: what had the focus when a carrier was opened */
 
   /* Owned references */
-  TiduDatabase     *database;
+  TiduDatabase      *database;
+  char              *subtitle;
 };
 
 G_DEFINE_FINAL_TYPE (TiduCarriersPage, tidu_carriers_page, GTK_TYPE_WIDGET)
@@ -29,6 +41,7 @@ G_DEFINE_FINAL_TYPE (TiduCarriersPage, tidu_carriers_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_SUBTITLE,
   N_PROPS
 };
 
@@ -36,28 +49,210 @@ static GParamSpec *properties[N_PROPS];
 
 static const TiduEntity counted[] = { TIDU_ENTITY_CARRIER };
 
-static void
-refresh (TiduCarriersPage *self)
+/* ------------------------------------------------------------------ helpers */
+
+static GtkWindow *
+get_window (TiduCarriersPage *self)
 {
-  gint64 count = tidu_ui_count_rows (self->database, counted, G_N_ELEMENTS (counted));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (count == 0)
-    {
-      tidu_record_list_set_database (self->record_list, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
 
-  /* Setting the same database again runs the list's query again. */
-  tidu_record_list_set_database (self->record_list, self->database);
-  gtk_stack_set_visible_child_name (self->stack, "list");
+static gboolean
+showing (TiduCarriersPage *self,
+         const char       *name)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) == 0;
 }
 
 static void
+set_subtitle (TiduCarriersPage *self,
+              const char       *subtitle)
+{
+  if (g_strcmp0 (subtitle, self->subtitle) == 0)
+    return;
+
+  g_free (self->subtitle);
+  self->subtitle = g_strdup (subtitle);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+static void
+update_subtitle (TiduCarriersPage *self)
+{
+  g_autoptr(TiduCarrier) carrier = NULL;
+  const char *id = tidu_carrier_detail_get_carrier_id (self->detail);
+
+  if (showing (self, "detail") && self->database != NULL && id != NULL)
+    carrier = tidu_carrier_load (self->database, id, NULL);
+  set_subtitle (self, carrier != NULL ? carrier->name : NULL);
+}
+
+static void
+update_actions (TiduCarriersPage *self)
+{
+  gboolean selected = showing (self, "list")
+    && tidu_list_model_get_selected (tidu_record_list_get_model (self->record_list)) != GTK_INVALID_LIST_POSITION;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carriers.new", self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carriers.delete", selected);
+}
+
+/* Picks the empty state or the list from whether live carriers exist; the detail stays when
+ * @keep_detail and it shows. */
+static void
+update_visible (TiduCarriersPage *self,
+                gboolean          keep_detail)
+{
+  gboolean any = tidu_ui_has_rows (self->database, counted, G_N_ELEMENTS (counted));
+
+  if (!(keep_detail && showing (self, "detail")))
+    gtk_stack_set_visible_child_name (self->stack,
+                                      self->database != NULL && any ? "list" : "empty");
+  update_subtitle (self);
+  update_actions (self);
+}
+
+/* After records changed: the list runs its query again, keeping its search and selection. */
+static void
+records_changed (TiduCarriersPage *self)
+{
+  tidu_record_list_refresh (self->record_list);
+  update_visible (self, TRUE);
+}
+
+static void
+show_list (TiduCarriersPage *self)
+{
+  GtkWidget *focus = self->list_focus;
+
+  g_clear_weak_pointer (&self->list_focus);
+  update_visible (self, FALSE);
+
+  /* The focus goes back where it was, the activated row most of the time. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->record_list))
+      && gtk_widget_is_drawable (focus) && gtk_widget_grab_focus (focus))
+    return;
+  if (showing (self, "list"))
+    tidu_record_list_focus_view (self->record_list);
+}
+
+static void
+open_carrier (TiduCarriersPage *self,
+              const char       *carrier_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!showing (self, "detail"))
+    g_set_weak_pointer (&self->list_focus, root != NULL ? gtk_root_get_focus (root) : NULL);
+
+  tidu_carrier_detail_set_carrier_id (self->detail, carrier_id);
+  gtk_stack_set_visible_child_name (self->stack, "detail");
+  gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+  update_subtitle (self);
+  update_actions (self);
+}
+
+/* ------------------------------------------------------------------ signal callbacks */
+
+static void
+record_activated_cb (TiduRecordList   *list,
+                     const char       *id,
+                     TiduCarriersPage *self)
+{
+  open_carrier (self, id);
+}
+
+static void
+detail_back_requested_cb (TiduCarrierDetail *detail,
+                          TiduCarriersPage  *self)
+{
+  show_list (self);
+}
+
+static void
+detail_changed_cb (TiduCarrierDetail *detail,
+                   TiduCarriersPage  *self)
+{
+  records_changed (self);
+}
+
+static void
+detail_deleted_cb (TiduCarrierDetail *detail,
+                   const char        *id,
+                   TiduCarriersPage  *self)
+{
+  if (showing (self, "detail") && g_strcmp0 (tidu_carrier_detail_get_carrier_id (detail), id) == 0)
+    show_list (self);
+}
+
+static void
+selection_changed_cb (TiduCarriersPage *self)
+{
+  update_actions (self);
+}
+
+static void
+editor_saved_cb (TiduCarriersPage *self,
+                 const char       *id)
+{
+  records_changed (self);
+  open_carrier (self, id);
+}
+
+/* ------------------------------------------------------------------ actions */
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TiduCarriersPage *self = TIDU_CARRIERS_PAGE (widget);
+  TiduCarrierEditor *editor;
+
+  if (self->database == NULL)
+    return;
+
+  editor = tidu_carrier_editor_new (get_window (self), self->database, NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  /* A name the region has already: the editor offers the existing carrier. */
+  g_signal_connect_object (editor, "open-carrier", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TiduCarriersPage *self = TIDU_CARRIERS_PAGE (widget);
+  g_autofree char *id = NULL;
+
+  if (self->database == NULL || !showing (self, "list"))
+    return;
+  id = tidu_record_list_dup_selected_id (self->record_list);
+  if (id != NULL)
+    tidu_carrier_detail_delete_carrier (self->detail, id);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TiduCarriersPage *self = TIDU_CARRIERS_PAGE (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->detail), "carrier.undo-delete", NULL);
+}
+
+/* ------------------------------------------------------------------ GObject */
+
+static void
 tidu_carriers_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
 {
   TiduCarriersPage *self = TIDU_CARRIERS_PAGE (object);
 
@@ -67,6 +262,10 @@ tidu_carriers_page_get_property (GObject    *object,
       g_value_set_object (value, self->database);
       break;
 
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -74,9 +273,9 @@ tidu_carriers_page_get_property (GObject    *object,
 
 static void
 tidu_carriers_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
 {
   TiduCarriersPage *self = TIDU_CARRIERS_PAGE (object);
 
@@ -96,10 +295,22 @@ tidu_carriers_page_dispose (GObject *object)
 {
   TiduCarriersPage *self = TIDU_CARRIERS_PAGE (object);
 
+  g_clear_weak_pointer (&self->list_focus);
   gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_CARRIERS_PAGE);
+  self->detail = NULL;
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (tidu_carriers_page_parent_class)->dispose (object);
+}
+
+static void
+tidu_carriers_page_finalize (GObject *object)
+{
+  TiduCarriersPage *self = TIDU_CARRIERS_PAGE (object);
+
+  g_clear_pointer (&self->subtitle, g_free);
+
+  G_OBJECT_CLASS (tidu_carriers_page_parent_class)->finalize (object);
 }
 
 static void
@@ -111,11 +322,18 @@ tidu_carriers_page_class_init (TiduCarriersPageClass *klass)
   object_class->get_property = tidu_carriers_page_get_property;
   object_class->set_property = tidu_carriers_page_set_property;
   object_class->dispose = tidu_carriers_page_dispose;
+  object_class->finalize = tidu_carriers_page_finalize;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,
                          TIDU_TYPE_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* What the window's header shows under the place title: the open carrier's name or nothing. */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -125,14 +343,50 @@ tidu_carriers_page_class_init (TiduCarriersPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-carriers-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiduCarriersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TiduCarriersPage, record_list);
+  gtk_widget_class_bind_template_callback (widget_class, record_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "carriers.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "carriers.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "carriers.undo", NULL, undo_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "carriers.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "carriers.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "carriers.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "carriers.undo", NULL);
 }
 
 static void
 tidu_carriers_page_init (TiduCarriersPage *self)
 {
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = TIDU_IS_APPLICATION (app) ? tidu_application_get_settings (TIDU_APPLICATION (app)) : NULL;
+  GtkEventController *shortcuts;
+  TiduListModel *model;
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  refresh (self);
+
+  self->detail = TIDU_CARRIER_DETAIL (tidu_carrier_detail_new (settings));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->detail), "detail");
+  g_signal_connect_object (self->detail, "back-requested", G_CALLBACK (detail_back_requested_cb), self, 0);
+  g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self, 0);
+  g_signal_connect_object (self->detail, "deleted", G_CALLBACK (detail_deleted_cb), self, 0);
+
+  model = tidu_record_list_get_model (self->record_list);
+  g_signal_connect_object (model, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Ctrl+N also works while the focus is in the sidebar, as long as this place shows. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("carriers.new")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  update_visible (self, FALSE);
 }
+
+/* ------------------------------------------------------------------ public API */
 
 GtkWidget *
 tidu_carriers_page_new (void)
@@ -153,19 +407,28 @@ tidu_carriers_page_get_database (TiduCarriersPage *self)
  * @self: a #TiduCarriersPage
  * @database: (nullable): the database to show
  *
- * Shows what @database holds; setting the same database again refreshes the page.
+ * Shows what @database holds; setting the same database again refreshes the page and keeps
+ * the open carrier, the search and the selection.
  */
 void
 tidu_carriers_page_set_database (TiduCarriersPage *self,
-                                TiduDatabase  *database)
+                                 TiduDatabase     *database)
 {
   g_return_if_fail (TIDU_IS_CARRIERS_PAGE (self));
   g_return_if_fail (database == NULL || TIDU_IS_DATABASE (database));
 
-  if (g_set_object (&self->database, database))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  if (!g_set_object (&self->database, database))
+    {
+      tidu_carriers_page_reload (self);
+      return;
+    }
 
-  refresh (self);
+  g_clear_weak_pointer (&self->list_focus);
+  tidu_carrier_detail_set_database (self->detail, database);
+  tidu_record_list_set_database (self->record_list, database);
+  update_visible (self, FALSE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
 
 /**
@@ -173,14 +436,15 @@ tidu_carriers_page_set_database (TiduCarriersPage *self,
  * @self: a #TiduCarriersPage
  *
  * Reads the database again after its records changed: the count that picks the empty
- * state or the list, and the list's rows.
+ * state or the list, the list's rows and the open carrier.
  */
 void
 tidu_carriers_page_reload (TiduCarriersPage *self)
 {
   g_return_if_fail (TIDU_IS_CARRIERS_PAGE (self));
 
-  refresh (self);
+  tidu_carrier_detail_reload (self->detail);
+  records_changed (self);
 }
 
 /**
@@ -198,10 +462,24 @@ tidu_carriers_page_get_record_list (TiduCarriersPage *self)
 }
 
 /**
+ * tidu_carriers_page_get_detail:
+ * @self: a #TiduCarriersPage
+ *
+ * Returns: (transfer none): the page that shows one carrier
+ */
+TiduCarrierDetail *
+tidu_carriers_page_get_detail (TiduCarriersPage *self)
+{
+  g_return_val_if_fail (TIDU_IS_CARRIERS_PAGE (self), NULL);
+
+  return self->detail;
+}
+
+/**
  * tidu_carriers_page_get_visible_state:
  * @self: a #TiduCarriersPage
  *
- * Returns: "empty" or "list"
+ * Returns: "empty", "list" or "detail"
  */
 const char *
 tidu_carriers_page_get_visible_state (TiduCarriersPage *self)
@@ -209,4 +487,35 @@ tidu_carriers_page_get_visible_state (TiduCarriersPage *self)
   g_return_val_if_fail (TIDU_IS_CARRIERS_PAGE (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * tidu_carriers_page_open_carrier:
+ * @self: a #TiduCarriersPage
+ * @carrier_id: the carrier to show
+ *
+ * Shows the detail page of @carrier_id; Back returns to the list.
+ */
+void
+tidu_carriers_page_open_carrier (TiduCarriersPage *self,
+                                 const char       *carrier_id)
+{
+  g_return_if_fail (TIDU_IS_CARRIERS_PAGE (self));
+  g_return_if_fail (carrier_id != NULL);
+
+  open_carrier (self, carrier_id);
+}
+
+/**
+ * tidu_carriers_page_get_subtitle:
+ * @self: a #TiduCarriersPage
+ *
+ * Returns: (nullable): the name of the carrier shown, for the window's header
+ */
+const char *
+tidu_carriers_page_get_subtitle (TiduCarriersPage *self)
+{
+  g_return_val_if_fail (TIDU_IS_CARRIERS_PAGE (self), NULL);
+
+  return self->subtitle;
 }

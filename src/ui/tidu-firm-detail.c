@@ -631,6 +631,11 @@ offer_undo (TiduFirmDetail *self,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
 
+  /* Only the latest delete can be undone: dismiss the toast it replaces. Dropping it without
+   * a dismiss leaves it queued in the overlay, and libadwaita 1.2 then aborts when a later
+   * dismiss meets the one still animating out. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
   clear_undo (self);
   self->undo_toast = g_object_ref (toast);
   self->undo_id = g_strdup (id);

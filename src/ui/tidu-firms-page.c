@@ -1,6 +1,10 @@
 /* tidu-firms-page.c: the Firms place
  *
- * An empty state while the database holds no firms, otherwise the list of them.
+ * An empty state while the database holds no firms, otherwise the list of them; Enter on a
+ * row opens the firm's detail page in place, and Back returns to the list as it was. New
+ * firms come from the firm editor (Ctrl+N). Delete moves the selected firm to the trash with
+ * an Undo toast (Ctrl+Z), through the detail page that owns that toast. The trash is the same
+ * list in trash mode, where a firm is restored (Enter) or, after a confirmation, purged.
  *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,7 +13,10 @@
 
 #include <glib/gi18n.h>
 
+#include "tidu-firm-detail.h"
+#include "tidu-firm-editor.h"
 #include "tidu-firms-page.h"
+#include "tidu-form-util.h"
 #include "tidu-sample-loader.h"
 #include "tidu-ui-util.h"
 #include "tidu-window.h"
@@ -22,9 +29,19 @@ struct _TiduFirmsPage
   GtkStack         *stack;
   TiduRecordList   *record_list;
   TiduSampleLoader *sample_loader;
+  GtkWidget        *empty_trash_button;
+  GtkRevealer      *trash_revealer;
+  GtkWidget        *new_button;
+
+  /* Borrowed references */
+  TiduFirmDetail   *detail;
+  GtkWidget        *list_focus;  /* weak: what had the focus when a firm was opened */
 
   /* Owned references */
   TiduDatabase     *database;
+  char             *subtitle;
+
+  gboolean          show_trash;
 };
 
 G_DEFINE_FINAL_TYPE (TiduFirmsPage, tidu_firms_page, GTK_TYPE_WIDGET)
@@ -32,6 +49,8 @@ G_DEFINE_FINAL_TYPE (TiduFirmsPage, tidu_firms_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_SHOW_TRASH,
+  PROP_SUBTITLE,
   N_PROPS
 };
 
@@ -39,23 +58,294 @@ static GParamSpec *properties[N_PROPS];
 
 static const TiduEntity counted[] = { TIDU_ENTITY_FIRM };
 
-static void
-refresh (TiduFirmsPage *self)
-{
-  gint64 count = tidu_ui_count_rows (self->database, counted, G_N_ELEMENTS (counted));
+/* ------------------------------------------------------------------ helpers */
 
-  tidu_sample_loader_set_database (self->sample_loader, self->database);
-  if (count == 0)
+static GtkWindow *
+get_window (TiduFirmsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_toast (TiduFirmsPage *self,
+            AdwToast      *toast)
+{
+  tidu_form_show_toast (GTK_WIDGET (self), toast);
+}
+
+static gboolean
+has_deleted_firms (TiduFirmsPage *self)
+{
+  g_autoptr(TiduListQuery) query = NULL;
+  g_autoptr(GArray) rowids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->database == NULL)
+    return FALSE;
+
+  query = tidu_list_query_new (TIDU_LIST_FIRMS);
+  tidu_list_query_set_trash (query, TRUE);
+  rowids = tidu_list_query_run (self->database, query, &error);
+  if (rowids == NULL)
     {
-      tidu_record_list_set_database (self->record_list, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      g_warning ("Could not look into the trash: %s", error->message);
+      return FALSE;
+    }
+
+  return rowids->len > 0;
+}
+
+static void
+set_subtitle (TiduFirmsPage *self,
+              const char    *subtitle)
+{
+  if (g_strcmp0 (subtitle, self->subtitle) == 0)
+    return;
+
+  g_free (self->subtitle);
+  self->subtitle = g_strdup (subtitle);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+static void
+update_subtitle (TiduFirmsPage *self)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (visible, "detail") == 0)
+    {
+      g_autoptr(TiduFirm) firm = NULL;
+      const char *id = tidu_firm_detail_get_firm_id (self->detail);
+
+      if (self->database != NULL && id != NULL)
+        firm = tidu_firm_load (self->database, id, NULL);
+      set_subtitle (self, firm != NULL ? firm->name : NULL);
+    }
+  else if (g_strcmp0 (visible, "list") == 0 && self->show_trash)
+    {
+      set_subtitle (self, _("Deleted Firms"));
+    }
+  else
+    {
+      set_subtitle (self, NULL);
+    }
+}
+
+static void
+update_actions (TiduFirmsPage *self)
+{
+  gboolean has_database = self->database != NULL;
+  gboolean in_list = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0;
+  gboolean selected = in_list
+    && tidu_list_model_get_selected (tidu_record_list_get_model (self->record_list)) != GTK_INVALID_LIST_POSITION;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.new", has_database);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.show-trash", has_database);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.delete", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.restore", selected && self->show_trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.purge", selected && self->show_trash);
+}
+
+/* Picks the empty state or the list from whether live firms exist; the detail stays when
+ * @keep_detail and it shows. */
+static void
+update_visible (TiduFirmsPage *self,
+                gboolean       keep_detail)
+{
+  gboolean any = tidu_ui_has_rows (self->database, counted, G_N_ELEMENTS (counted));
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  gtk_widget_set_visible (self->empty_trash_button, !any && has_deleted_firms (self));
+
+  if (!(keep_detail && g_strcmp0 (visible, "detail") == 0))
+    {
+      if (self->database != NULL && (any || self->show_trash))
+        gtk_stack_set_visible_child_name (self->stack, "list");
+      else
+        gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+
+  update_subtitle (self);
+  update_actions (self);
+}
+
+/* After records changed: the list runs its query again, keeping its selection. */
+static void
+records_changed (TiduFirmsPage *self)
+{
+  tidu_record_list_refresh (self->record_list);
+  update_visible (self, TRUE);
+}
+
+static void
+show_list (TiduFirmsPage *self)
+{
+  GtkWidget *focus = self->list_focus;
+
+  g_clear_weak_pointer (&self->list_focus);
+  update_visible (self, FALSE);
+
+  /* The focus goes back where it was, the activated row most of the time. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->record_list))
+      && gtk_widget_is_drawable (focus) && gtk_widget_grab_focus (focus))
+    return;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    tidu_record_list_focus_view (self->record_list);
+}
+
+static void
+open_firm (TiduFirmsPage *self,
+           const char    *firm_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") != 0)
+    {
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      g_set_weak_pointer (&self->list_focus, focus);
+    }
+
+  tidu_firm_detail_set_firm_id (self->detail, firm_id);
+  gtk_stack_set_visible_child_name (self->stack, "detail");
+  gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+  update_subtitle (self);
+  update_actions (self);
+}
+
+static void
+set_show_trash (TiduFirmsPage *self,
+                gboolean       show_trash)
+{
+  show_trash = !!show_trash;
+  if (show_trash == self->show_trash)
+    return;
+
+  self->show_trash = show_trash;
+  tidu_record_list_set_trash (self->record_list, show_trash);
+  gtk_revealer_set_reveal_child (self->trash_revealer, show_trash);
+  gtk_widget_set_visible (self->new_button, !show_trash);
+
+  update_visible (self, FALSE);
+  if (show_trash && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    tidu_record_list_focus_view (self->record_list);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TRASH]);
+}
+
+/* ------------------------------------------------------------------ restore and purge */
+
+static void
+restored_toast_clicked_cb (AdwToast      *toast,
+                           TiduFirmsPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (toast), "tidu-firm-id");
+
+  set_show_trash (self, FALSE);
+  open_firm (self, id);
+}
+
+static gboolean
+restore_firm (TiduFirmsPage *self,
+              const char    *id)
+{
+  g_autoptr(TiduFirm) firm = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  firm = tidu_firm_load (self->database, id, &error);
+  if (firm == NULL || !tidu_firm_restore (self->database, id, &error))
+    {
+      /* Translators: a toast; the second sentence is the reason, such as a firm with the same credit code */
+      g_autofree char *message = g_strdup_printf (_("The firm was not restored. %s"), error->message);
+
+      toast = adw_toast_new (message);
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (toast, 0);
+      show_toast (self, toast);
+      records_changed (self);
+      return FALSE;
+    }
+
+  /* Translators: a toast after restoring a firm from the trash; the name is in quotes */
+  title = g_strdup_printf (_("“%s” restored"), firm->name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "tidu-firm-id", g_strdup (id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (restored_toast_clicked_cb), self, 0);
+  show_toast (self, toast);
+
+  records_changed (self);
+  return TRUE;
+}
+
+static void
+purge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   TiduFirmsPage    *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "tidu-firm-id");
+  const char *name = g_object_get_data (G_OBJECT (dialog), "tidu-firm-name");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->database == NULL)
+    return;
+
+  if (!tidu_firm_purge (self->database, id, &error))
+    {
+      /* Translators: a toast; the second sentence is the reason */
+      g_autofree char *message = g_strdup_printf (_("The firm was not deleted. %s"), error->message);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (toast, 0);
+      show_toast (self, toast);
+      records_changed (self);
       return;
     }
 
-  /* Setting the same database again runs the list's query again. */
-  tidu_record_list_set_database (self->record_list, self->database);
-  gtk_stack_set_visible_child_name (self->stack, "list");
+  /* Translators: a toast after removing a firm from the trash for good */
+  title = g_strdup_printf (_("“%s” deleted permanently"), name);
+  show_toast (self, adw_toast_new (title));
+  records_changed (self);
 }
+
+static void
+confirm_purge (TiduFirmsPage *self,
+               const char    *id)
+{
+  g_autoptr(TiduFirm) firm = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  firm = tidu_firm_load (self->database, id, &error);
+  if (firm == NULL)
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  body = g_strdup_printf (_("“%s” is removed for good with its certifications, yearly figures and carrier stays. This cannot be undone."),
+                          firm->name);
+  dialog = adw_message_dialog_new (get_window (self), _("Delete Firm Permanently?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Permanently"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tidu-firm-id", g_strdup (id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "tidu-firm-name", g_strdup (firm->name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (purge_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------------------ signal callbacks */
 
 /* Inside a window the loader has refreshed every place already. */
 static void
@@ -63,8 +353,130 @@ sample_finished_cb (TiduSampleLoader *loader,
                     TiduFirmsPage    *self)
 {
   if (!TIDU_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
-    refresh (self);
+    tidu_firms_page_reload (self);
 }
+
+static void
+record_activated_cb (TiduRecordList *list,
+                     const char     *id,
+                     TiduFirmsPage  *self)
+{
+  if (self->show_trash)
+    restore_firm (self, id);
+  else
+    open_firm (self, id);
+}
+
+static void
+detail_back_requested_cb (TiduFirmDetail *detail,
+                          TiduFirmsPage  *self)
+{
+  show_list (self);
+}
+
+static void
+detail_changed_cb (TiduFirmDetail *detail,
+                   TiduFirmsPage  *self)
+{
+  records_changed (self);
+}
+
+static void
+detail_deleted_cb (TiduFirmDetail *detail,
+                   const char     *id,
+                   TiduFirmsPage  *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0
+      && g_strcmp0 (tidu_firm_detail_get_firm_id (detail), id) == 0)
+    show_list (self);
+}
+
+static void
+selection_changed_cb (TiduFirmsPage *self)
+{
+  update_actions (self);
+}
+
+static void
+editor_saved_cb (TiduFirmsPage *self,
+                 const char    *id)
+{
+  records_changed (self);
+  open_firm (self, id);
+}
+
+/* ------------------------------------------------------------------ actions */
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TiduFirmsPage *self = TIDU_FIRMS_PAGE (widget);
+  TiduFirmEditor *editor;
+
+  if (self->database == NULL)
+    return;
+
+  editor = tidu_firm_editor_new (get_window (self), self->database, NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  /* A duplicate credit code: the editor offers the existing firm, restored if need be. */
+  g_signal_connect_object (editor, "open-firm", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TiduFirmsPage *self = TIDU_FIRMS_PAGE (widget);
+  g_autofree char *id = tidu_record_list_dup_selected_id (self->record_list);
+
+  if (id == NULL || self->database == NULL)
+    return;
+
+  if (self->show_trash)
+    confirm_purge (self, id);
+  else
+    tidu_firm_detail_delete_firm (self->detail, id);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TiduFirmsPage *self = TIDU_FIRMS_PAGE (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->detail), "firm.undo-delete", NULL);
+}
+
+static void
+restore_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TiduFirmsPage *self = TIDU_FIRMS_PAGE (widget);
+  g_autofree char *id = tidu_record_list_dup_selected_id (self->record_list);
+
+  if (id != NULL && self->database != NULL && self->show_trash)
+    restore_firm (self, id);
+}
+
+static void
+purge_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TiduFirmsPage *self = TIDU_FIRMS_PAGE (widget);
+  g_autofree char *id = tidu_record_list_dup_selected_id (self->record_list);
+
+  if (id != NULL && self->database != NULL && self->show_trash)
+    confirm_purge (self, id);
+}
+
+/* ------------------------------------------------------------------ GObject */
 
 static void
 tidu_firms_page_get_property (GObject    *object,
@@ -78,6 +490,14 @@ tidu_firms_page_get_property (GObject    *object,
     {
     case PROP_DATABASE:
       g_value_set_object (value, self->database);
+      break;
+
+    case PROP_SHOW_TRASH:
+      g_value_set_boolean (value, self->show_trash);
+      break;
+
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
       break;
 
     default:
@@ -99,6 +519,10 @@ tidu_firms_page_set_property (GObject      *object,
       tidu_firms_page_set_database (self, g_value_get_object (value));
       break;
 
+    case PROP_SHOW_TRASH:
+      set_show_trash (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -109,10 +533,24 @@ tidu_firms_page_dispose (GObject *object)
 {
   TiduFirmsPage *self = TIDU_FIRMS_PAGE (object);
 
+  g_clear_weak_pointer (&self->list_focus);
+  if (self->record_list != NULL)
+    g_signal_handlers_disconnect_by_data (tidu_record_list_get_model (self->record_list), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_FIRMS_PAGE);
+  self->detail = NULL;
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (tidu_firms_page_parent_class)->dispose (object);
+}
+
+static void
+tidu_firms_page_finalize (GObject *object)
+{
+  TiduFirmsPage *self = TIDU_FIRMS_PAGE (object);
+
+  g_clear_pointer (&self->subtitle, g_free);
+
+  G_OBJECT_CLASS (tidu_firms_page_parent_class)->finalize (object);
 }
 
 static void
@@ -124,11 +562,25 @@ tidu_firms_page_class_init (TiduFirmsPageClass *klass)
   object_class->get_property = tidu_firms_page_get_property;
   object_class->set_property = tidu_firms_page_set_property;
   object_class->dispose = tidu_firms_page_dispose;
+  object_class->finalize = tidu_firms_page_finalize;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,
                          TIDU_TYPE_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Whether the list shows the firms in the trash; the firms.show-trash action toggles it. */
+  properties[PROP_SHOW_TRASH] =
+    g_param_spec_boolean ("show-trash", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* What the window's header shows under the place title: the open firm's name, "Deleted
+   * Firms" in the trash, or nothing. */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -140,15 +592,57 @@ tidu_firms_page_class_init (TiduFirmsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, record_list);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, sample_loader);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, empty_trash_button);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, trash_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, new_button);
   gtk_widget_class_bind_template_callback (widget_class, sample_finished_cb);
+  gtk_widget_class_bind_template_callback (widget_class, record_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "firms.new", NULL, new_activated);
+  gtk_widget_class_install_action (widget_class, "firms.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "firms.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "firms.restore", NULL, restore_activated);
+  gtk_widget_class_install_action (widget_class, "firms.purge", NULL, purge_activated);
+  gtk_widget_class_install_property_action (widget_class, "firms.show-trash", "show-trash");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "firms.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "firms.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "firms.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "firms.undo", NULL);
 }
 
 static void
 tidu_firms_page_init (TiduFirmsPage *self)
 {
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = TIDU_IS_APPLICATION (app) ? tidu_application_get_settings (TIDU_APPLICATION (app)) : NULL;
+  GtkEventController *shortcuts;
+  TiduListModel *model;
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  refresh (self);
+
+  self->detail = TIDU_FIRM_DETAIL (tidu_firm_detail_new (settings));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->detail), "detail");
+  g_signal_connect_object (self->detail, "back-requested", G_CALLBACK (detail_back_requested_cb), self, 0);
+  g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self, 0);
+  g_signal_connect_object (self->detail, "deleted", G_CALLBACK (detail_deleted_cb), self, 0);
+
+  model = tidu_record_list_get_model (self->record_list);
+  g_signal_connect_object (model, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Ctrl+N also works while the focus is in the sidebar, as long as this place shows. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("firms.new")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  update_visible (self, FALSE);
 }
+
+/* ------------------------------------------------------------------ public API */
 
 GtkWidget *
 tidu_firms_page_new (void)
@@ -169,7 +663,8 @@ tidu_firms_page_get_database (TiduFirmsPage *self)
  * @self: a #TiduFirmsPage
  * @database: (nullable): the database to show
  *
- * Shows what @database holds; setting the same database again refreshes the page.
+ * Shows what @database holds; setting the same database again refreshes the page and keeps
+ * the open firm, the trash view, the search and the selection.
  */
 void
 tidu_firms_page_set_database (TiduFirmsPage *self,
@@ -178,10 +673,21 @@ tidu_firms_page_set_database (TiduFirmsPage *self,
   g_return_if_fail (TIDU_IS_FIRMS_PAGE (self));
   g_return_if_fail (database == NULL || TIDU_IS_DATABASE (database));
 
-  if (g_set_object (&self->database, database))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  tidu_sample_loader_set_database (self->sample_loader, database);
 
-  refresh (self);
+  if (!g_set_object (&self->database, database))
+    {
+      tidu_firms_page_reload (self);
+      return;
+    }
+
+  g_clear_weak_pointer (&self->list_focus);
+  tidu_firm_detail_set_database (self->detail, database);
+  set_show_trash (self, FALSE);
+  tidu_record_list_set_database (self->record_list, database);
+  update_visible (self, FALSE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
 
 /**
@@ -189,14 +695,16 @@ tidu_firms_page_set_database (TiduFirmsPage *self,
  * @self: a #TiduFirmsPage
  *
  * Reads the database again after its records changed: the count that picks the empty
- * state or the list, and the list's rows.
+ * state or the list, the list's rows and the open firm.
  */
 void
 tidu_firms_page_reload (TiduFirmsPage *self)
 {
   g_return_if_fail (TIDU_IS_FIRMS_PAGE (self));
 
-  refresh (self);
+  tidu_sample_loader_set_database (self->sample_loader, self->database);
+  tidu_firm_detail_reload (self->detail);
+  records_changed (self);
 }
 
 /**
@@ -214,10 +722,24 @@ tidu_firms_page_get_record_list (TiduFirmsPage *self)
 }
 
 /**
+ * tidu_firms_page_get_detail:
+ * @self: a #TiduFirmsPage
+ *
+ * Returns: (transfer none): the page that shows one firm
+ */
+TiduFirmDetail *
+tidu_firms_page_get_detail (TiduFirmsPage *self)
+{
+  g_return_val_if_fail (TIDU_IS_FIRMS_PAGE (self), NULL);
+
+  return self->detail;
+}
+
+/**
  * tidu_firms_page_get_visible_state:
  * @self: a #TiduFirmsPage
  *
- * Returns: "empty" or "list"
+ * Returns: "empty", "list" or "detail"
  */
 const char *
 tidu_firms_page_get_visible_state (TiduFirmsPage *self)
@@ -225,4 +747,35 @@ tidu_firms_page_get_visible_state (TiduFirmsPage *self)
   g_return_val_if_fail (TIDU_IS_FIRMS_PAGE (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * tidu_firms_page_open_firm:
+ * @self: a #TiduFirmsPage
+ * @firm_id: the firm to show
+ *
+ * Shows the detail page of @firm_id; Back returns to the list as it was.
+ */
+void
+tidu_firms_page_open_firm (TiduFirmsPage *self,
+                           const char    *firm_id)
+{
+  g_return_if_fail (TIDU_IS_FIRMS_PAGE (self));
+  g_return_if_fail (firm_id != NULL);
+
+  open_firm (self, firm_id);
+}
+
+/**
+ * tidu_firms_page_get_subtitle:
+ * @self: a #TiduFirmsPage
+ *
+ * Returns: (nullable): what the window's header shows under the place title
+ */
+const char *
+tidu_firms_page_get_subtitle (TiduFirmsPage *self)
+{
+  g_return_val_if_fail (TIDU_IS_FIRMS_PAGE (self), NULL);
+
+  return self->subtitle;
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "tidu-core.h"
+#include "tidu-firm-detail.h"
 #include "tidu-record-list.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,10 @@ void            tidu_firms_page_set_database      (TiduFirmsPage *self,
                                                    TiduDatabase  *database);
 void            tidu_firms_page_reload            (TiduFirmsPage *self);
 TiduRecordList *tidu_firms_page_get_record_list   (TiduFirmsPage *self);
+TiduFirmDetail *tidu_firms_page_get_detail        (TiduFirmsPage *self);
 const char     *tidu_firms_page_get_visible_state (TiduFirmsPage *self);
+void            tidu_firms_page_open_firm         (TiduFirmsPage *self,
+                                                   const char    *firm_id);
+const char     *tidu_firms_page_get_subtitle      (TiduFirmsPage *self);
 
 G_END_DECLS

@@ -68,6 +68,7 @@ struct _TiduRecordList
 
   /* Template widgets */
   GtkWidget       *box;
+  GtkBox          *toolbar;
   GtkSearchEntry  *search_entry;
   GtkMenuButton   *filter_button;
   GtkPopover      *filter_popover;
@@ -85,14 +86,26 @@ struct _TiduRecordList
   guint            n_columns;
   guint            searching_timeout;
   gboolean         searching;
+  gboolean         trash;
+
+  /* The selection to find again after a refresh (see tidu_record_list_refresh()). */
+  char            *reselect_id;
+  guint            reselect_position;
+  gboolean         refocus;
 };
 
-G_DEFINE_FINAL_TYPE (TiduRecordList, tidu_record_list, GTK_TYPE_WIDGET)
+static void tidu_record_list_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TiduRecordList, tidu_record_list, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, tidu_record_list_buildable_init))
+
+static GtkBuildableIface *parent_buildable_iface;
 
 enum {
   PROP_0,
   PROP_KIND,
   PROP_DATABASE,
+  PROP_TRASH,
   N_PROPS
 };
 
@@ -140,11 +153,46 @@ filter_fields (TiduListKind  kind,
 }
 
 static char *
-format_count (TiduListKind kind,
-              guint        count)
+format_trash_count (TiduListKind kind,
+                    guint        count)
 {
   g_autofree char *number = tidu_ui_format_count (count);
 
+  switch (kind)
+    {
+    case TIDU_LIST_FIRMS:
+      /* Translators: %s is a number such as 12,345; the firms in the trash */
+      return g_strdup_printf (ngettext ("%s deleted firm", "%s deleted firms", count), number);
+
+    case TIDU_LIST_CARRIERS:
+      /* Translators: %s is a number such as 12,345; the carriers in the trash */
+      return g_strdup_printf (ngettext ("%s deleted carrier", "%s deleted carriers", count), number);
+
+    case TIDU_LIST_TALENTS:
+      /* Translators: %s is a number such as 12,345; the talents in the trash */
+      return g_strdup_printf (ngettext ("%s deleted talent", "%s deleted talents", count), number);
+
+    case TIDU_LIST_TALENT_PLANS:
+      /* Translators: %s is a number such as 12,345; the talent plans in the trash */
+      return g_strdup_printf (ngettext ("%s deleted talent plan", "%s deleted talent plans", count), number);
+
+    case TIDU_N_LISTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+format_count (TiduListKind kind,
+              gboolean     trash,
+              guint        count)
+{
+  g_autofree char *number = NULL;
+
+  if (trash)
+    return format_trash_count (kind, count);
+
+  number = tidu_ui_format_count (count);
   switch (kind)
     {
     case TIDU_LIST_FIRMS:
@@ -205,13 +253,15 @@ update_status (TiduRecordList *self)
     }
   else
     {
-      g_autofree char *text = format_count (self->kind, n_items);
+      g_autofree char *text = format_count (self->kind, self->trash, n_items);
 
       gtk_label_set_text (self->count_label, text);
     }
 
   if (loaded && !tidu_list_model_get_loading (self->model) && n_items == 0 && has_criteria (self))
     gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else if (loaded && !tidu_list_model_get_loading (self->model) && n_items == 0 && self->trash)
+    gtk_stack_set_visible_child_name (self->stack, "empty-trash");
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
 }
@@ -228,6 +278,79 @@ searching_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        return child;
+    }
+
+  return NULL;
+}
+
+static char *
+item_id (TiduRecordList *self,
+         guint           position)
+{
+  g_autoptr(TiduListItem) item = NULL;
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    return NULL;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  return item != NULL ? g_strdup (tidu_list_item_get_id (item)) : NULL;
+}
+
+/* After a refresh the selected record is usually where it was, or one row off when a row
+ * above it went; when the record itself went, the row that took its place is selected, so
+ * that Delete pressed again deletes the next one. */
+static void
+reselect (TiduRecordList *self)
+{
+  g_autofree char *id = g_steal_pointer (&self->reselect_id);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint old = self->reselect_position;
+  guint position = GTK_INVALID_LIST_POSITION;
+  gboolean refocus = self->refocus;
+  GtkWidget *list_view;
+
+  self->refocus = FALSE;
+  if (id == NULL || n_items == 0)
+    return;
+
+  for (int delta = 0; delta <= 1 && position == GTK_INVALID_LIST_POSITION; delta++)
+    {
+      guint candidates[] = { old - delta, old + delta };
+
+      for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+        {
+          g_autofree char *candidate = NULL;
+
+          if ((delta > 0 && i == 0 && old == 0) || candidates[i] >= n_items)
+            continue;
+          candidate = item_id (self, candidates[i]);
+          if (g_strcmp0 (candidate, id) == 0)
+            {
+              position = candidates[i];
+              break;
+            }
+        }
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = MIN (old, n_items - 1);
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->model), position, TRUE);
+  list_view = find_list_view (GTK_WIDGET (self->column_view));
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+  if (refocus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 static void
 model_loading_cb (TiduRecordList *self)
 {
@@ -238,6 +361,14 @@ model_loading_cb (TiduRecordList *self)
     self->searching_timeout = g_timeout_add (SEARCHING_DELAY_MS, searching_timeout_cb, self);
 
   update_status (self);
+}
+
+/* A new result arrives as one items-changed, just after loading went FALSE. */
+static void
+model_items_changed_cb (TiduRecordList *self)
+{
+  if (self->reselect_id != NULL && !tidu_list_model_get_loading (self->model))
+    reselect (self);
 }
 
 static void
@@ -615,6 +746,31 @@ clear_search_binding (GtkWidget *widget,
   return TRUE;
 }
 
+/* <child type="start"> and <child type="end"> put a page's own buttons into the toolbar,
+ * before the search entry and after the count. */
+static void
+tidu_record_list_buildable_add_child (GtkBuildable *buildable,
+                                      GtkBuilder   *builder,
+                                      GObject      *child,
+                                      const char   *type)
+{
+  TiduRecordList *self = TIDU_RECORD_LIST (buildable);
+
+  if (self->toolbar != NULL && GTK_IS_WIDGET (child) && g_strcmp0 (type, "start") == 0)
+    tidu_record_list_add_toolbar_widget (self, GTK_WIDGET (child), FALSE);
+  else if (self->toolbar != NULL && GTK_IS_WIDGET (child) && g_strcmp0 (type, "end") == 0)
+    tidu_record_list_add_toolbar_widget (self, GTK_WIDGET (child), TRUE);
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+tidu_record_list_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = tidu_record_list_buildable_add_child;
+}
+
 static void
 tidu_record_list_get_property (GObject    *object,
                                guint       prop_id,
@@ -631,6 +787,10 @@ tidu_record_list_get_property (GObject    *object,
 
     case PROP_DATABASE:
       g_value_set_object (value, tidu_record_list_get_database (self));
+      break;
+
+    case PROP_TRASH:
+      g_value_set_boolean (value, self->trash);
       break;
 
     default:
@@ -656,6 +816,10 @@ tidu_record_list_set_property (GObject      *object,
       tidu_record_list_set_database (self, g_value_get_object (value));
       break;
 
+    case PROP_TRASH:
+      tidu_record_list_set_trash (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -672,6 +836,8 @@ tidu_record_list_constructed (GObject *object)
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_loading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "failed", G_CALLBACK (model_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   add_columns (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->model));
@@ -693,6 +859,7 @@ tidu_record_list_dispose (GObject *object)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_RECORD_LIST);
   g_clear_pointer (&self->filters, g_array_unref);
+  g_clear_pointer (&self->reselect_id, g_free);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (tidu_record_list_parent_class)->dispose (object);
@@ -720,6 +887,12 @@ tidu_record_list_class_init (TiduRecordListClass *klass)
                          TIDU_TYPE_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Whether the list shows the records in the trash instead of the live ones. */
+  properties[PROP_TRASH] =
+    g_param_spec_boolean ("trash", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -743,6 +916,7 @@ tidu_record_list_class_init (TiduRecordListClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-record-list.ui");
   gtk_widget_class_bind_template_child (widget_class, TiduRecordList, box);
+  gtk_widget_class_bind_template_child (widget_class, TiduRecordList, toolbar);
   gtk_widget_class_bind_template_child (widget_class, TiduRecordList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TiduRecordList, filter_button);
   gtk_widget_class_bind_template_child (widget_class, TiduRecordList, filter_popover);
@@ -854,7 +1028,23 @@ tidu_record_list_get_model (TiduRecordList *self)
 void
 tidu_record_list_refresh (TiduRecordList *self)
 {
+  guint selected;
+  GtkRoot *root;
+  GtkWidget *focus = NULL;
+
   g_return_if_fail (TIDU_IS_RECORD_LIST (self));
+
+  selected = tidu_list_model_get_selected (self->model);
+  g_clear_pointer (&self->reselect_id, g_free);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    {
+      self->reselect_id = item_id (self, selected);
+      self->reselect_position = selected;
+      root = gtk_widget_get_root (GTK_WIDGET (self));
+      if (root != NULL)
+        focus = gtk_root_get_focus (root);
+      self->refocus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view));
+    }
 
   clear_filter_grid (self);
   tidu_list_model_refresh (self->model);
@@ -886,7 +1076,8 @@ tidu_record_list_get_count_text (TiduRecordList *self)
  * tidu_record_list_get_visible_state:
  * @self: a #TiduRecordList
  *
- * Returns: "list", or "no-results" when a search or filter matches nothing
+ * Returns: "list", "no-results" when a search or filter matches nothing, or "empty-trash"
+ *   when the list shows the trash and it holds nothing
  */
 const char *
 tidu_record_list_get_visible_state (TiduRecordList *self)
@@ -894,4 +1085,114 @@ tidu_record_list_get_visible_state (TiduRecordList *self)
   g_return_val_if_fail (TIDU_IS_RECORD_LIST (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * tidu_record_list_get_trash:
+ * @self: a #TiduRecordList
+ *
+ * Returns: whether the list shows the records in the trash
+ */
+gboolean
+tidu_record_list_get_trash (TiduRecordList *self)
+{
+  g_return_val_if_fail (TIDU_IS_RECORD_LIST (self), FALSE);
+
+  return self->trash;
+}
+
+/**
+ * tidu_record_list_set_trash:
+ * @self: a #TiduRecordList
+ * @trash: %TRUE to list the records in the trash, %FALSE for the live ones
+ *
+ * Switches between the live records and the trash; the search and filters stay.
+ */
+void
+tidu_record_list_set_trash (TiduRecordList *self,
+                            gboolean        trash)
+{
+  g_return_if_fail (TIDU_IS_RECORD_LIST (self));
+
+  trash = !!trash;
+  if (trash == self->trash)
+    return;
+
+  self->trash = trash;
+  g_clear_pointer (&self->reselect_id, g_free);
+  g_object_set (self->search_entry, "placeholder-text", trash ? _("Search the trash") : _("Search"), NULL);
+  tidu_list_model_set_trash (self->model, trash);
+  update_status (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRASH]);
+}
+
+/**
+ * tidu_record_list_dup_selected_id:
+ * @self: a #TiduRecordList
+ *
+ * Returns: (transfer full) (nullable): the id of the selected record
+ */
+char *
+tidu_record_list_dup_selected_id (TiduRecordList *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (TIDU_IS_RECORD_LIST (self), NULL);
+
+  selected = tidu_list_model_get_selected (self->model);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  return item_id (self, selected);
+}
+
+/**
+ * tidu_record_list_get_search_text:
+ * @self: a #TiduRecordList
+ *
+ * Returns: what the search entry holds
+ */
+const char *
+tidu_record_list_get_search_text (TiduRecordList *self)
+{
+  g_return_val_if_fail (TIDU_IS_RECORD_LIST (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+/**
+ * tidu_record_list_focus_view:
+ * @self: a #TiduRecordList
+ *
+ * Moves the keyboard focus to the rows, on the selected one when the view still tracks it.
+ */
+void
+tidu_record_list_focus_view (TiduRecordList *self)
+{
+  g_return_if_fail (TIDU_IS_RECORD_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/**
+ * tidu_record_list_add_toolbar_widget:
+ * @self: a #TiduRecordList
+ * @widget: a button or the like
+ * @at_end: %TRUE to put @widget after the count, %FALSE before the search entry
+ *
+ * Adds a page's own control to the list's toolbar, such as a New button.
+ */
+void
+tidu_record_list_add_toolbar_widget (TiduRecordList *self,
+                                     GtkWidget      *widget,
+                                     gboolean        at_end)
+{
+  g_return_if_fail (TIDU_IS_RECORD_LIST (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (at_end)
+    gtk_box_append (self->toolbar, widget);
+  else
+    gtk_box_prepend (self->toolbar, widget);
 }

@@ -26,5 +26,14 @@ void           tidu_record_list_refresh      (TiduRecordList *self);
 void           tidu_record_list_focus_search (TiduRecordList *self);
 const char    *tidu_record_list_get_count_text (TiduRecordList *self);
 const char    *tidu_record_list_get_visible_state (TiduRecordList *self);
+gboolean       tidu_record_list_get_trash    (TiduRecordList *self);
+void           tidu_record_list_set_trash    (TiduRecordList *self,
+                                              gboolean        trash);
+char          *tidu_record_list_dup_selected_id (TiduRecordList *self);
+const char    *tidu_record_list_get_search_text (TiduRecordList *self);
+void           tidu_record_list_focus_view   (TiduRecordList *self);
+void           tidu_record_list_add_toolbar_widget (TiduRecordList *self,
+                                                    GtkWidget      *widget,
+                                                    gboolean        at_end);
 
 G_END_DECLS

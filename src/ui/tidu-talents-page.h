@@ -8,7 +8,9 @@
 #include <adwaita.h>
 
 #include "tidu-core.h"
+#include "tidu-plan-detail.h"
 #include "tidu-record-list.h"
+#include "tidu-talent-detail.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +24,16 @@ void            tidu_talents_page_set_database      (TiduTalentsPage *self,
 void            tidu_talents_page_reload            (TiduTalentsPage *self);
 TiduRecordList *tidu_talents_page_get_record_list   (TiduTalentsPage *self);
 const char     *tidu_talents_page_get_visible_state (TiduTalentsPage *self);
+TiduRecordList *tidu_talents_page_get_plan_list     (TiduTalentsPage *self);
+const char     *tidu_talents_page_get_view          (TiduTalentsPage *self);
+void            tidu_talents_page_set_view          (TiduTalentsPage *self,
+                                                     const char      *view);
+const char     *tidu_talents_page_get_visible_page  (TiduTalentsPage *self);
+void            tidu_talents_page_open_talent       (TiduTalentsPage *self,
+                                                     const char      *talent_id);
+void            tidu_talents_page_open_plan         (TiduTalentsPage *self,
+                                                     const char      *plan_id);
+TiduTalentDetail *tidu_talents_page_get_talent_detail (TiduTalentsPage *self);
+TiduPlanDetail   *tidu_talents_page_get_plan_detail   (TiduTalentsPage *self);
 
 G_END_DECLS

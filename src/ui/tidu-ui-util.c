@@ -44,6 +44,37 @@ tidu_ui_count_rows (TiduDatabase     *database,
 }
 
 /**
+ * tidu_ui_has_rows:
+ * @database: (nullable): the database to look in
+ * @entities: the entities to look at
+ *
+ * Returns: whether any of @entities has a live row; %FALSE without a database or on failure
+ */
+gboolean
+tidu_ui_has_rows (TiduDatabase     *database,
+                  const TiduEntity *entities,
+                  gsize             n_entities)
+{
+  if (database == NULL)
+    return FALSE;
+
+  for (gsize i = 0; i < n_entities; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean has = FALSE;
+
+      if (!tidu_database_has_rows (database, entities[i], &has, &error))
+        {
+          g_warning ("Could not look for %s: %s", tidu_entity_to_string (entities[i]), error->message);
+          continue;
+        }
+      if (has)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * tidu_ui_format_count:
  * @count: a number of rows
  *

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 gint64  tidu_ui_count_rows        (TiduDatabase     *database,
                                    const TiduEntity *entities,
                                    gsize             n_entities);
+gboolean tidu_ui_has_rows         (TiduDatabase     *database,
+                                   const TiduEntity *entities,
+                                   gsize             n_entities);
 char   *tidu_ui_format_count      (gint64            count);
 char   *tidu_ui_stored_in_markup  (TiduDatabase     *database);
 

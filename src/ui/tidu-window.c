@@ -117,6 +117,17 @@ sidebar_row_activated_cb (GtkListBox    *list,
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+/* The Firms place names the open firm, or the trash, under the place title. */
+static void
+update_place_subtitle (TiduWindow *self)
+{
+  const char *subtitle = NULL;
+
+  if (self->place < G_N_ELEMENTS (places) && g_str_equal (places[self->place].id, "firms"))
+    subtitle = tidu_firms_page_get_subtitle (self->firms_page);
+  adw_window_title_set_subtitle (self->place_title, subtitle != NULL ? subtitle : "");
+}
+
 static void
 back_clicked_cb (GtkButton  *button,
                  TiduWindow *self)
@@ -275,6 +286,8 @@ tidu_window_init (TiduWindow *self)
   g_autofree char *last_place = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->firms_page, "notify::subtitle",
+                           G_CALLBACK (update_place_subtitle), self, G_CONNECT_SWAPPED);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Tidu"));
 #if DEVELOPMENT_BUILD
@@ -450,6 +463,7 @@ tidu_window_set_place (TiduWindow *self,
 
   gtk_stack_set_visible_child_name (self->place_stack, places[index].id);
   adw_window_title_set_title (self->place_title, _(places[index].title));
+  update_place_subtitle (self);
 
   row = gtk_list_box_get_row_at_index (self->sidebar_list, index);
   if (row != gtk_list_box_get_selected_row (self->sidebar_list))

@@ -1,0 +1,120 @@
+/* tidu-bench-hook.c: the first-frame measurement of tests/bench/bench-records.sh.
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tidu-bench-hook.h"
+#include "tidu-record-list.h"
+#include "tidu-window.h"
+
+/* TIDU_BENCH_FIRST_FRAME=1: a hidden hook for tests/bench/bench-records.sh, in the spirit of
+ * GNOME Text Editor's hidden --exit-after-startup. Off unless the variable is set. At the first
+ * frame painted (GdkFrameClock::after-paint) with the database open and every list on screen
+ * filled (its query applied, not loading), it prints one line and exits at once:
+ *   first_frame_ms  since $START_NS (CLOCK_REALTIME nanoseconds set by the launcher just
+ *                   before exec, as in PERFORMANCE.md §3.1), or -1 without it;
+ *   since_main_ms   since the top of main(), g_get_monotonic_time ();
+ *   maxrss_kb       peak RSS (getrusage);
+ *   place, rows     the place shown and the rows of the lists on screen, to check the run. */
+static gint64 bench_main_us;
+
+
+/* Whether every mapped TiduRecordList under @widget has its rows; adds their counts to @rows. */
+static gboolean
+bench_lists_filled (GtkWidget *widget,
+                    guint     *rows)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return TRUE;
+
+  if (TIDU_IS_RECORD_LIST (widget))
+    {
+      TiduListModel *model = tidu_record_list_get_model (TIDU_RECORD_LIST (widget));
+
+      if (tidu_list_model_get_database (model) == NULL)
+        return TRUE;
+      if (!tidu_list_model_get_loaded (model) || tidu_list_model_get_loading (model))
+        return FALSE;
+      *rows += g_list_model_get_n_items (G_LIST_MODEL (model));
+      return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!bench_lists_filled (child, rows))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A list's rows arrive between frames, so the frame after they do is the one that shows them. */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      TiduWindow    *window)
+{
+  const char *start_ns = g_getenv ("START_NS");
+  double first_frame_ms = -1;
+  struct rusage usage;
+  guint rows = 0;
+
+  if (tidu_window_get_database (window) == NULL
+      || g_strcmp0 (tidu_window_get_visible_state (window), "places") != 0
+      || !bench_lists_filled (GTK_WIDGET (window), &rows))
+    return;
+
+  if (start_ns != NULL && *start_ns != '\0')
+    {
+      struct timespec now;
+
+      clock_gettime (CLOCK_REALTIME, &now);
+      first_frame_ms = (now.tv_sec * 1e9 + now.tv_nsec - g_ascii_strtod (start_ns, NULL)) / 1e6;
+    }
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("first_frame_ms=%.1f since_main_ms=%.1f maxrss_kb=%ld place=%s rows=%u\n",
+           first_frame_ms, (g_get_monotonic_time () - bench_main_us) / 1e3, usage.ru_maxrss,
+           tidu_window_get_place (window), rows);
+  fflush (stdout);
+  _exit (0);
+}
+
+static void
+bench_window_map_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bench_after_paint_cb), window);
+}
+
+static void
+bench_window_added_cb (GtkApplication *application,
+                       GtkWindow      *window)
+{
+  if (TIDU_IS_WINDOW (window))
+    g_signal_connect (window, "map", G_CALLBACK (bench_window_map_cb), NULL);
+}
+
+static gboolean
+bench_timeout_cb (gpointer user_data)
+{
+  g_printerr ("TIDU_BENCH_FIRST_FRAME: no filled list after 60 s\n");
+  _exit (1);
+}
+
+void
+tidu_bench_hook_mark_start (void)
+{
+  bench_main_us = g_get_monotonic_time ();
+}
+
+void
+tidu_bench_hook_install (GtkApplication *application)
+{
+  g_signal_connect (application, "window-added", G_CALLBACK (bench_window_added_cb), NULL);
+  g_timeout_add_seconds (60, bench_timeout_cb, NULL);
+}

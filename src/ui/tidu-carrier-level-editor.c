@@ -1,0 +1,419 @@
+/* tidu-carrier-level-editor.c: the window that adds or edits a recognition of a carrier
+ *
+ * A recognition is a level (省级, 国家级, …) granted on a date by a document, perhaps revoked
+ * later. Saving one makes the core set the carrier's level to the highest it holds today.
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tidu-form-util.h"
+
+#include "tidu-carrier-level-editor.h"
+
+#define VALIDATE_DELAY_MS 300
+
+struct _TiduCarrierLevelEditor
+{
+  AdwWindow         parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle   *window_title;
+  GtkWidget        *error_box;
+  GtkLabel         *error_label;
+  AdwComboRow      *level_row;
+  AdwEntryRow      *recognized_row;
+  AdwEntryRow      *document_row;
+  AdwEntryRow      *revoked_row;
+
+  /* Owned references */
+  TiduDatabase     *database;
+  TiduCarrierLevel *level;     /* as loaded, or a new one of the carrier */
+  GStrv             level_values;
+  GHashTable       *touched;
+
+  guint             validate_source;
+  gboolean          can_save;
+  gboolean          load_failed;
+};
+
+G_DEFINE_FINAL_TYPE (TiduCarrierLevelEditor, tidu_carrier_level_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  const char *field;
+  gsize       offset;
+} FieldRow;
+
+#define FIELD(name, member) { name, G_STRUCT_OFFSET (TiduCarrierLevelEditor, member) }
+
+static const FieldRow field_rows[] = {
+  FIELD ("level", level_row),
+  FIELD ("recognized_on", recognized_row),
+  FIELD ("document", document_row),
+  FIELD ("revoked_on", revoked_row),
+};
+
+static GtkWidget *
+field_widget (TiduCarrierLevelEditor *self,
+              const FieldRow         *field)
+{
+  return *(GtkWidget **) G_STRUCT_MEMBER_P (self, field->offset);
+}
+
+static void
+read_date (AdwEntryRow    *row,
+           const char     *field,
+           GDate          *date,
+           TiduValidation *validation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tidu_form_get_date (row, date, &error))
+    tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, field, NULL,
+                         "%s", error->message);
+}
+
+static TiduCarrierLevel *
+build_level (TiduCarrierLevelEditor *self,
+             TiduValidation         *validation)
+{
+  TiduCarrierLevel *level = tidu_carrier_level_copy (self->level);
+
+  g_free (level->level);
+  level->level = g_strdup (tidu_form_get_combo_value (self->level_row, self->level_values));
+  read_date (self->recognized_row, "recognized_on", &level->recognized_on, validation);
+  g_free (level->document);
+  level->document = tidu_form_get_text (self->document_row);
+  read_date (self->revoked_row, "revoked_on", &level->revoked_on, validation);
+  return level;
+}
+
+static const TiduIssue *
+find_issue (TiduValidation *validation,
+            const char     *field)
+{
+  const TiduIssue *warning = NULL;
+
+  for (guint i = 0; i < tidu_validation_get_n_issues (validation); i++)
+    {
+      const TiduIssue *issue = tidu_validation_get_issue (validation, i);
+
+      if (g_strcmp0 (issue->field, field) != 0)
+        continue;
+      if (issue->severity == TIDU_SEVERITY_ERROR)
+        return issue;
+      if (warning == NULL)
+        warning = issue;
+    }
+  return warning;
+}
+
+static void
+show_issues (TiduCarrierLevelEditor *self,
+             TiduValidation         *validation)
+{
+  gboolean shown = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
+    {
+      const TiduIssue *issue = find_issue (validation, field_rows[i].field);
+
+      if (issue == NULL || !g_hash_table_contains (self->touched, field_rows[i].field))
+        tidu_form_show_message (field_widget (self, &field_rows[i]), TIDU_FORM_MESSAGE_NONE, NULL);
+      else
+        tidu_form_show_message (field_widget (self, &field_rows[i]),
+                                issue->severity == TIDU_SEVERITY_ERROR
+                                ? TIDU_FORM_MESSAGE_ERROR : TIDU_FORM_MESSAGE_WARNING,
+                                issue->message);
+    }
+
+  /* Issues without a row: the carrier is gone, the database could not be asked. */
+  for (guint i = 0; i < tidu_validation_get_n_issues (validation) && !shown; i++)
+    {
+      const TiduIssue *issue = tidu_validation_get_issue (validation, i);
+      gboolean has_row = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (field_rows) && !has_row; j++)
+        has_row = g_strcmp0 (issue->field, field_rows[j].field) == 0;
+      if (!has_row && issue->severity == TIDU_SEVERITY_ERROR)
+        {
+          gtk_label_set_text (self->error_label, issue->message);
+          gtk_widget_set_visible (self->error_box, TRUE);
+          shown = TRUE;
+        }
+    }
+}
+
+/**
+ * tidu_carrier_level_editor_validate:
+ *
+ * Checks the form now instead of after the short pause that follows typing.
+ */
+void
+tidu_carrier_level_editor_validate (TiduCarrierLevelEditor *self)
+{
+  g_autoptr(TiduValidation) validation = tidu_validation_new ();
+  g_autoptr(TiduCarrierLevel) level = NULL;
+
+  g_return_if_fail (TIDU_IS_CARRIER_LEVEL_EDITOR (self));
+
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+  if (self->load_failed)
+    {
+      self->can_save = FALSE;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      return;
+    }
+
+  level = build_level (self, validation);
+  tidu_carrier_level_validate (self->database, level, validation);
+  show_issues (self, validation);
+
+  self->can_save = !tidu_validation_has_errors (validation);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
+}
+
+static gboolean
+validate_cb (gpointer user_data)
+{
+  TiduCarrierLevelEditor *self = user_data;
+
+  self->validate_source = 0;
+  tidu_carrier_level_editor_validate (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+field_changed_cb (GObject                *row,
+                  GParamSpec             *pspec,
+                  TiduCarrierLevelEditor *self)
+{
+  const char *field = g_object_get_data (row, "tidu-field");
+
+  if (field != NULL)
+    g_hash_table_add (self->touched, (gpointer) field);
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+  self->validate_source = g_timeout_add (VALIDATE_DELAY_MS, validate_cb, self);
+}
+
+static void
+entry_changed_cb (GtkEditable            *editable,
+                  TiduCarrierLevelEditor *self)
+{
+  field_changed_cb (G_OBJECT (editable), NULL, self);
+}
+
+static void
+last_entry_activated_cb (TiduCarrierLevelEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TiduCarrierLevelEditor *self = TIDU_CARRIER_LEVEL_EDITOR (widget);
+  g_autoptr(TiduValidation) validation = tidu_validation_new ();
+  g_autoptr(TiduCarrierLevel) level = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
+    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+  tidu_carrier_level_editor_validate (self);
+  if (!self->can_save)
+    return;
+
+  level = build_level (self, validation);
+  if (!tidu_carrier_level_save (self->database, level, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The recognition was not saved. %s"), error->message);
+
+      gtk_label_set_text (self->error_label, message);
+      gtk_widget_set_visible (self->error_box, TRUE);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, level->id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+load (TiduCarrierLevelEditor *self,
+      const char             *carrier_id,
+      const char             *level_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiduCarrier) carrier = NULL;
+  g_autoptr(GPtrArray) levels = NULL;
+
+  self->level_values = tidu_form_fill_vocabulary (self->level_row, self->database,
+                                                  TIDU_VOCABULARY_LEVEL, _("Not chosen"));
+  carrier = tidu_carrier_load (self->database, carrier_id, &error);
+  if (carrier != NULL)
+    adw_window_title_set_subtitle (self->window_title, carrier->name);
+
+  if (level_id == NULL)
+    {
+      self->level = tidu_carrier_level_new ();
+      self->level->carrier_id = g_strdup (carrier_id);
+      adw_window_title_set_title (self->window_title, _("New Recognition"));
+      return;
+    }
+
+  adw_window_title_set_title (self->window_title, _("Edit Recognition"));
+  levels = tidu_carrier_list_levels (self->database, carrier_id, &error);
+  for (guint i = 0; levels != NULL && i < levels->len && self->level == NULL; i++)
+    {
+      const TiduCarrierLevel *level = g_ptr_array_index (levels, i);
+
+      if (g_str_equal (level->id, level_id))
+        self->level = tidu_carrier_level_copy (level);
+    }
+  if (self->level == NULL)
+    {
+      self->level = tidu_carrier_level_new ();
+      self->load_failed = TRUE;
+      gtk_label_set_text (self->error_label,
+                          error != NULL ? error->message : _("The recognition was not found, or it was deleted."));
+      gtk_widget_set_visible (self->error_box, TRUE);
+      return;
+    }
+
+  tidu_form_set_combo_value (self->level_row, self->level_values, self->level->level);
+  tidu_form_set_date (self->recognized_row, &self->level->recognized_on);
+  tidu_form_set_text (self->document_row, self->level->document);
+  tidu_form_set_date (self->revoked_row, &self->level->revoked_on);
+  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
+    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+}
+
+static void
+connect_rows (TiduCarrierLevelEditor *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
+    {
+      GtkWidget *row = field_widget (self, &field_rows[i]);
+
+      g_object_set_data (G_OBJECT (row), "tidu-field", (gpointer) field_rows[i].field);
+      if (ADW_IS_ENTRY_ROW (row))
+        g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
+      else
+        g_signal_connect (row, "notify::selected", G_CALLBACK (field_changed_cb), self);
+    }
+  g_signal_connect_swapped (self->revoked_row, "entry-activated",
+                            G_CALLBACK (last_entry_activated_cb), self);
+}
+
+static void
+tidu_carrier_level_editor_dispose (GObject *object)
+{
+  TiduCarrierLevelEditor *self = TIDU_CARRIER_LEVEL_EDITOR (object);
+
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_CARRIER_LEVEL_EDITOR);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (tidu_carrier_level_editor_parent_class)->dispose (object);
+}
+
+static void
+tidu_carrier_level_editor_finalize (GObject *object)
+{
+  TiduCarrierLevelEditor *self = TIDU_CARRIER_LEVEL_EDITOR (object);
+
+  g_clear_pointer (&self->level, tidu_carrier_level_free);
+  g_clear_pointer (&self->level_values, g_strfreev);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
+
+  G_OBJECT_CLASS (tidu_carrier_level_editor_parent_class)->finalize (object);
+}
+
+static void
+tidu_carrier_level_editor_class_init (TiduCarrierLevelEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tidu_carrier_level_editor_dispose;
+  object_class->finalize = tidu_carrier_level_editor_finalize;
+
+  /**
+   * TiduCarrierLevelEditor::saved:
+   * @level_id: the id of the recognition saved
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-carrier-level-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiduCarrierLevelEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TiduCarrierLevelEditor, error_box);
+  gtk_widget_class_bind_template_child (widget_class, TiduCarrierLevelEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduCarrierLevelEditor, level_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduCarrierLevelEditor, recognized_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduCarrierLevelEditor, document_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduCarrierLevelEditor, revoked_row);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tidu_carrier_level_editor_init (TiduCarrierLevelEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->touched = g_hash_table_new (g_str_hash, g_str_equal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+}
+
+/**
+ * tidu_carrier_level_editor_new:
+ * @carrier_id: the carrier recognised
+ * @level_id: (nullable): the recognition to edit, or %NULL for a new one
+ *
+ * Returns: (transfer none): a modal editor, not yet presented; it destroys itself when closed
+ */
+TiduCarrierLevelEditor *
+tidu_carrier_level_editor_new (GtkWindow    *parent,
+                               TiduDatabase *database,
+                               const char   *carrier_id,
+                               const char   *level_id)
+{
+  TiduCarrierLevelEditor *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (carrier_id != NULL, NULL);
+
+  self = g_object_new (TIDU_TYPE_CARRIER_LEVEL_EDITOR,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+  self->database = g_object_ref (database);
+  load (self, carrier_id, level_id);
+  connect_rows (self);
+  tidu_carrier_level_editor_validate (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->level_row));
+  return self;
+}
+
+gboolean
+tidu_carrier_level_editor_get_can_save (TiduCarrierLevelEditor *self)
+{
+  g_return_val_if_fail (TIDU_IS_CARRIER_LEVEL_EDITOR (self), FALSE);
+  return self->can_save;
+}

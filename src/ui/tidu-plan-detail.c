@@ -1,0 +1,847 @@
+/* tidu-plan-detail.c: the page of one talent plan
+ *
+ * What officers look at when asked "how much did this plan grant, how much is paid, which
+ * firms did it support": a table per batch from tidu_talent_plan_summary() with the plan's
+ * totals, then the categories with their funding standards, the batches and the awards, each
+ * editable. Deleting the plan goes to the trash with Undo; the core refuses while awards
+ * exist, and the page shows its reason.
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tidu-award-editor.h"
+#include "tidu-plan-editor.h"
+#include "tidu-talent-editor.h"
+
+#include "tidu-plan-detail.h"
+
+#define N_SUMMARY_COLUMNS 6
+
+struct _TiduPlanDetail
+{
+  GtkWidget       parent_instance;
+
+  GtkLabel       *title_label;
+  GtkLabel       *name_label;
+  GtkLabel       *summary_label;
+  GtkLabel       *error_label;
+  GtkWidget      *summary_group;
+  GtkGrid        *summary_grid;
+  GtkListBox     *about_list;
+  GtkWidget      *categories_group;
+  GtkListBox     *categories_list;
+  GtkWidget      *batches_group;
+  GtkListBox     *batches_list;
+  GtkWidget      *awards_group;
+  GtkListBox     *awards_list;
+
+  TiduDatabase   *database;
+  char           *plan_id;
+  TiduTalentPlan *plan;
+  int             summary_rows;
+};
+
+G_DEFINE_FINAL_TYPE (TiduPlanDetail, tidu_plan_detail, GTK_TYPE_WIDGET)
+
+enum {
+  BACK_REQUESTED,
+  CHANGED,
+  DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkWindow *
+get_window (TiduPlanDetail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_error (TiduPlanDetail *self,
+            const char     *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static const char *
+level_label (TiduPlanDetail *self,
+             const char     *code)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (code == NULL)
+    return NULL;
+  items = tidu_vocabulary_list (self->database, TIDU_VOCABULARY_LEVEL, NULL);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      const TiduVocabItem *item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (item->code, code))
+        return g_intern_string (tidu_vocab_item_get_label (item));
+    }
+  return code;
+}
+
+/* ------------------------------------------------------------------ sections */
+
+static void
+attach_cell (TiduPlanDetail *self,
+             const char     *text,
+             int             column,
+             int             row,
+             gboolean        heading,
+             gboolean        total)
+{
+  GtkWidget *label = gtk_label_new (text != NULL ? text : "—");
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
+  if (heading)
+    {
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), column == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+    }
+  else
+    {
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_label_set_selectable (GTK_LABEL (label), text != NULL);
+      if (column == 0)
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+        }
+    }
+  if (total)
+    gtk_widget_add_css_class (label, "heading");
+  if (text == NULL)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_hexpand (label, column > 0);
+  gtk_grid_attach (self->summary_grid, label, column, row, 1, 1);
+}
+
+static void
+attach_figures (TiduPlanDetail             *self,
+                const TiduPlanBatchSummary *figures,
+                const char                 *label,
+                int                         row,
+                gboolean                    total)
+{
+  g_autofree char *talents = g_strdup_printf ("%" G_GINT64_FORMAT, figures->n_talents);
+  g_autofree char *awards = g_strdup_printf ("%" G_GINT64_FORMAT, figures->n_awards);
+  g_autofree char *granted = tidu_money_format (figures->granted_total, _tidu_display_unit ());
+  g_autofree char *paid = tidu_money_format (figures->paid_total, _tidu_display_unit ());
+  g_autofree char *firms = g_strdup_printf ("%" G_GINT64_FORMAT, figures->n_firms);
+
+  attach_cell (self, label, 0, row, FALSE, total);
+  attach_cell (self, talents, 1, row, FALSE, total);
+  attach_cell (self, awards, 2, row, FALSE, total);
+  attach_cell (self, granted, 3, row, FALSE, total);
+  attach_cell (self, paid, 4, row, FALSE, total);
+  attach_cell (self, firms, 5, row, FALSE, total);
+}
+
+static void
+fill_summary (TiduPlanDetail *self)
+{
+  g_autoptr(TiduPlanSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *child;
+  int row = 1;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary_grid))) != NULL)
+    gtk_grid_remove (self->summary_grid, child);
+  self->summary_rows = 0;
+
+  summary = tidu_talent_plan_summary (self->database, self->plan->id, &error);
+  if (summary == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  /* Translators: the money unit of the funding table, such as "Amounts in 10k yuan" */
+  description = g_strdup_printf (_("Amounts in %s. Revoked awards only count in the amount paid."),
+                                 tidu_money_unit_label (_tidu_display_unit ()));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->summary_group), description);
+  attach_cell (self, _("Batch"), 0, 0, TRUE, FALSE);
+  attach_cell (self, _("Talents"), 1, 0, TRUE, FALSE);
+  attach_cell (self, _("Awards"), 2, 0, TRUE, FALSE);
+  attach_cell (self, _("Granted"), 3, 0, TRUE, FALSE);
+  attach_cell (self, _("Paid"), 4, 0, TRUE, FALSE);
+  attach_cell (self, _("Firms supported"), 5, 0, TRUE, FALSE);
+  for (guint i = 0; i < summary->batches->len; i++)
+    {
+      const TiduPlanBatchSummary *batch = g_ptr_array_index (summary->batches, i);
+      g_autofree char *label = NULL;
+
+      if (batch->batch_id == NULL)
+        label = g_strdup (_("No batch"));
+      else if (batch->batch_name != NULL && batch->batch_name[0] != '\0')
+        label = g_strdup (batch->batch_name);  /* names carry their year: 2016年度, 第十八批 */
+      else
+        label = g_strdup_printf ("%" G_GINT64_FORMAT, batch->year);
+      attach_figures (self, batch, label, row++, FALSE);
+    }
+  attach_figures (self, &summary->totals, _("Total"), row++, TRUE);
+  self->summary_rows = row;
+}
+
+static void
+fill_about (TiduPlanDetail *self)
+{
+  const TiduTalentPlan *plan = self->plan;
+  g_autoptr(TiduRegion) region = NULL;
+
+  if (plan->region_id != NULL)
+    region = tidu_region_load (self->database, plan->region_id, NULL);
+  _tidu_detail_value_row (self->about_list, _("Level"), level_label (self, plan->level));
+  _tidu_detail_value_row (self->about_list, _("Issued by"), plan->issuer);
+  _tidu_detail_value_row (self->about_list, _("Applies in"), plan->region_name);
+  if (region != NULL)
+    _tidu_detail_value_row (self->about_list, _("Region in this database"), region->name);
+  _tidu_detail_value_row (self->about_list, _("Description"), plan->description);
+  _tidu_detail_value_row (self->about_list, _("Source document"), plan->source);
+}
+
+static void
+fill_categories (TiduPlanDetail *self)
+{
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GError) error = NULL;
+
+  categories = tidu_plan_category_list (self->database, self->plan->id, &error);
+  if (categories == NULL)
+    show_error (self, error->message);
+  for (guint i = 0; categories != NULL && i < categories->len; i++)
+    {
+      const TiduPlanCategory *category = g_ptr_array_index (categories, i);
+      g_autofree char *min = _tidu_format_money (category->amount_min);
+      g_autofree char *max = _tidu_format_money (category->amount_max);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      g_autofree char *title = NULL;
+      GtkWidget *row;
+
+      if (min != NULL && max != NULL && category->amount_min != category->amount_max)
+        /* Translators: a range of amounts, such as "50 to 100 10k yuan" */
+        g_string_append_printf (subtitle, _("%s to %s"), min, max);
+      else if (max != NULL)
+        /* Translators: the highest amount of a category */
+        g_string_append_printf (subtitle, _("up to %s"), max);
+      else if (min != NULL)
+        g_string_append_printf (subtitle, _("from %s"), min);
+      if (TIDU_IS_SET (category->payout_years))
+        {
+          g_autofree char *years =
+            g_strdup_printf (ngettext ("paid out over %" G_GINT64_FORMAT " year",
+                                       "paid out over %" G_GINT64_FORMAT " years",
+                                       category->payout_years),
+                             category->payout_years);
+
+          g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", years);
+        }
+      if (category->payout_note != NULL)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", category->payout_note);
+      if (category->is_team)
+        /* Translators: a category of a talent plan for teams, such as "双创团队 (team)" */
+        title = g_strdup_printf (_("%s (team)"), category->name);
+      else
+        title = g_strdup (category->name);
+      row = _tidu_detail_row (self->categories_list, title, subtitle->len > 0 ? subtitle->str : NULL);
+      _tidu_detail_row_button (row, "document-edit-symbolic", _("Edit Category"), "plan.edit-category", category->id);
+      _tidu_detail_row_button (row, "user-trash-symbolic", _("Delete Category"), "plan.delete-category", category->id);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->categories_list), categories != NULL && categories->len > 0);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->categories_group),
+                                         categories != NULL && categories->len > 0
+                                         ? NULL : _("No categories yet. Add the plan’s categories with their funding standards."));
+}
+
+static void
+fill_batches (TiduPlanDetail *self)
+{
+  g_autoptr(GPtrArray) batches = NULL;
+  g_autoptr(GError) error = NULL;
+
+  batches = tidu_plan_batch_list (self->database, self->plan->id, &error);
+  if (batches == NULL)
+    show_error (self, error->message);
+  for (guint i = 0; batches != NULL && i < batches->len; i++)
+    {
+      const TiduPlanBatch *batch = g_ptr_array_index (batches, i);
+      g_autofree char *title = batch->name != NULL
+                               /* Translators: a named batch of a talent plan and its year */
+                               ? g_strdup_printf (_("%s (%d)"), batch->name, (int) batch->year)
+                               : g_strdup_printf ("%" G_GINT64_FORMAT, batch->year);
+      g_autofree char *announced = tidu_form_format_date (&batch->announced_on);
+      g_autofree char *subtitle = announced != NULL ? g_strdup_printf (_("Announced %s"), announced) : NULL;
+      GtkWidget *row = _tidu_detail_row (self->batches_list, title, subtitle);
+
+      _tidu_detail_row_button (row, "document-edit-symbolic", _("Edit Batch"), "plan.edit-batch", batch->id);
+      _tidu_detail_row_button (row, "user-trash-symbolic", _("Delete Batch"), "plan.delete-batch", batch->id);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->batches_list), batches != NULL && batches->len > 0);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->batches_group),
+                                         batches != NULL && batches->len > 0 ? NULL : _("No batches yet."));
+}
+
+static void
+fill_awards (TiduPlanDetail *self)
+{
+  g_autoptr(GPtrArray) awards = NULL;
+  g_autoptr(GError) error = NULL;
+
+  awards = tidu_talent_plan_list_awards (self->database, self->plan->id, NULL, &error);
+  if (awards == NULL)
+    show_error (self, error->message);
+  for (guint i = 0; awards != NULL && i < awards->len; i++)
+    {
+      const TiduTalentAward *award = g_ptr_array_index (awards, i);
+      g_autofree char *subtitle = _tidu_award_describe (self->database, award, TRUE);
+      g_autoptr(GString) title = g_string_new (award->talent_name);
+      GtkWidget *row;
+
+      if (award->team_name != NULL)
+        g_string_append_printf (title, " · %s", award->team_name);
+      if (award->category_name != NULL)
+        g_string_append_printf (title, " · %s", award->category_name);
+      row = _tidu_detail_row (self->awards_list, title->str, subtitle);
+      _tidu_detail_row_button (row, "document-edit-symbolic", _("Edit Award"), "plan.edit-award", award->id);
+      _tidu_detail_row_button (row, "user-trash-symbolic", _("Delete Award"), "plan.delete-award", award->id);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->awards_list), awards != NULL && awards->len > 0);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->awards_group),
+                                         awards != NULL && awards->len > 0 ? NULL : _("No awards recorded."));
+}
+
+void
+tidu_plan_detail_reload (TiduPlanDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  const char *level;
+  gboolean live;
+
+  g_return_if_fail (TIDU_IS_PLAN_DETAIL (self));
+
+  g_clear_pointer (&self->plan, tidu_talent_plan_free);
+  show_error (self, NULL);
+  if (self->database != NULL && self->plan_id != NULL)
+    self->plan = tidu_talent_plan_load (self->database, self->plan_id, &error);
+
+  live = self->plan != NULL && self->plan->deleted_at == NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.edit", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-category", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-batch", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-award", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.delete", live);
+
+  _tidu_detail_clear (self->about_list);
+  _tidu_detail_clear (self->categories_list);
+  _tidu_detail_clear (self->batches_list);
+  _tidu_detail_clear (self->awards_list);
+  if (self->plan == NULL)
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary_grid))) != NULL)
+        gtk_grid_remove (self->summary_grid, child);
+      self->summary_rows = 0;
+      gtk_label_set_text (self->title_label, "");
+      gtk_label_set_text (self->name_label, "");
+      gtk_label_set_text (self->summary_label, "");
+      if (error != NULL)
+        show_error (self, error->message);
+      return;
+    }
+
+  gtk_label_set_text (self->title_label, self->plan->name);
+  gtk_label_set_text (self->name_label, self->plan->name);
+  fill_summary (self);
+  fill_about (self);
+  fill_categories (self);
+  fill_batches (self);
+  fill_awards (self);
+
+  level = level_label (self, self->plan->level);
+  if (level != NULL)
+    g_string_append (summary, level);
+  if (self->plan->region_name != NULL)
+    g_string_append_printf (summary, "%s%s", summary->len > 0 ? " · " : "", self->plan->region_name);
+  if (self->plan->deleted_at != NULL)
+    g_string_append_printf (summary, "%s%s", summary->len > 0 ? " · " : "", _("In the trash"));
+  gtk_label_set_text (self->summary_label, summary->str);
+}
+
+static void
+changed (TiduPlanDetail *self)
+{
+  tidu_plan_detail_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+undone (GObject *object)
+{
+  changed (TIDU_PLAN_DETAIL (object));
+}
+
+/**
+ * tidu_plan_detail_delete_plan:
+ * @plan_id: the plan to move to the trash; need not be the one shown
+ *
+ * Returns: %TRUE when the plan went to the trash; the core refuses while awards exist, and
+ *   the page then shows its reason
+ */
+gboolean
+tidu_plan_detail_delete_plan (TiduPlanDetail *self,
+                              const char     *plan_id)
+{
+  g_autoptr(TiduTalentPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (plan_id);
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (TIDU_IS_PLAN_DETAIL (self), FALSE);
+  g_return_val_if_fail (plan_id != NULL, FALSE);
+  g_return_val_if_fail (self->database != NULL, FALSE);
+
+  plan = tidu_talent_plan_load (self->database, id, &error);
+  if (plan == NULL || !tidu_talent_plan_delete (self->database, id, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The talent plan was not moved to the trash. %s"), error->message);
+
+      show_error (self, message);
+      _tidu_talent_toast (GTK_WIDGET (self), adw_toast_new (message));
+      return FALSE;
+    }
+
+  title = g_strdup_printf (_("“%s” moved to the trash"), plan->name);
+  _tidu_talent_offer_undo (GTK_WIDGET (self), self->database, tidu_talent_plan_restore, id, title,
+                           G_OBJECT (self), undone);
+  /* The Talents place goes back to the list on "deleted"; the page keeps showing the record
+   * until then, and Undo reloads it. */
+  g_signal_emit (self, signals[DELETED], 0, id);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ actions */
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[BACK_REQUESTED], 0);
+}
+
+static void
+saved_cb (TiduPlanDetail *self,
+          const char     *id)
+{
+  changed (self);
+}
+
+static void
+present (TiduPlanDetail *self,
+         GtkWindow      *editor)
+{
+  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (editor);
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TiduPlanDetail *self = TIDU_PLAN_DETAIL (widget);
+
+  if (self->plan != NULL)
+    present (self, GTK_WINDOW (tidu_plan_editor_new (get_window (self), self->database, self->plan->id)));
+}
+
+static void
+category_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TiduPlanDetail *self = TIDU_PLAN_DETAIL (widget);
+  const char *id = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+
+  if (self->plan != NULL)
+    present (self, GTK_WINDOW (tidu_category_editor_new (get_window (self), self->database, self->plan->id, id)));
+}
+
+static void
+batch_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TiduPlanDetail *self = TIDU_PLAN_DETAIL (widget);
+  const char *id = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+
+  if (self->plan != NULL)
+    present (self, GTK_WINDOW (tidu_batch_editor_new (get_window (self), self->database, self->plan->id, id)));
+}
+
+static void
+award_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TiduPlanDetail *self = TIDU_PLAN_DETAIL (widget);
+  const char *id = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+
+  if (self->plan != NULL)
+    present (self, GTK_WINDOW (tidu_award_editor_new (get_window (self), self->database, id,
+                                                      self->plan->id, NULL)));
+}
+
+/* Categories and batches have no trash: a part in use is refused by the core, an unused one
+ * is removed after the officer confirms. */
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TiduPlanDetail   *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "tidu-id");
+  gboolean is_category = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "tidu-category"));
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  ok = is_category ? tidu_plan_category_delete (self->database, id, &error)
+                   : tidu_plan_batch_delete (self->database, id, &error);
+  changed (self);
+  if (!ok)
+    show_error (self, error->message);
+}
+
+static void
+confirm_delete (TiduPlanDetail *self,
+                const char     *id,
+                gboolean        is_category,
+                const char     *heading)
+{
+  GtkWidget *dialog = adw_message_dialog_new (get_window (self), heading,
+                                              _("This cannot be undone. Parts that awards use are kept."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tidu-id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (dialog), "tidu-category", GINT_TO_POINTER (is_category));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_category_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  confirm_delete (TIDU_PLAN_DETAIL (widget), g_variant_get_string (parameter, NULL), TRUE,
+                  _("Delete the Category?"));
+}
+
+static void
+delete_batch_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  confirm_delete (TIDU_PLAN_DETAIL (widget), g_variant_get_string (parameter, NULL), FALSE,
+                  _("Delete the Batch?"));
+}
+
+static void
+delete_award_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TiduPlanDetail *self = TIDU_PLAN_DETAIL (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(TiduTalentAward) award = tidu_talent_award_load (self->database, id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (award == NULL || !tidu_talent_award_delete (self->database, id, &error))
+    {
+      show_error (self, error != NULL ? error->message : NULL);
+      return;
+    }
+  /* Translators: a toast after deleting the award of a talent, whose name is in quotes */
+  title = g_strdup_printf (_("Award of “%s” deleted"), award->talent_name);
+  _tidu_talent_offer_undo (GTK_WIDGET (self), self->database, tidu_talent_award_restore, id, title,
+                           G_OBJECT (self), undone);
+  changed (self);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TiduPlanDetail *self = TIDU_PLAN_DETAIL (widget);
+
+  if (self->plan_id != NULL)
+    tidu_plan_detail_delete_plan (self, self->plan_id);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _tidu_talent_undo ();
+}
+
+/* ------------------------------------------------------------------ GObject */
+
+static void
+tidu_plan_detail_dispose (GObject *object)
+{
+  TiduPlanDetail *self = TIDU_PLAN_DETAIL (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (tidu_plan_detail_parent_class)->dispose (object);
+}
+
+static void
+tidu_plan_detail_finalize (GObject *object)
+{
+  TiduPlanDetail *self = TIDU_PLAN_DETAIL (object);
+
+  g_clear_pointer (&self->plan_id, g_free);
+  g_clear_pointer (&self->plan, tidu_talent_plan_free);
+
+  G_OBJECT_CLASS (tidu_plan_detail_parent_class)->finalize (object);
+}
+
+static void
+tidu_plan_detail_class_init (TiduPlanDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tidu_plan_detail_dispose;
+  object_class->finalize = tidu_plan_detail_finalize;
+
+  /**
+   * TiduPlanDetail::back-requested:
+   *
+   * The officer asked to go back to the list (the Back button, Alt+Left, Escape).
+   */
+  signals[BACK_REQUESTED] = g_signal_new ("back-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * TiduPlanDetail::changed:
+   *
+   * The plan or one of its parts was saved, deleted or restored: lists should refresh.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * TiduPlanDetail::deleted:
+   * @plan_id: the plan moved to the trash
+   */
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "plan.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "plan.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "plan.add-category", NULL, category_activated);
+  gtk_widget_class_install_action (widget_class, "plan.edit-category", "s", category_activated);
+  gtk_widget_class_install_action (widget_class, "plan.delete-category", "s", delete_category_activated);
+  gtk_widget_class_install_action (widget_class, "plan.add-batch", NULL, batch_activated);
+  gtk_widget_class_install_action (widget_class, "plan.edit-batch", "s", batch_activated);
+  gtk_widget_class_install_action (widget_class, "plan.delete-batch", "s", delete_batch_activated);
+  gtk_widget_class_install_action (widget_class, "plan.add-award", NULL, award_activated);
+  gtk_widget_class_install_action (widget_class, "plan.edit-award", "s", award_activated);
+  gtk_widget_class_install_action (widget_class, "plan.delete-award", "s", delete_award_activated);
+  gtk_widget_class_install_action (widget_class, "plan.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "plan.undo", NULL, undo_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "plan.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "plan.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "plan.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "plan.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "plan.undo", NULL);
+}
+
+static GtkWidget *
+header_button (GtkWidget  *group,
+               const char *label,
+               const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+  return button;
+}
+
+static void
+tidu_plan_detail_init (TiduPlanDetail *self)
+{
+  GtkWidget *toolbar;
+  GtkWidget *body;
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *frame;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  _tidu_detail_frame (GTK_WIDGET (self), "plan.back", _("Back to Talent Plans (Alt+Left)"),
+                      &self->title_label, &toolbar, &body);
+  _tidu_detail_button (toolbar, _("_Edit"), NULL, "plan.edit", _("Edit the talent plan (Ctrl+E)"));
+  _tidu_detail_button (toolbar, _("Add _Category"), NULL, "plan.add-category", _("Add a category with its funding standard"));
+  _tidu_detail_button (toolbar, _("Add _Batch"), NULL, "plan.add-batch", _("Add a batch of the plan"));
+  _tidu_detail_button (toolbar, _("Add _Award"), NULL, "plan.add-award", _("Record an award of this plan"));
+  _tidu_detail_button (toolbar, NULL, "user-trash-symbolic", "plan.delete", _("Move the talent plan to the trash"));
+
+  self->name_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->name_label, TRUE);
+  gtk_label_set_xalign (self->name_label, 0);
+  gtk_label_set_selectable (self->name_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "title-1");
+  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->name_label));
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->summary_label, TRUE);
+  gtk_label_set_xalign (self->summary_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
+  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->summary_label));
+  gtk_box_append (GTK_BOX (body), heading);
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->error_label));
+
+  self->summary_group = _tidu_detail_group (body, _("Funding by Batch"), NULL);
+  frame = gtk_frame_new (NULL);
+  gtk_widget_add_css_class (frame, "card");
+  self->summary_grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_row_spacing (self->summary_grid, 8);
+  gtk_grid_set_column_spacing (self->summary_grid, 18);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->summary_grid), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->summary_grid), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->summary_grid), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->summary_grid), 12);
+  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->summary_grid));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->summary_group), frame);
+
+  self->awards_group = _tidu_detail_group (body, _("Awards"), &self->awards_list);
+  header_button (self->awards_group, _("Add A_ward…"), "plan.add-award");
+  self->categories_group = _tidu_detail_group (body, _("Categories"), &self->categories_list);
+  header_button (self->categories_group, _("Add Ca_tegory…"), "plan.add-category");
+  self->batches_group = _tidu_detail_group (body, _("Batches"), &self->batches_list);
+  header_button (self->batches_group, _("Add Batc_h…"), "plan.add-batch");
+  _tidu_detail_group (body, _("About the Plan"), &self->about_list);
+
+  tidu_plan_detail_reload (self);
+}
+
+/* ------------------------------------------------------------------ public API */
+
+GtkWidget *
+tidu_plan_detail_new (void)
+{
+  return g_object_new (TIDU_TYPE_PLAN_DETAIL, NULL);
+}
+
+TiduDatabase *
+tidu_plan_detail_get_database (TiduPlanDetail *self)
+{
+  g_return_val_if_fail (TIDU_IS_PLAN_DETAIL (self), NULL);
+  return self->database;
+}
+
+void
+tidu_plan_detail_set_database (TiduPlanDetail *self,
+                               TiduDatabase   *database)
+{
+  g_return_if_fail (TIDU_IS_PLAN_DETAIL (self));
+  g_return_if_fail (database == NULL || TIDU_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+  g_clear_pointer (&self->plan_id, g_free);
+  tidu_plan_detail_reload (self);
+}
+
+const char *
+tidu_plan_detail_get_plan_id (TiduPlanDetail *self)
+{
+  g_return_val_if_fail (TIDU_IS_PLAN_DETAIL (self), NULL);
+  return self->plan_id;
+}
+
+void
+tidu_plan_detail_set_plan_id (TiduPlanDetail *self,
+                              const char     *plan_id)
+{
+  g_return_if_fail (TIDU_IS_PLAN_DETAIL (self));
+
+  if (plan_id != self->plan_id)
+    {
+      g_free (self->plan_id);
+      self->plan_id = g_strdup (plan_id);
+    }
+  tidu_plan_detail_reload (self);
+}
+
+const char *
+tidu_plan_detail_get_error (TiduPlanDetail *self)
+{
+  g_return_val_if_fail (TIDU_IS_PLAN_DETAIL (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
+         ? gtk_label_get_text (self->error_label) : NULL;
+}
+
+int
+tidu_plan_detail_get_summary_rows (TiduPlanDetail *self)
+{
+  g_return_val_if_fail (TIDU_IS_PLAN_DETAIL (self), 0);
+  return self->summary_rows;
+}
+
+const char *
+tidu_plan_detail_get_summary_cell (TiduPlanDetail *self,
+                                   int             row,
+                                   int             column)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (TIDU_IS_PLAN_DETAIL (self), NULL);
+
+  if (row < 0 || row >= self->summary_rows || column < 0 || column >= N_SUMMARY_COLUMNS)
+    return NULL;
+  label = gtk_grid_get_child_at (self->summary_grid, column, row);
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}

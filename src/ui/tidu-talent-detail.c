@@ -1,0 +1,487 @@
+/* tidu-talent-detail.c: one talent with its awards under talent plans
+ *
+ * The Talents place shows this page when a talent is activated. It reads the talent and its
+ * awards from the core each time it is shown or changed, opens the editors, and deletes
+ * softly: the talent goes to the trash with a toast whose Undo (or Ctrl+Z) restores it. The
+ * core refuses to delete a talent that awards still name; the page then says why.
+ *
+ * Copyright 2026 The Tidu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tidu-award-editor.h"
+#include "tidu-talent-editor.h"
+
+#include "tidu-talent-detail.h"
+
+struct _TiduTalentDetail
+{
+  GtkWidget     parent_instance;
+
+  GtkLabel     *title_label;
+  GtkLabel     *name_label;
+  GtkLabel     *summary_label;
+  GtkLabel     *error_label;
+  GtkListBox   *details_list;
+  GtkListBox   *contact_list;
+  GtkWidget    *awards_group;
+  GtkListBox   *awards_list;
+
+  TiduDatabase *database;
+  char         *talent_id;
+  TiduTalent   *talent;
+};
+
+G_DEFINE_FINAL_TYPE (TiduTalentDetail, tidu_talent_detail, GTK_TYPE_WIDGET)
+
+enum {
+  BACK_REQUESTED,
+  CHANGED,
+  DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkWindow *
+get_window (TiduTalentDetail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_error (TiduTalentDetail *self,
+            const char       *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+fill_awards (TiduTalentDetail *self)
+{
+  g_autoptr(GPtrArray) awards = NULL;
+  g_autoptr(GError) error = NULL;
+
+  _tidu_detail_clear (self->awards_list);
+  awards = tidu_talent_list_awards (self->database, self->talent->id, &error);
+  if (awards == NULL)
+    show_error (self, error->message);
+  for (guint i = 0; awards != NULL && i < awards->len; i++)
+    {
+      const TiduTalentAward *award = g_ptr_array_index (awards, i);
+      g_autoptr(TiduTalentPlan) plan = tidu_talent_plan_load (self->database, award->plan_id, NULL);
+      g_autofree char *subtitle = _tidu_award_describe (self->database, award, TRUE);
+      g_autoptr(GString) title = g_string_new (plan != NULL ? plan->name : award->plan_id);
+      GtkWidget *row;
+
+      if (award->category_name != NULL)
+        g_string_append_printf (title, " · %s", award->category_name);
+      if (award->team_name != NULL)
+        g_string_append_printf (title, " · %s", award->team_name);
+      if (g_strcmp0 (award->talent_id, self->talent->id) != 0)
+        /* Translators: the talent is a member of a team led by another talent */
+        g_string_append_printf (title, " · %s", _("team member"));
+      row = _tidu_detail_row (self->awards_list, title->str, subtitle);
+      _tidu_detail_row_button (row, "document-edit-symbolic", _("Edit Award"), "talent.edit-award", award->id);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->awards_list), awards != NULL && awards->len > 0);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->awards_group),
+                                         awards != NULL && awards->len > 0
+                                         ? NULL : _("No awards recorded."));
+}
+
+void
+tidu_talent_detail_reload (TiduTalentDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiduFirm) firm = NULL;
+  g_autoptr(TiduRegion) region = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autofree char *birth = NULL;
+  const char *gender = NULL;
+  gboolean live;
+
+  g_return_if_fail (TIDU_IS_TALENT_DETAIL (self));
+
+  g_clear_pointer (&self->talent, tidu_talent_free);
+  show_error (self, NULL);
+  if (self->database != NULL && self->talent_id != NULL)
+    self->talent = tidu_talent_load (self->database, self->talent_id, &error);
+
+  live = self->talent != NULL && self->talent->deleted_at == NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.edit", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.add-award", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.delete", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.edit-award", live);
+
+  _tidu_detail_clear (self->details_list);
+  _tidu_detail_clear (self->contact_list);
+  _tidu_detail_clear (self->awards_list);
+  if (self->talent == NULL)
+    {
+      gtk_label_set_text (self->title_label, "");
+      gtk_label_set_text (self->name_label, "");
+      gtk_label_set_text (self->summary_label, "");
+      if (error != NULL)
+        show_error (self, error->message);
+      return;
+    }
+
+  if (self->talent->firm_id != NULL)
+    firm = tidu_firm_load (self->database, self->talent->firm_id, NULL);
+  if (self->talent->region_id != NULL)
+    region = tidu_region_load (self->database, self->talent->region_id, NULL);
+  if (g_strcmp0 (self->talent->gender, "female") == 0)
+    gender = _("Female");
+  else if (g_strcmp0 (self->talent->gender, "male") == 0)
+    gender = _("Male");
+  if (TIDU_IS_SET (self->talent->birth_year))
+    birth = g_strdup_printf ("%" G_GINT64_FORMAT, self->talent->birth_year);
+
+  gtk_label_set_text (self->title_label, self->talent->name);
+  gtk_label_set_text (self->name_label, self->talent->name);
+  _tidu_detail_value_row (self->details_list, _("Gender"), gender);
+  _tidu_detail_value_row (self->details_list, _("Birth year"), birth);
+  _tidu_detail_value_row (self->details_list, _("Degree"), self->talent->degree);
+  _tidu_detail_value_row (self->details_list, _("Title"), self->talent->title);
+  _tidu_detail_value_row (self->details_list, _("Field"), self->talent->field);
+  _tidu_detail_value_row (self->details_list, _("Firm"), firm != NULL ? firm->name : NULL);
+  _tidu_detail_value_row (self->details_list, _("Region"), region != NULL ? region->name : NULL);
+  _tidu_detail_value_row (self->contact_list, _("Phone"), self->talent->contact_phone);
+  _tidu_detail_value_row (self->contact_list, _("Email"), self->talent->contact_email);
+  _tidu_detail_value_row (self->contact_list, _("Notes"), self->talent->notes);
+  fill_awards (self);
+
+  if (self->talent->degree != NULL)
+    g_string_append (summary, self->talent->degree);
+  if (self->talent->title != NULL)
+    g_string_append_printf (summary, "%s%s", summary->len > 0 ? " · " : "", self->talent->title);
+  if (firm != NULL)
+    g_string_append_printf (summary, "%s%s", summary->len > 0 ? " · " : "", firm->name);
+  if (self->talent->deleted_at != NULL)
+    g_string_append_printf (summary, "%s%s", summary->len > 0 ? " · " : "", _("In the trash"));
+  gtk_label_set_text (self->summary_label, summary->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary->len > 0);
+}
+
+static void
+changed (TiduTalentDetail *self)
+{
+  tidu_talent_detail_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+undone (GObject *object)
+{
+  changed (TIDU_TALENT_DETAIL (object));
+}
+
+/**
+ * tidu_talent_detail_delete_talent:
+ * @talent_id: the talent to move to the trash; need not be the one shown
+ *
+ * Moves the talent to the trash and offers to undo it; the core refuses while awards name
+ * the talent, and the page shows why.
+ *
+ * Returns: %TRUE when the talent went to the trash
+ */
+gboolean
+tidu_talent_detail_delete_talent (TiduTalentDetail *self,
+                                  const char       *talent_id)
+{
+  g_autoptr(TiduTalent) talent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (talent_id);
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (TIDU_IS_TALENT_DETAIL (self), FALSE);
+  g_return_val_if_fail (talent_id != NULL, FALSE);
+  g_return_val_if_fail (self->database != NULL, FALSE);
+
+  talent = tidu_talent_load (self->database, id, &error);
+  if (talent == NULL || !tidu_talent_delete (self->database, id, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The talent was not moved to the trash. %s"), error->message);
+
+      show_error (self, message);
+      _tidu_talent_toast (GTK_WIDGET (self), adw_toast_new (message));
+      return FALSE;
+    }
+
+  /* Translators: a toast after deleting a talent; the name is in quotes */
+  title = g_strdup_printf (_("“%s” moved to the trash"), talent->name);
+  _tidu_talent_offer_undo (GTK_WIDGET (self), self->database, tidu_talent_restore, id, title,
+                           G_OBJECT (self), undone);
+  /* The Talents place goes back to the list on "deleted"; the page keeps showing the record
+   * until then, and Undo reloads it. */
+  g_signal_emit (self, signals[DELETED], 0, id);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ actions */
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[BACK_REQUESTED], 0);
+}
+
+static void
+saved_cb (TiduTalentDetail *self,
+          const char       *id)
+{
+  changed (self);
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TiduTalentDetail *self = TIDU_TALENT_DETAIL (widget);
+  TiduTalentEditor *editor;
+
+  if (self->talent == NULL)
+    return;
+  editor = tidu_talent_editor_new (get_window (self), self->database, self->talent->id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+open_award_editor (TiduTalentDetail *self,
+                   const char       *award_id)
+{
+  TiduAwardEditor *editor;
+
+  if (self->talent == NULL)
+    return;
+  editor = tidu_award_editor_new (get_window (self), self->database, award_id, NULL,
+                                  award_id == NULL ? self->talent->id : NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_award_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  open_award_editor (TIDU_TALENT_DETAIL (widget), NULL);
+}
+
+static void
+edit_award_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_award_editor (TIDU_TALENT_DETAIL (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TiduTalentDetail *self = TIDU_TALENT_DETAIL (widget);
+
+  if (self->talent_id != NULL)
+    tidu_talent_detail_delete_talent (self, self->talent_id);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _tidu_talent_undo ();
+}
+
+/* ------------------------------------------------------------------ GObject */
+
+static void
+tidu_talent_detail_dispose (GObject *object)
+{
+  TiduTalentDetail *self = TIDU_TALENT_DETAIL (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (tidu_talent_detail_parent_class)->dispose (object);
+}
+
+static void
+tidu_talent_detail_finalize (GObject *object)
+{
+  TiduTalentDetail *self = TIDU_TALENT_DETAIL (object);
+
+  g_clear_pointer (&self->talent_id, g_free);
+  g_clear_pointer (&self->talent, tidu_talent_free);
+
+  G_OBJECT_CLASS (tidu_talent_detail_parent_class)->finalize (object);
+}
+
+static void
+tidu_talent_detail_class_init (TiduTalentDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tidu_talent_detail_dispose;
+  object_class->finalize = tidu_talent_detail_finalize;
+
+  /**
+   * TiduTalentDetail::back-requested:
+   *
+   * The officer asked to go back to the list (the Back button, Alt+Left, Escape).
+   */
+  signals[BACK_REQUESTED] = g_signal_new ("back-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * TiduTalentDetail::changed:
+   *
+   * The talent or an award was saved, deleted or restored: lists should refresh.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * TiduTalentDetail::deleted:
+   * @talent_id: the talent moved to the trash
+   */
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "talent.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "talent.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "talent.add-award", NULL, add_award_activated);
+  gtk_widget_class_install_action (widget_class, "talent.edit-award", "s", edit_award_activated);
+  gtk_widget_class_install_action (widget_class, "talent.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "talent.undo", NULL, undo_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "talent.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "talent.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "talent.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "talent.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "talent.undo", NULL);
+}
+
+static void
+tidu_talent_detail_init (TiduTalentDetail *self)
+{
+  GtkWidget *toolbar;
+  GtkWidget *body;
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *group;
+  GtkWidget *button;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  _tidu_detail_frame (GTK_WIDGET (self), "talent.back", _("Back to Talents (Alt+Left)"),
+                      &self->title_label, &toolbar, &body);
+  _tidu_detail_button (toolbar, _("_Edit"), NULL, "talent.edit", _("Edit the talent (Ctrl+E)"));
+  _tidu_detail_button (toolbar, _("Add _Award…"), NULL, "talent.add-award", _("Record an award of a talent plan"));
+  _tidu_detail_button (toolbar, NULL, "user-trash-symbolic", "talent.delete", _("Move the talent to the trash"));
+
+  self->name_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->name_label, TRUE);
+  gtk_label_set_xalign (self->name_label, 0);
+  gtk_label_set_selectable (self->name_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "title-1");
+  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->name_label));
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->summary_label, TRUE);
+  gtk_label_set_xalign (self->summary_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
+  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->summary_label));
+  gtk_box_append (GTK_BOX (body), heading);
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->error_label));
+
+  self->awards_group = _tidu_detail_group (body, _("Awards"), &self->awards_list);
+  button = gtk_button_new_with_mnemonic (_("Add A_ward…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "talent.add-award");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->awards_group), button);
+  group = _tidu_detail_group (body, _("Details"), &self->details_list);
+  group = _tidu_detail_group (body, _("Contact"), &self->contact_list);
+  (void) group;
+
+  tidu_talent_detail_reload (self);
+}
+
+/* ------------------------------------------------------------------ public API */
+
+GtkWidget *
+tidu_talent_detail_new (void)
+{
+  return g_object_new (TIDU_TYPE_TALENT_DETAIL, NULL);
+}
+
+TiduDatabase *
+tidu_talent_detail_get_database (TiduTalentDetail *self)
+{
+  g_return_val_if_fail (TIDU_IS_TALENT_DETAIL (self), NULL);
+  return self->database;
+}
+
+void
+tidu_talent_detail_set_database (TiduTalentDetail *self,
+                                 TiduDatabase     *database)
+{
+  g_return_if_fail (TIDU_IS_TALENT_DETAIL (self));
+  g_return_if_fail (database == NULL || TIDU_IS_DATABASE (database));
+
+  if (!g_set_object (&self->database, database))
+    return;
+  g_clear_pointer (&self->talent_id, g_free);
+  tidu_talent_detail_reload (self);
+}
+
+const char *
+tidu_talent_detail_get_talent_id (TiduTalentDetail *self)
+{
+  g_return_val_if_fail (TIDU_IS_TALENT_DETAIL (self), NULL);
+  return self->talent_id;
+}
+
+void
+tidu_talent_detail_set_talent_id (TiduTalentDetail *self,
+                                  const char       *talent_id)
+{
+  g_return_if_fail (TIDU_IS_TALENT_DETAIL (self));
+
+  if (talent_id != self->talent_id)
+    {
+      g_free (self->talent_id);
+      self->talent_id = g_strdup (talent_id);
+    }
+  tidu_talent_detail_reload (self);
+}
+
+const char *
+tidu_talent_detail_get_error (TiduTalentDetail *self)
+{
+  g_return_val_if_fail (TIDU_IS_TALENT_DETAIL (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
+         ? gtk_label_get_text (self->error_label) : NULL;
+}
