@@ -269,8 +269,10 @@ tidu_application_preferences_action (GSimpleAction *action,
 {
   TiduApplication *self = user_data;
   TiduPreferencesWindow *preferences = tidu_preferences_window_new ();
+  TiduWindow *window = ensure_window (self);
 
-  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (ensure_window (self)));
+  tidu_preferences_window_set_database (preferences, tidu_window_get_database (window));
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

@@ -209,6 +209,79 @@ test_firms_like_trash (Fixture       *fixture,
     assert_same_as_like (fixture->db, TIDU_SEARCH_FIRMS, "firms", firm_columns, firm_queries[i], TRUE);
 }
 
+static gint64
+count_of (TiduDatabase *db,
+          const char   *text,
+          gboolean      trash)
+{
+  g_autoptr(TiduSearch) search = tidu_search_new (text);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sql = tidu_search_build_count_sql (search, TIDU_SEARCH_FIRMS, trash, values);
+  sqlite3_stmt *stmt;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (tidu_database_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < values->len; i++)
+    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (values, i), -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+/* The count statement (the indexes alone when they decide every term) is LIKE's count. */
+static void
+test_firms_count (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  for (guint t = 0; t < 2; t++)
+    for (guint i = 0; i < G_N_ELEMENTS (firm_queries); i++)
+      {
+        g_autoptr(GArray) expected = like_scan (fixture->db, "firms", firm_columns, firm_queries[i], t);
+
+        g_assert_cmpint (count_of (fixture->db, firm_queries[i], t), ==, expected->len);
+      }
+
+  {
+    g_autoptr(TiduSearch) search = tidu_search_new ("镇江市 华");
+    g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *sql = tidu_search_build_count_sql (search, TIDU_SEARCH_FIRMS, FALSE, values);
+
+    /* Exact terms only: the base table is not read. */
+    g_assert_null (strstr (sql, "FROM firms "));
+  }
+}
+
+/* The indexes hold the live rows only: moving to the trash takes a row out, restoring puts it
+ * back, renaming in the trash leaves them alone, and a rebuild gives the same indexes. */
+static void
+test_trash_keeps_indexes_live (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char *queries[] = { "华", "智能", "镇江市", "镇江市 智能", "新材料 华", "有限公司", "没有这家" };
+
+  exec_sql (fixture->db, "UPDATE firms SET deleted_at = '2026-01-02T00:00:00Z' WHERE rowid % 7 = 1");
+  exec_sql (fixture->db, "UPDATE firms SET name = '已删除没有这家公司' WHERE rowid % 14 = 1");
+  exec_sql (fixture->db, "UPDATE firms SET deleted_at = NULL WHERE rowid % 21 = 1");
+  exec_sql (fixture->db, "UPDATE firms SET name = name || '新' WHERE rowid % 5 = 2");
+  exec_sql (fixture->db, "DELETE FROM firms WHERE rowid % 11 = 3");
+  for (guint t = 0; t < 2; t++)
+    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      {
+        g_autoptr(GArray) expected = like_scan (fixture->db, "firms", firm_columns, queries[i], t);
+
+        assert_same_as_like (fixture->db, TIDU_SEARCH_FIRMS, "firms", firm_columns, queries[i], t);
+        g_assert_cmpint (count_of (fixture->db, queries[i], t), ==, expected->len);
+      }
+  exec_sql (fixture->db, "INSERT INTO firms_fts (firms_fts) VALUES ('integrity-check')");
+  exec_sql (fixture->db, "INSERT INTO firms_chars (firms_chars) VALUES ('integrity-check')");
+
+  exec_sql (fixture->db, "INSERT INTO firms_fts (firms_fts) VALUES ('rebuild');"
+                         "INSERT INTO firms_chars (firms_chars) VALUES ('rebuild')");
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    assert_same_as_like (fixture->db, TIDU_SEARCH_FIRMS, "firms", firm_columns, queries[i], FALSE);
+}
+
 /* Codes and fragments of the firms' own codes, both cases. */
 static void
 test_codes (Fixture       *fixture,
@@ -366,6 +439,8 @@ main (int   argc,
   g_test_add_func ("/search/sql-shape", test_sql_shape);
   g_test_add ("/search/firms-like", Fixture, NULL, fixture_set_up, test_firms_like, fixture_tear_down);
   g_test_add ("/search/firms-like-trash", Fixture, NULL, fixture_set_up, test_firms_like_trash, fixture_tear_down);
+  g_test_add ("/search/firms-count", Fixture, NULL, fixture_set_up, test_firms_count, fixture_tear_down);
+  g_test_add ("/search/trash-keeps-indexes-live", Fixture, NULL, fixture_set_up, test_trash_keeps_indexes_live, fixture_tear_down);
   g_test_add ("/search/codes", Fixture, NULL, fixture_set_up, test_codes, fixture_tear_down);
   g_test_add ("/search/mixed-no-false-positives", Fixture, NULL, fixture_set_up, test_mixed_no_false_positives, fixture_tear_down);
   g_test_add ("/search/syntax-is-safe", Fixture, NULL, fixture_set_up, test_syntax_is_safe, fixture_tear_down);

@@ -30,10 +30,14 @@
   " AND (" a ".valid_until IS NULL OR " a ".valid_until >= $T)" \
   " AND (" a ".revoked_on IS NULL OR " a ".revoked_on > $T)"
 
-#define CURRENT_TIER(what) \
-  "(SELECT " what " FROM firm_tiers ft JOIN tiers t ON t.code = ft.tier" \
-  " WHERE ft.firm_id = x.id AND t.line = 'ladder' AND " VALID_ON_T ("ft") \
-  " ORDER BY t.rank DESC LIMIT 1)"
+/* The highest-ranked valid ladder tier: one aggregate over the firm's few certifications
+ * rather than ORDER BY … LIMIT 1, which opens a sorter for every row of a page (ranks are
+ * below 10000: the zero-padded rank sorts as text, and the label follows it). */
+#define CURRENT_TIER_MAX(what) \
+  "(SELECT max (printf ('%04d', t.rank) || " what ") FROM firm_tiers ft JOIN tiers t ON t.code = ft.tier" \
+  " WHERE ft.firm_id = x.id AND t.line = 'ladder' AND " VALID_ON_T ("ft") ")"
+#define CURRENT_TIER_LABEL "substr (" CURRENT_TIER_MAX ("t.$L") ", 5)"
+#define CURRENT_TIER_RANK CURRENT_TIER_MAX ("''")
 
 #define CURRENT_CARRIER \
   "(SELECT c.name FROM firm_stays s JOIN carriers c ON c.id = s.carrier_id" \
@@ -102,7 +106,7 @@ static const ColumnSpec firm_columns[] = {
   { "name", N_("Name"), FALSE, "x.name", NULL, FORMAT_TEXT },
   { "uscc", N_("Credit code"), FALSE, "x.uscc", NULL, FORMAT_TEXT },
   { "region", N_("Region"), FALSE, REGION_NAME, NULL, FORMAT_TEXT },
-  { "tier", N_("Tier"), FALSE, CURRENT_TIER ("t.$L"), CURRENT_TIER ("t.rank"), FORMAT_TEXT },
+  { "tier", N_("Tier"), FALSE, CURRENT_TIER_LABEL, CURRENT_TIER_RANK, FORMAT_TEXT },
   { "carrier", N_("Carrier"), FALSE, CURRENT_CARRIER, NULL, FORMAT_TEXT },
   { "industry", N_("Industry"), FALSE, "x.industry", NULL, FORMAT_TEXT },
   { "stage", N_("Stage"), FALSE, VOCAB ("attraction_stages", "attraction_stage", "$L"),
@@ -346,7 +350,7 @@ build_run_sql (const TiduListQuery  *query,
 
   if (!tidu_search_is_empty (search))
     {
-      condition = tidu_search_build_sql (search, spec->search, "x", values);
+      condition = tidu_search_build_sql_full (search, spec->search, "x", query->trash, values);
       g_string_append_printf (sql, " AND %s", condition);
     }
 

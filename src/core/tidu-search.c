@@ -199,33 +199,17 @@ all_alnum (const char *term)
   return TRUE;
 }
 
-char *
-tidu_search_build_sql (const TiduSearch *search,
-                       TiduSearchTarget  target,
-                       const char       *alias,
-                       GPtrArray        *values)
+/* The terms' FTS part: one statement giving the rowids of the live rows the indexes find
+ * ("SELECT rowid FROM …", NULL when no term has an index), and the terms the indexes cannot
+ * decide, to check again with LIKE on the base table. */
+static char *
+build_index_select (const TiduSearch   *search,
+                    const SearchTarget *t,
+                    GPtrArray          *values,
+                    GPtrArray          *recheck)
 {
-  const SearchTarget *t;
   g_autoptr(GString) trigram = g_string_new (NULL);
   g_autoptr(GString) chars = g_string_new (NULL);
-  g_autoptr(GPtrArray) recheck = g_ptr_array_new ();
-  GString *sql;
-
-  g_return_val_if_fail (target < TIDU_N_SEARCH_TARGETS, NULL);
-  g_return_val_if_fail (alias != NULL && values != NULL, NULL);
-
-  if (tidu_search_is_empty (search))
-    return g_strdup ("1");
-
-  t = &targets[target];
-  sql = g_string_new (NULL);
-
-  if (t->fts == NULL)
-    {
-      for (guint i = 0; i + 1 < search->terms->len; i++)
-        append_like (sql, t, alias, g_ptr_array_index (search->terms, i), values);
-      return g_string_free (sql, FALSE);
-    }
 
   for (guint i = 0; i + 1 < search->terms->len; i++)
     {
@@ -239,28 +223,118 @@ tidu_search_build_sql (const TiduSearch *search,
           continue;
         }
 
-      /* The per-character index sees letters and digits only, and a phrase of them also
-       * matches when other characters stand between them ("智·能"). A single letter or digit
-       * is exact; anything else is checked again with LIKE on the rows the index found, and
-       * a term of punctuation alone can only be found by LIKE. */
+      /* A phrase of letters and digits on the per-character index is exact: other characters
+       * between them break the adjacency (tidu-tokenizer.c). A term with other characters in
+       * it is checked again with LIKE on the rows the index found, and a term of punctuation
+       * alone can only be found by LIKE. */
       if (has_alnum (term))
         append_fts_phrase (chars, term);
-      if (length > 1 || !all_alnum (term))
+      if (!all_alnum (term))
         g_ptr_array_add (recheck, (gpointer) term);
     }
 
+  /* Both indexes: intersect the two rowid sets. Not "MATCH … AND rowid IN (…)": FTS5 takes
+   * the rowid constraint and runs its MATCH again for every rowid of the other set. */
+  if (trigram->len > 0 && chars->len > 0)
+    {
+      guint a = add_value (values, g_strdup (trigram->str));
+      guint b = add_value (values, g_strdup (chars->str));
+
+      return g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ?%u"
+                              " INTERSECT SELECT rowid FROM %s WHERE %s MATCH ?%u",
+                              t->fts, t->fts, a, t->chars, t->chars, b);
+    }
   if (trigram->len > 0)
-    g_string_append_printf (sql, "%s.rowid IN (SELECT rowid FROM %s WHERE %s MATCH ?%u)",
-                            alias, t->fts, t->fts,
+    return g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ?%u", t->fts, t->fts,
                             add_value (values, g_strdup (trigram->str)));
   if (chars->len > 0)
-    g_string_append_printf (sql, "%s%s.rowid IN (SELECT rowid FROM %s WHERE %s MATCH ?%u)",
-                            sql->len > 0 ? " AND " : "", alias, t->chars, t->chars,
+    return g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ?%u", t->chars, t->chars,
                             add_value (values, g_strdup (chars->str)));
+  return NULL;
+}
+
+char *
+tidu_search_build_sql_full (const TiduSearch *search,
+                            TiduSearchTarget  target,
+                            const char       *alias,
+                            gboolean          trash,
+                            GPtrArray        *values)
+{
+  const SearchTarget *t;
+  g_autoptr(GPtrArray) recheck = g_ptr_array_new ();
+  g_autofree char *index_select = NULL;
+  GString *sql;
+
+  g_return_val_if_fail (target < TIDU_N_SEARCH_TARGETS, NULL);
+  g_return_val_if_fail (alias != NULL && values != NULL, NULL);
+
+  if (tidu_search_is_empty (search))
+    return g_strdup ("1");
+
+  t = &targets[target];
+  sql = g_string_new (NULL);
+
+  /* The indexes hold the live rows only; the trash is small and read with LIKE. */
+  if (t->fts == NULL || trash)
+    {
+      for (guint i = 0; i + 1 < search->terms->len; i++)
+        append_like (sql, t, alias, g_ptr_array_index (search->terms, i), values);
+      return g_string_free (sql, FALSE);
+    }
+
+  index_select = build_index_select (search, t, values, recheck);
+  if (index_select != NULL)
+    g_string_append_printf (sql, "%s.rowid IN (%s)", alias, index_select);
   for (guint i = 0; i < recheck->len; i++)
     append_like (sql, t, alias, g_ptr_array_index (recheck, i), values);
 
   return g_string_free (sql, FALSE);
+}
+
+char *
+tidu_search_build_sql (const TiduSearch *search,
+                       TiduSearchTarget  target,
+                       const char       *alias,
+                       GPtrArray        *values)
+{
+  return tidu_search_build_sql_full (search, target, alias, FALSE, values);
+}
+
+char *
+tidu_search_build_count_sql (const TiduSearch *search,
+                             TiduSearchTarget  target,
+                             gboolean          trash,
+                             GPtrArray        *values)
+{
+  const SearchTarget *t;
+  g_autoptr(GPtrArray) recheck = g_ptr_array_new ();
+  g_autoptr(GPtrArray) scratch = NULL;
+  g_autofree char *index_select = NULL;
+  g_autofree char *condition = NULL;
+
+  g_return_val_if_fail (target < TIDU_N_SEARCH_TARGETS, NULL);
+  g_return_val_if_fail (values != NULL, NULL);
+
+  t = &targets[target];
+  if (!tidu_search_is_empty (search) && t->fts != NULL && !trash)
+    {
+      /* Try the indexes alone on a scratch list of values: they are the answer when no term
+       * needs a LIKE check. */
+      scratch = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < values->len; i++)
+        g_ptr_array_add (scratch, g_strdup (g_ptr_array_index (values, i)));
+      index_select = build_index_select (search, t, scratch, recheck);
+      if (index_select != NULL && recheck->len == 0)
+        {
+          for (guint i = values->len; i < scratch->len; i++)
+            g_ptr_array_add (values, g_steal_pointer (&scratch->pdata[i]));
+          return g_strdup_printf ("SELECT count(*) FROM (%s)", index_select);
+        }
+    }
+
+  condition = tidu_search_build_sql_full (search, target, "x", trash, values);
+  return g_strdup_printf ("SELECT count(*) FROM %s x WHERE x.deleted_at IS %s AND %s",
+                          t->table, trash ? "NOT NULL" : "NULL", condition);
 }
 
 GArray *
@@ -282,7 +356,7 @@ tidu_search_run (TiduDatabase      *db,
   g_return_val_if_fail (target < TIDU_N_SEARCH_TARGETS, NULL);
 
   search = tidu_search_new (text);
-  condition = tidu_search_build_sql (search, target, "x", values);
+  condition = tidu_search_build_sql_full (search, target, "x", trash, values);
   sql = g_strdup_printf ("SELECT x.rowid FROM %s x WHERE x.deleted_at IS %s AND %s ORDER BY x.rowid",
                          targets[target].table, trash ? "NOT NULL" : "NULL", condition);
   stmt = tidu_database_prepare (db, sql, error);

@@ -41,7 +41,7 @@ const char * const *tidu_search_get_terms  (const TiduSearch   *search,
                                             guint              *n_terms);
 
 /* An SQL condition on the target's base table, known in the statement as @alias, that holds for
- * the matching rows ("1" for an empty search). Its parameters are numbered ?N, counting on from
+ * the matching live rows ("1" for an empty search). Its parameters are numbered ?N, counting on from
  * the @values already there; their text values (owned strings) are appended to @values, so
  * binding values->pdata[i] as parameter i + 1 runs it. Any input is safe: FTS query syntax
  * (quotes, AND, *, NEAR, column filters) is quoted. */
@@ -49,6 +49,21 @@ char               *tidu_search_build_sql  (const TiduSearch   *search,
                                             TiduSearchTarget    target,
                                             const char         *alias,
                                             GPtrArray          *values);
+
+/* The same for the live rows (@trash FALSE) or the rows in the trash. The FTS indexes hold the
+ * live rows only, so the trash is searched with LIKE; either way the statement must also keep
+ * to those rows (deleted_at), since a term the indexes cannot decide is checked with LIKE. */
+char               *tidu_search_build_sql_full (const TiduSearch *search,
+                                                TiduSearchTarget  target,
+                                                const char       *alias,
+                                                gboolean          trash,
+                                                GPtrArray        *values);
+/* A whole statement counting the matching live (or trashed) rows, parameters as above. When
+ * the indexes decide every term it reads them alone, never the base table. */
+char               *tidu_search_build_count_sql (const TiduSearch *search,
+                                                 TiduSearchTarget  target,
+                                                 gboolean          trash,
+                                                 GPtrArray        *values);
 
 /* The rowids of the live (or, with @trash, the deleted) rows matching @text, ascending. */
 GArray             *tidu_search_run        (TiduDatabase       *db,

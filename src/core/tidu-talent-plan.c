@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "tidu-error.h"
 #include "tidu-record-private.h"
@@ -1966,4 +1967,26 @@ tidu_talent_plan_summary (TiduDatabase  *db,
     return NULL;
 
   return g_steal_pointer (&summary);
+}
+
+/**
+ * tidu_plan_batch_get_label:
+ *
+ * Returns: how a batch is named in lists: its name, with the year after it unless the name
+ * already says it ("2018年度" rather than "2018年度 (2018)"), or the year alone.
+ */
+char *
+tidu_plan_batch_get_label (const TiduPlanBatch *batch)
+{
+  g_autofree char *year = NULL;
+
+  g_return_val_if_fail (batch != NULL, NULL);
+
+  year = g_strdup_printf ("%d", (int) batch->year);
+  if (tidu_text_is_blank (batch->name))
+    return g_steal_pointer (&year);
+  if (strstr (batch->name, year) != NULL)
+    return g_strdup (batch->name);
+  /* Translators: a named batch of a talent plan and its year, e.g. "第十八批 (2024)" */
+  return g_strdup_printf (_("%s (%s)"), batch->name, year);
 }

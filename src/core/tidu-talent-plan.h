@@ -132,6 +132,7 @@ GPtrArray      *tidu_plan_batch_list     (TiduDatabase         *db,
 gboolean        tidu_plan_batch_delete   (TiduDatabase         *db,
                                           const char           *id,
                                           GError              **error);
+char              *tidu_plan_batch_get_label      (const TiduPlanBatch     *batch);
 
 /* ------------------------------------------------------------------ awards */
 

@@ -1,8 +1,9 @@
 /* tidu-tokenizer.c: the "tidu_chars" FTS5 tokenizer.
  *
- * Every letter or digit is a token of its own (lower-cased), everything else separates. With
- * it a phrase query "智能" matches any name containing 智 followed by 能, which is how one- and
- * two-character Chinese terms are found quickly: SQLite 3.40's trigram index cannot see them
+ * Every letter or digit is a token of its own (lower-cased); a run of anything else between two
+ * of them is one separator token. With it a phrase query "智能" matches exactly the texts that
+ * contain 智 directly followed by 能, which is how one- and two-character Chinese terms are
+ * found quickly: SQLite 3.40's trigram index cannot see them
  * (PERFORMANCE.md §1.3, docs/adr/0002-search-indexes.md).
  *
  * Copyright 2026 The Tidu authors
@@ -15,6 +16,10 @@
 
 #include "tidu-error.h"
 #include "tidu-tokenizer.h"
+
+/* Stands for a run of other characters between two tokens. A control character: no search
+ * term ever produces it as a token of its own. */
+#define SEPARATOR_TOKEN "\x1f"
 
 /* The tokenizer has no settings; any non-NULL handle will do. */
 static int tokenizer_instance;
@@ -46,6 +51,9 @@ chars_tokenize (Fts5Tokenizer *tokenizer,
 {
   const char *p = text;
   const char *end = text + n_text;
+  gboolean after_token = FALSE;
+  gboolean gap = FALSE;
+  int gap_start = 0;
 
   while (p < end)
     {
@@ -64,14 +72,30 @@ chars_tokenize (Fts5Tokenizer *tokenizer,
       next = g_utf8_next_char (p);
       if (!g_unichar_isalnum (c))
         {
+          if (after_token && !gap)
+            {
+              gap = TRUE;
+              gap_start = (int) (p - text);
+            }
           p = next;
           continue;
+        }
+
+      /* Characters between two letters or digits become one separator token, so that the
+       * phrase "智能" does not match "智·能" or "智 能": a phrase needs adjacent tokens. */
+      if (gap)
+        {
+          rc = emit (context, 0, SEPARATOR_TOKEN, sizeof SEPARATOR_TOKEN - 1, gap_start, (int) (p - text));
+          if (rc != SQLITE_OK)
+            return rc;
+          gap = FALSE;
         }
 
       length = g_unichar_to_utf8 (g_unichar_tolower (c), token);
       rc = emit (context, 0, token, length, (int) (p - text), (int) (next - text));
       if (rc != SQLITE_OK)
         return rc;
+      after_token = TRUE;
       p = next;
     }
   return SQLITE_OK;

@@ -138,10 +138,7 @@ fill_plan_parts (TiduAwardEditor *self)
       TiduListChoice *choice = g_new0 (TiduListChoice, 1);
 
       choice->value = g_strdup (batch->id);
-      if (batch->name != NULL)
-        choice->label = g_strdup_printf (_("%s (%d)"), batch->name, (int) batch->year);
-      else
-        choice->label = g_strdup_printf ("%" G_GINT64_FORMAT, batch->year);
+      choice->label = tidu_plan_batch_get_label (batch);
       g_ptr_array_add (batch_choices, choice);
     }
   g_strfreev (self->category_values);

@@ -89,6 +89,25 @@ typedef struct
   guint64        serial;
 } RunData;
 
+/* What the worker hands back: the rowids and the cells of the first pages, so that the main
+ * thread runs no SQL when the view asks for the first rows right after items-changed. */
+typedef struct
+{
+  GArray    *rowids;
+  GPtrArray *first_rows;   /* TiduListRow, or NULL */
+} RunResult;
+
+/* The view sets up about 200 rows at once (PERFORMANCE.md §2.1). */
+#define PREFETCH_PAGES 2
+
+static void
+run_result_free (RunResult *result)
+{
+  g_clear_pointer (&result->rowids, g_array_unref);
+  g_clear_pointer (&result->first_rows, g_ptr_array_unref);
+  g_free (result);
+}
+
 static void
 run_data_free (RunData *data)
 {
@@ -122,11 +141,15 @@ set_loading (TiduListModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-/* Replaces every row at once: one items-changed, whatever the sizes. */
+static Page *make_page (TiduListModel *self, guint index, GPtrArray *rows, guint first);
+
+/* Replaces every row at once: one items-changed, whatever the sizes. @first_rows (nullable):
+ * the cells of the first rows, fetched with the rowids. */
 static void
 replace_rowids (TiduListModel *self,
                 GArray        *rowids,
-                TiduListQuery *query)
+                TiduListQuery *query,
+                GPtrArray     *first_rows)
 {
   guint old_n = self->rowids->len;
 
@@ -136,6 +159,16 @@ replace_rowids (TiduListModel *self,
   self->shown_query = query;
   clear_pages (self);
   self->selected = GTK_INVALID_LIST_POSITION;
+
+  /* The pages the view asks for first, ready before it asks (the last page pushed is the
+   * most recently used, so the first page stays longest). */
+  for (guint index = PREFETCH_PAGES; first_rows != NULL && index-- > 0;)
+    {
+      guint start = index * TIDU_LIST_MODEL_PAGE_SIZE;
+
+      if (start < MIN (first_rows->len, rowids->len))
+        make_page (self, index, first_rows, start);
+    }
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, rowids->len);
   if (old_n != rowids->len)
@@ -151,6 +184,7 @@ query_thread (GTask        *task,
   RunData *data = task_data;
   g_autoptr(TiduDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
+  GPtrArray *first_rows = NULL;
   GArray *rowids;
 
   /* A newer query came while this one waited for a thread. */
@@ -167,6 +201,13 @@ query_thread (GTask        *task,
     }
 
   rowids = tidu_list_query_run (db, data->query, &error);
+  if (rowids != NULL && rowids->len > 0 && !g_cancellable_is_cancelled (cancellable))
+    {
+      /* A failure here only means the main thread fetches those pages itself. */
+      first_rows = tidu_list_fetch_rows (db, data->query, (const gint64 *) rowids->data,
+                                         MIN (rowids->len, PREFETCH_PAGES * TIDU_LIST_MODEL_PAGE_SIZE),
+                                         NULL);
+    }
 
   /* One thread at a time uses a connection: it goes back to the pool only now. */
   if (g_async_queue_length (data->pool) < MAX_IDLE_CONNECTIONS)
@@ -175,7 +216,13 @@ query_thread (GTask        *task,
   if (rowids == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, rowids, (GDestroyNotify) g_array_unref);
+    {
+      RunResult *result = g_new0 (RunResult, 1);
+
+      result->rowids = rowids;
+      result->first_rows = first_rows;
+      g_task_return_pointer (task, result, (GDestroyNotify) run_result_free);
+    }
 }
 
 static void
@@ -186,20 +233,20 @@ query_done_cb (GObject      *object,
   TiduListModel *self = TIDU_LIST_MODEL (object);
   RunData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  GArray *rowids;
+  RunResult *run_result;
 
-  rowids = g_task_propagate_pointer (G_TASK (result), &error);
+  run_result = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* Only the latest query counts; older ones were cancelled or are simply too late. */
   if (data->serial != self->serial)
     {
-      g_clear_pointer (&rowids, g_array_unref);
+      g_clear_pointer (&run_result, run_result_free);
       return;
     }
 
   set_loading (self, FALSE);
 
-  if (rowids == NULL)
+  if (run_result == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -210,7 +257,9 @@ query_done_cb (GObject      *object,
     }
 
   self->loaded = TRUE;
-  replace_rowids (self, rowids, tidu_list_query_copy (data->query));
+  replace_rowids (self, g_steal_pointer (&run_result->rowids), tidu_list_query_copy (data->query),
+                  run_result->first_rows);
+  run_result_free (run_result);
 }
 
 static void
@@ -227,7 +276,7 @@ run_query (TiduListModel *self)
     {
       self->loaded = FALSE;
       set_loading (self, FALSE);
-      replace_rowids (self, g_array_new (FALSE, FALSE, sizeof (gint64)), NULL);
+      replace_rowids (self, g_array_new (FALSE, FALSE, sizeof (gint64)), NULL, NULL);
       return;
     }
 
@@ -259,40 +308,35 @@ cells_for_row (TiduListModel     *self,
   return cells;
 }
 
+/* A page of items from @rows, whose entry @first is the page's first row (in order, as
+ * tidu_list_fetch_rows returns them), or NULL when they could not be read. */
 static Page *
-load_page (TiduListModel *self,
-           guint          index)
+make_page (TiduListModel *self,
+           guint          index,
+           GPtrArray     *rows,
+           guint          first)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GHashTable) by_rowid = NULL;
-  g_autoptr(GError) error = NULL;
   const gint64 *rowids;
   guint start = index * TIDU_LIST_MODEL_PAGE_SIZE;
   guint count = MIN (TIDU_LIST_MODEL_PAGE_SIZE, self->rowids->len - start);
   Page *page;
 
   rowids = &g_array_index (self->rowids, gint64, start);
-  rows = tidu_list_fetch_rows (self->database, self->shown_query, rowids, count, &error);
-  if (rows == NULL)
-    g_warning ("Could not fetch list rows: %s", error->message);
-
-  /* Rows deleted since the query ran come back missing: they show empty cells until the
-   * next refresh rather than shifting the others. */
-  by_rowid = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      TiduListRow *row = g_ptr_array_index (rows, i);
-
-      g_hash_table_insert (by_rowid, &row->rowid, row);
-    }
-
   page = g_new0 (Page, 1);
   page->index = index;
   page->items = g_ptr_array_new_full (count, g_object_unref);
   for (guint i = 0; i < count; i++)
     {
-      TiduListRow *row = g_hash_table_lookup (by_rowid, &rowids[i]);
+      TiduListRow *row = NULL;
 
+      /* Rows deleted since the query ran come back without id and cells: they show empty
+       * cells until the next refresh rather than shifting the others. */
+      if (rows != NULL && first + i < rows->len)
+        {
+          row = g_ptr_array_index (rows, first + i);
+          if (row->rowid != rowids[i])
+            row = NULL;
+        }
       g_ptr_array_add (page->items,
                        tidu_list_item_new (rowids[i], row != NULL ? row->id : NULL, cells_for_row (self, row)));
     }
@@ -302,6 +346,23 @@ load_page (TiduListModel *self,
     page_free (g_queue_pop_tail (&self->pages));
 
   return page;
+}
+
+static Page *
+load_page (TiduListModel *self,
+           guint          index)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  guint start = index * TIDU_LIST_MODEL_PAGE_SIZE;
+  guint count = MIN (TIDU_LIST_MODEL_PAGE_SIZE, self->rowids->len - start);
+
+  rows = tidu_list_fetch_rows (self->database, self->shown_query,
+                               &g_array_index (self->rowids, gint64, start), count, &error);
+  if (rows == NULL)
+    g_warning ("Could not fetch list rows: %s", error->message);
+
+  return make_page (self, index, rows, 0);
 }
 
 static Page *

@@ -243,10 +243,9 @@ fill_categories (TiduPlanDetail *self)
       if (TIDU_IS_SET (category->payout_years))
         {
           g_autofree char *years =
-            g_strdup_printf (ngettext ("paid out over %" G_GINT64_FORMAT " year",
-                                       "paid out over %" G_GINT64_FORMAT " years",
-                                       category->payout_years),
-                             category->payout_years);
+            g_strdup_printf (ngettext ("paid out over %d year", "paid out over %d years",
+                                       (gulong) category->payout_years),
+                             (int) category->payout_years);
 
           g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", years);
         }
@@ -279,10 +278,7 @@ fill_batches (TiduPlanDetail *self)
   for (guint i = 0; batches != NULL && i < batches->len; i++)
     {
       const TiduPlanBatch *batch = g_ptr_array_index (batches, i);
-      g_autofree char *title = batch->name != NULL
-                               /* Translators: a named batch of a talent plan and its year */
-                               ? g_strdup_printf (_("%s (%d)"), batch->name, (int) batch->year)
-                               : g_strdup_printf ("%" G_GINT64_FORMAT, batch->year);
+      g_autofree char *title = tidu_plan_batch_get_label (batch);
       g_autofree char *announced = tidu_form_format_date (&batch->announced_on);
       g_autofree char *subtitle = announced != NULL ? g_strdup_printf (_("Announced %s"), announced) : NULL;
       GtkWidget *row = _tidu_detail_row (self->batches_list, title, subtitle);

@@ -6,7 +6,7 @@
 # Usage: tests/bench/bench-records.sh [BUILD_DIR] [FIRMS]
 #   BUILD_DIR defaults to build-d, then build (set up as build-bench when neither exists);
 #   FIRMS to 100000. The sample is cached in $TIDU_BENCH_CACHE (default BUILD_DIR/bench-data),
-#   keyed on the schema and the generator's sources, so reruns skip its 12-35 s.
+#   keyed on the schema, the tokenizer and the generator's sources, so reruns skip its 12-35 s.
 #   RUNS (environment) sets the app starts per database, 7 by default.
 # Needs meson, sqlite3, awk, dbus-run-session and xvfb-run.
 set -eu
@@ -47,7 +47,7 @@ calibrate () {
 cache=${TIDU_BENCH_CACHE:-$build/bench-data}
 mkdir -p "$cache"
 key=$(cat "$root"/src/core/sql/* "$root/src/core/tidu-sample.c" "$root/src/core/tidu-bulk.c" \
-        "$root/src/core/tidu-database.c" | cksum | cut -d' ' -f1)
+        "$root/src/core/tidu-database.c" "$root/src/core/tidu-tokenizer.c" | cksum | cut -d' ' -f1)
 sample=$cache/firms-$firms-$key.sqlite3
 if [ ! -f "$sample" ]; then
   echo "Making the $firms-firm sample in $cache (cached for the next runs)…" >&2

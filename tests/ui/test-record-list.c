@@ -406,6 +406,50 @@ test_cache (void)
   tidu_test_remove_dir (dir);
 }
 
+/* The worker fetches the first pages with the rowids: the view's first rows need no SQL on
+ * the main thread, and they are the same rows a fetch on the main connection gives. */
+static void
+test_prefetch (void)
+{
+  g_autofree char *dir = tidu_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "firms.sqlite3", NULL);
+  g_autoptr(TiduDatabase) database = open_database (path);
+  g_autoptr(TiduListModel) model = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 rowids[3];
+
+  insert_firms (database, 450);
+  model = tidu_list_model_new (TIDU_LIST_FIRMS, database);
+  TIDU_TEST_WAIT_FOR (tidu_list_model_get_loaded (model) && !tidu_list_model_get_loading (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 450);
+  g_assert_cmpuint (tidu_list_model_get_n_cached_items (model), ==, 2 * TIDU_LIST_MODEL_PAGE_SIZE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rowids); i++)
+    {
+      guint position = (guint[]) { 0, 150, 199 }[i];
+      g_autoptr(TiduListItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+      rowids[i] = tidu_list_item_get_rowid (item);
+    }
+  rows = tidu_list_fetch_rows (database, tidu_list_model_get_query (model), rowids, 3, NULL);
+  g_assert_nonnull (rows);
+  for (guint i = 0; i < G_N_ELEMENTS (rowids); i++)
+    {
+      guint position = (guint[]) { 0, 150, 199 }[i];
+      g_autoptr(TiduListItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+      TiduListRow *row = g_ptr_array_index (rows, i);
+
+      g_assert_cmpstr (tidu_list_item_get_id (item), ==, row->id);
+      g_assert_cmpstr (tidu_list_item_get_cell (item, 0), ==, row->cells[0]);
+    }
+  /* Still only the prefetched pages. */
+  g_assert_cmpuint (tidu_list_model_get_n_cached_items (model), ==, 2 * TIDU_LIST_MODEL_PAGE_SIZE);
+
+  g_clear_object (&model);
+  g_clear_object (&database);
+  tidu_test_remove_dir (dir);
+}
+
 static void
 record_activated_cb (TiduRecordList  *list,
                      const char      *id,
@@ -513,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/record-list/sort", test_sort);
   g_test_add_func ("/record-list/filter", test_filter);
   g_test_add_func ("/record-list/cache", test_cache);
+  g_test_add_func ("/record-list/prefetch", test_prefetch);
   g_test_add_func ("/record-list/activate", test_activate);
   g_test_add_func ("/record-list/load-sample", test_load_sample);
 

@@ -566,92 +566,118 @@ CREATE INDEX promotion_events_held ON promotion_events (held_on, region_id);
 -- Two indexes per searchable table (docs/adr/0002-search-indexes.md): trigram (*_fts) for terms
 -- of three or more characters, and per character (*_chars, the core's "tidu_chars" tokenizer)
 -- for one- and two-character terms, which SQLite 3.40's trigram index cannot see
--- (PERFORMANCE.md §1.3). External content keyed by the base table's rowid: rebuilt after
+-- (PERFORMANCE.md §1.3). They hold the live rows only (the content is a view of the rows not in
+-- the trash), so a search never reads the base table to drop deleted rows; the trash, small,
+-- is searched with LIKE (tidu-search.c). External content keyed by the base table's rowid: rebuilt after
 -- anything that may renumber rowids (VACUUM INTO snapshots, merges) with
 -- INSERT INTO x(x) VALUES ('rebuild').
 
+-- The live firms' searched text: the content of both indexes (rebuild reads it).
+CREATE VIEW firms_live_text (rid, name, uscc, notes) AS
+  SELECT rowid, name, uscc, notes FROM firms WHERE deleted_at IS NULL;
+
 CREATE VIRTUAL TABLE firms_fts USING fts5 (
-  name, uscc, notes, content = 'firms', content_rowid = 'rowid', tokenize = 'trigram'
+  name, uscc, notes, content = 'firms_live_text', content_rowid = 'rid', tokenize = 'trigram'
 );
-CREATE TRIGGER firms_fts_insert AFTER INSERT ON firms BEGIN
+CREATE TRIGGER firms_fts_insert AFTER INSERT ON firms WHEN new.deleted_at IS NULL BEGIN
   INSERT INTO firms_fts (rowid, name, uscc, notes) VALUES (new.rowid, new.name, new.uscc, new.notes);
 END;
-CREATE TRIGGER firms_fts_delete AFTER DELETE ON firms BEGIN
+CREATE TRIGGER firms_fts_delete AFTER DELETE ON firms WHEN old.deleted_at IS NULL BEGIN
   INSERT INTO firms_fts (firms_fts, rowid, name, uscc, notes) VALUES ('delete', old.rowid, old.name, old.uscc, old.notes);
 END;
-CREATE TRIGGER firms_fts_update AFTER UPDATE OF name, uscc, notes ON firms BEGIN
-  INSERT INTO firms_fts (firms_fts, rowid, name, uscc, notes) VALUES ('delete', old.rowid, old.name, old.uscc, old.notes);
-  INSERT INTO firms_fts (rowid, name, uscc, notes) VALUES (new.rowid, new.name, new.uscc, new.notes);
+-- Moving to the trash takes the row out, restoring puts it back.
+CREATE TRIGGER firms_fts_update AFTER UPDATE OF name, uscc, notes, deleted_at ON firms
+  WHEN old.deleted_at IS NULL OR new.deleted_at IS NULL BEGIN
+  INSERT INTO firms_fts (firms_fts, rowid, name, uscc, notes) SELECT 'delete', old.rowid, old.name, old.uscc, old.notes WHERE old.deleted_at IS NULL;
+  INSERT INTO firms_fts (rowid, name, uscc, notes) SELECT new.rowid, new.name, new.uscc, new.notes WHERE new.deleted_at IS NULL;
 END;
 
 CREATE VIRTUAL TABLE firms_chars USING fts5 (
-  name, uscc, notes, content = 'firms', content_rowid = 'rowid', tokenize = 'tidu_chars'
+  name, uscc, notes, content = 'firms_live_text', content_rowid = 'rid', tokenize = 'tidu_chars'
 );
-CREATE TRIGGER firms_chars_insert AFTER INSERT ON firms BEGIN
+CREATE TRIGGER firms_chars_insert AFTER INSERT ON firms WHEN new.deleted_at IS NULL BEGIN
   INSERT INTO firms_chars (rowid, name, uscc, notes) VALUES (new.rowid, new.name, new.uscc, new.notes);
 END;
-CREATE TRIGGER firms_chars_delete AFTER DELETE ON firms BEGIN
+CREATE TRIGGER firms_chars_delete AFTER DELETE ON firms WHEN old.deleted_at IS NULL BEGIN
   INSERT INTO firms_chars (firms_chars, rowid, name, uscc, notes) VALUES ('delete', old.rowid, old.name, old.uscc, old.notes);
 END;
-CREATE TRIGGER firms_chars_update AFTER UPDATE OF name, uscc, notes ON firms BEGIN
-  INSERT INTO firms_chars (firms_chars, rowid, name, uscc, notes) VALUES ('delete', old.rowid, old.name, old.uscc, old.notes);
-  INSERT INTO firms_chars (rowid, name, uscc, notes) VALUES (new.rowid, new.name, new.uscc, new.notes);
+-- Moving to the trash takes the row out, restoring puts it back.
+CREATE TRIGGER firms_chars_update AFTER UPDATE OF name, uscc, notes, deleted_at ON firms
+  WHEN old.deleted_at IS NULL OR new.deleted_at IS NULL BEGIN
+  INSERT INTO firms_chars (firms_chars, rowid, name, uscc, notes) SELECT 'delete', old.rowid, old.name, old.uscc, old.notes WHERE old.deleted_at IS NULL;
+  INSERT INTO firms_chars (rowid, name, uscc, notes) SELECT new.rowid, new.name, new.uscc, new.notes WHERE new.deleted_at IS NULL;
 END;
 
+-- The live carriers' searched text: the content of both indexes (rebuild reads it).
+CREATE VIEW carriers_live_text (rid, name, operator, notes) AS
+  SELECT rowid, name, operator, notes FROM carriers WHERE deleted_at IS NULL;
+
 CREATE VIRTUAL TABLE carriers_fts USING fts5 (
-  name, operator, notes, content = 'carriers', content_rowid = 'rowid', tokenize = 'trigram'
+  name, operator, notes, content = 'carriers_live_text', content_rowid = 'rid', tokenize = 'trigram'
 );
-CREATE TRIGGER carriers_fts_insert AFTER INSERT ON carriers BEGIN
+CREATE TRIGGER carriers_fts_insert AFTER INSERT ON carriers WHEN new.deleted_at IS NULL BEGIN
   INSERT INTO carriers_fts (rowid, name, operator, notes) VALUES (new.rowid, new.name, new.operator, new.notes);
 END;
-CREATE TRIGGER carriers_fts_delete AFTER DELETE ON carriers BEGIN
+CREATE TRIGGER carriers_fts_delete AFTER DELETE ON carriers WHEN old.deleted_at IS NULL BEGIN
   INSERT INTO carriers_fts (carriers_fts, rowid, name, operator, notes) VALUES ('delete', old.rowid, old.name, old.operator, old.notes);
 END;
-CREATE TRIGGER carriers_fts_update AFTER UPDATE OF name, operator, notes ON carriers BEGIN
-  INSERT INTO carriers_fts (carriers_fts, rowid, name, operator, notes) VALUES ('delete', old.rowid, old.name, old.operator, old.notes);
-  INSERT INTO carriers_fts (rowid, name, operator, notes) VALUES (new.rowid, new.name, new.operator, new.notes);
+-- Moving to the trash takes the row out, restoring puts it back.
+CREATE TRIGGER carriers_fts_update AFTER UPDATE OF name, operator, notes, deleted_at ON carriers
+  WHEN old.deleted_at IS NULL OR new.deleted_at IS NULL BEGIN
+  INSERT INTO carriers_fts (carriers_fts, rowid, name, operator, notes) SELECT 'delete', old.rowid, old.name, old.operator, old.notes WHERE old.deleted_at IS NULL;
+  INSERT INTO carriers_fts (rowid, name, operator, notes) SELECT new.rowid, new.name, new.operator, new.notes WHERE new.deleted_at IS NULL;
 END;
 
 CREATE VIRTUAL TABLE carriers_chars USING fts5 (
-  name, operator, notes, content = 'carriers', content_rowid = 'rowid', tokenize = 'tidu_chars'
+  name, operator, notes, content = 'carriers_live_text', content_rowid = 'rid', tokenize = 'tidu_chars'
 );
-CREATE TRIGGER carriers_chars_insert AFTER INSERT ON carriers BEGIN
+CREATE TRIGGER carriers_chars_insert AFTER INSERT ON carriers WHEN new.deleted_at IS NULL BEGIN
   INSERT INTO carriers_chars (rowid, name, operator, notes) VALUES (new.rowid, new.name, new.operator, new.notes);
 END;
-CREATE TRIGGER carriers_chars_delete AFTER DELETE ON carriers BEGIN
+CREATE TRIGGER carriers_chars_delete AFTER DELETE ON carriers WHEN old.deleted_at IS NULL BEGIN
   INSERT INTO carriers_chars (carriers_chars, rowid, name, operator, notes) VALUES ('delete', old.rowid, old.name, old.operator, old.notes);
 END;
-CREATE TRIGGER carriers_chars_update AFTER UPDATE OF name, operator, notes ON carriers BEGIN
-  INSERT INTO carriers_chars (carriers_chars, rowid, name, operator, notes) VALUES ('delete', old.rowid, old.name, old.operator, old.notes);
-  INSERT INTO carriers_chars (rowid, name, operator, notes) VALUES (new.rowid, new.name, new.operator, new.notes);
+-- Moving to the trash takes the row out, restoring puts it back.
+CREATE TRIGGER carriers_chars_update AFTER UPDATE OF name, operator, notes, deleted_at ON carriers
+  WHEN old.deleted_at IS NULL OR new.deleted_at IS NULL BEGIN
+  INSERT INTO carriers_chars (carriers_chars, rowid, name, operator, notes) SELECT 'delete', old.rowid, old.name, old.operator, old.notes WHERE old.deleted_at IS NULL;
+  INSERT INTO carriers_chars (rowid, name, operator, notes) SELECT new.rowid, new.name, new.operator, new.notes WHERE new.deleted_at IS NULL;
 END;
 
+-- The live talents' searched text: the content of both indexes (rebuild reads it).
+CREATE VIEW talents_live_text (rid, name, field, notes) AS
+  SELECT rowid, name, field, notes FROM talents WHERE deleted_at IS NULL;
+
 CREATE VIRTUAL TABLE talents_fts USING fts5 (
-  name, field, notes, content = 'talents', content_rowid = 'rowid', tokenize = 'trigram'
+  name, field, notes, content = 'talents_live_text', content_rowid = 'rid', tokenize = 'trigram'
 );
-CREATE TRIGGER talents_fts_insert AFTER INSERT ON talents BEGIN
+CREATE TRIGGER talents_fts_insert AFTER INSERT ON talents WHEN new.deleted_at IS NULL BEGIN
   INSERT INTO talents_fts (rowid, name, field, notes) VALUES (new.rowid, new.name, new.field, new.notes);
 END;
-CREATE TRIGGER talents_fts_delete AFTER DELETE ON talents BEGIN
+CREATE TRIGGER talents_fts_delete AFTER DELETE ON talents WHEN old.deleted_at IS NULL BEGIN
   INSERT INTO talents_fts (talents_fts, rowid, name, field, notes) VALUES ('delete', old.rowid, old.name, old.field, old.notes);
 END;
-CREATE TRIGGER talents_fts_update AFTER UPDATE OF name, field, notes ON talents BEGIN
-  INSERT INTO talents_fts (talents_fts, rowid, name, field, notes) VALUES ('delete', old.rowid, old.name, old.field, old.notes);
-  INSERT INTO talents_fts (rowid, name, field, notes) VALUES (new.rowid, new.name, new.field, new.notes);
+-- Moving to the trash takes the row out, restoring puts it back.
+CREATE TRIGGER talents_fts_update AFTER UPDATE OF name, field, notes, deleted_at ON talents
+  WHEN old.deleted_at IS NULL OR new.deleted_at IS NULL BEGIN
+  INSERT INTO talents_fts (talents_fts, rowid, name, field, notes) SELECT 'delete', old.rowid, old.name, old.field, old.notes WHERE old.deleted_at IS NULL;
+  INSERT INTO talents_fts (rowid, name, field, notes) SELECT new.rowid, new.name, new.field, new.notes WHERE new.deleted_at IS NULL;
 END;
 
 CREATE VIRTUAL TABLE talents_chars USING fts5 (
-  name, field, notes, content = 'talents', content_rowid = 'rowid', tokenize = 'tidu_chars'
+  name, field, notes, content = 'talents_live_text', content_rowid = 'rid', tokenize = 'tidu_chars'
 );
-CREATE TRIGGER talents_chars_insert AFTER INSERT ON talents BEGIN
+CREATE TRIGGER talents_chars_insert AFTER INSERT ON talents WHEN new.deleted_at IS NULL BEGIN
   INSERT INTO talents_chars (rowid, name, field, notes) VALUES (new.rowid, new.name, new.field, new.notes);
 END;
-CREATE TRIGGER talents_chars_delete AFTER DELETE ON talents BEGIN
+CREATE TRIGGER talents_chars_delete AFTER DELETE ON talents WHEN old.deleted_at IS NULL BEGIN
   INSERT INTO talents_chars (talents_chars, rowid, name, field, notes) VALUES ('delete', old.rowid, old.name, old.field, old.notes);
 END;
-CREATE TRIGGER talents_chars_update AFTER UPDATE OF name, field, notes ON talents BEGIN
-  INSERT INTO talents_chars (talents_chars, rowid, name, field, notes) VALUES ('delete', old.rowid, old.name, old.field, old.notes);
-  INSERT INTO talents_chars (rowid, name, field, notes) VALUES (new.rowid, new.name, new.field, new.notes);
+-- Moving to the trash takes the row out, restoring puts it back.
+CREATE TRIGGER talents_chars_update AFTER UPDATE OF name, field, notes, deleted_at ON talents
+  WHEN old.deleted_at IS NULL OR new.deleted_at IS NULL BEGIN
+  INSERT INTO talents_chars (talents_chars, rowid, name, field, notes) SELECT 'delete', old.rowid, old.name, old.field, old.notes WHERE old.deleted_at IS NULL;
+  INSERT INTO talents_chars (rowid, name, field, notes) SELECT new.rowid, new.name, new.field, new.notes WHERE new.deleted_at IS NULL;
 END;
 
 -- ---------------------------------------------------------------- seeded talent plans
