@@ -17,23 +17,29 @@
 #include "tidu-talent-editor.h"
 
 #include "tidu-award-editor.h"
+#include "tidu-record-picker.h"
 
 struct _TiduAwardEditor
 {
   AdwWindow        parent_instance;
 
-  TiduTalentForm   form;
+  /* Template widgets */
+  AdwWindowTitle  *window_title;
+  GtkWidget       *error_box;
+  GtkLabel        *error_label;
   AdwComboRow     *plan_row;
   AdwComboRow     *category_row;
   AdwComboRow     *batch_row;
   AdwEntryRow     *year_row;
   AdwActionRow    *talent_row;
   GtkDropDown     *talent_drop_down;
-  GtkDropDown     *firm_drop_down;
+  AdwActionRow    *firm_row;
+  TiduRecordPicker *firm_picker;
   AdwEntryRow     *team_row;
   GtkWidget       *members_group;
   GtkDropDown     *member_drop_down;
   AdwEntryRow     *role_row;
+  GtkWidget       *funding_group;
   AdwEntryRow     *granted_row;
   AdwComboRow     *status_row;
   AdwEntryRow     *notes_row;
@@ -47,13 +53,13 @@ struct _TiduAwardEditor
   GtkButton       *instalment_button;
   GtkButton       *instalment_cancel;
 
+  TiduTalentForm   form;            /* the rows above that show a field's issues */
   TiduDatabase    *database;
   TiduTalentAward *award;
   GStrv            plan_values;
   GStrv            category_values;
   GStrv            batch_values;
   GStrv            talent_values;
-  GStrv            firm_values;
   GPtrArray       *categories;      /* TiduPlanCategory of the chosen plan */
   GPtrArray       *instalments;     /* TiduInstalment, as edited */
   GPtrArray       *instalment_rows;
@@ -77,6 +83,24 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const char *status_values[] = { "active", "completed", "revoked", NULL };
+
+/* The rows that show the issues of a field, by the core's field names. */
+static const struct
+{
+  const char *field;
+  gsize       offset;
+} field_rows[] = {
+  { "plan_id", G_STRUCT_OFFSET (TiduAwardEditor, plan_row) },
+  { "category_id", G_STRUCT_OFFSET (TiduAwardEditor, category_row) },
+  { "batch_id", G_STRUCT_OFFSET (TiduAwardEditor, batch_row) },
+  { "year", G_STRUCT_OFFSET (TiduAwardEditor, year_row) },
+  { "talent_id", G_STRUCT_OFFSET (TiduAwardEditor, talent_row) },
+  { "firm_id", G_STRUCT_OFFSET (TiduAwardEditor, firm_row) },
+  { "team_name", G_STRUCT_OFFSET (TiduAwardEditor, team_row) },
+  { "granted_amount", G_STRUCT_OFFSET (TiduAwardEditor, granted_row) },
+  { "status", G_STRUCT_OFFSET (TiduAwardEditor, status_row) },
+  { "notes", G_STRUCT_OFFSET (TiduAwardEditor, notes_row) },
+};
 
 static void
 replace (char **member,
@@ -153,8 +177,8 @@ fill_talents (TiduAwardEditor *self)
   g_autoptr(GPtrArray) talents = _tidu_list_name_choices (self->database, TIDU_LIST_TALENTS);
 
   g_strfreev (self->talent_values);
-  self->talent_values = _tidu_picker_fill (self->talent_drop_down, talents, _("Choose a talent"));
-  _tidu_picker_fill (self->member_drop_down, talents, _("Choose a talent"));
+  self->talent_values = tidu_form_fill_drop_down (self->talent_drop_down, talents, _("Choose a talent"));
+  tidu_form_fill_drop_down (self->member_drop_down, talents, _("Choose a talent"));
 }
 
 /* ------------------------------------------------------------------ members */
@@ -206,8 +230,8 @@ remove_member_clicked_cb (GtkButton       *button,
 static void
 add_member_clicked_cb (TiduAwardEditor *self)
 {
-  const char *talent_id = _tidu_picker_get_value (self->member_drop_down, self->talent_values);
-  const char *leader_id = _tidu_picker_get_value (self->talent_drop_down, self->talent_values);
+  const char *talent_id = tidu_form_get_drop_down_value (self->member_drop_down, self->talent_values);
+  const char *leader_id = tidu_form_get_drop_down_value (self->talent_drop_down, self->talent_values);
   GtkStringObject *label = gtk_drop_down_get_selected_item (self->member_drop_down);
   TiduAwardMember *member;
 
@@ -349,9 +373,9 @@ edit_instalment_clicked_cb (GtkButton       *button,
   instalment = g_ptr_array_index (self->instalments, index);
   self->editing = index;
   tidu_form_set_date (self->due_row, &instalment->due_on);
-  _tidu_form_set_money (self->planned_row, instalment->planned_amount);
+  tidu_form_set_money (self->planned_row, _tidu_display_unit (), instalment->planned_amount);
   tidu_form_set_date (self->paid_on_row, &instalment->paid_on);
-  _tidu_form_set_money (self->paid_row, instalment->paid_amount);
+  tidu_form_set_money (self->paid_row, _tidu_display_unit (), instalment->paid_amount);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->instalment_group), _("Edit the Instalment"));
   gtk_button_set_label (self->instalment_button, _("_Update Instalment"));
   gtk_widget_set_visible (GTK_WIDGET (self->instalment_cancel), TRUE);
@@ -372,27 +396,6 @@ delete_instalment_clicked_cb (GtkButton       *button,
 }
 
 static void
-show_row_issue (GtkWidget      *row,
-                TiduValidation *validation,
-                const char     *field)
-{
-  const TiduIssue *found = NULL;
-
-  for (guint i = 0; i < tidu_validation_get_n_issues (validation); i++)
-    {
-      const TiduIssue *issue = tidu_validation_get_issue (validation, i);
-
-      if (g_strcmp0 (issue->field, field) == 0 && (found == NULL || issue->severity == TIDU_SEVERITY_ERROR))
-        found = issue;
-    }
-  if (found == NULL)
-    tidu_form_show_message (row, TIDU_FORM_MESSAGE_NONE, NULL);
-  else
-    tidu_form_show_message (row, found->severity == TIDU_SEVERITY_ERROR
-                            ? TIDU_FORM_MESSAGE_ERROR : TIDU_FORM_MESSAGE_WARNING, found->message);
-}
-
-static void
 instalment_clicked_cb (TiduAwardEditor *self)
 {
   g_autoptr(TiduValidation) validation = tidu_validation_new ();
@@ -405,10 +408,12 @@ instalment_clicked_cb (TiduAwardEditor *self)
     instalment = tidu_instalment_copy (g_ptr_array_index (self->instalments, self->editing));
   else
     instalment = tidu_instalment_new ();
-  _tidu_form_read_date (self->due_row, "due_on", &instalment->due_on, validation);
-  instalment->planned_amount = _tidu_form_get_money (self->planned_row, "planned_amount", validation);
-  _tidu_form_read_date (self->paid_on_row, "paid_on", &instalment->paid_on, validation);
-  instalment->paid_amount = _tidu_form_get_money (self->paid_row, "paid_amount", validation);
+  tidu_form_read_date (self->due_row, "due_on", &instalment->due_on, validation);
+  instalment->planned_amount = tidu_form_get_money (self->planned_row, _tidu_display_unit (),
+                                                    "planned_amount", validation);
+  tidu_form_read_date (self->paid_on_row, "paid_on", &instalment->paid_on, validation);
+  instalment->paid_amount = tidu_form_get_money (self->paid_row, _tidu_display_unit (),
+                                                 "paid_amount", validation);
 
   /* The award may not be saved yet: its checks run on the award's own rows. */
   core = tidu_instalment_validate (self->database, instalment, &error);
@@ -420,10 +425,10 @@ instalment_clicked_cb (TiduAwardEditor *self)
       if (g_strcmp0 (issue->field, "award_id") != 0)
         tidu_validation_add (shown, issue->severity, issue->code, issue->field, NULL, "%s", issue->message);
     }
-  show_row_issue (GTK_WIDGET (self->due_row), shown, "due_on");
-  show_row_issue (GTK_WIDGET (self->planned_row), shown, "planned_amount");
-  show_row_issue (GTK_WIDGET (self->paid_on_row), shown, "paid_on");
-  show_row_issue (GTK_WIDGET (self->paid_row), shown, "paid_amount");
+  tidu_form_show_issue (GTK_WIDGET (self->due_row), shown, "due_on");
+  tidu_form_show_issue (GTK_WIDGET (self->planned_row), shown, "planned_amount");
+  tidu_form_show_issue (GTK_WIDGET (self->paid_on_row), shown, "paid_on");
+  tidu_form_show_issue (GTK_WIDGET (self->paid_row), shown, "paid_amount");
   if (tidu_validation_has_errors (shown))
     return;
 
@@ -450,11 +455,12 @@ build_award (TiduAwardEditor *self,
   replace (&award->plan_id, g_strdup (tidu_form_get_combo_value (self->plan_row, self->plan_values)));
   replace (&award->category_id, g_strdup (tidu_form_get_combo_value (self->category_row, self->category_values)));
   replace (&award->batch_id, g_strdup (tidu_form_get_combo_value (self->batch_row, self->batch_values)));
-  award->year = _tidu_form_get_int (self->year_row, "year", validation);
-  replace (&award->talent_id, g_strdup (_tidu_picker_get_value (self->talent_drop_down, self->talent_values)));
-  replace (&award->firm_id, g_strdup (_tidu_picker_get_value (self->firm_drop_down, self->firm_values)));
+  award->year = tidu_form_get_int (self->year_row, "year", validation);
+  replace (&award->talent_id, g_strdup (tidu_form_get_drop_down_value (self->talent_drop_down, self->talent_values)));
+  replace (&award->firm_id, g_strdup (tidu_record_picker_get_value (self->firm_picker)));
   replace (&award->team_name, tidu_form_get_text (self->team_row));
-  award->granted_amount = _tidu_form_get_money (self->granted_row, "granted_amount", validation);
+  award->granted_amount = tidu_form_get_money (self->granted_row, _tidu_display_unit (),
+                                               "granted_amount", validation);
   if (status == NULL || !tidu_award_status_from_string (status, &award->status))
     award->status = TIDU_AWARD_ACTIVE;
   replace (&award->notes, tidu_form_get_text (self->notes_row));
@@ -677,7 +683,7 @@ new_talent_saved_cb (TiduAwardEditor *self,
                      const char      *talent_id)
 {
   fill_talents (self);
-  _tidu_picker_set_value (self->talent_drop_down, self->talent_values, talent_id);
+  tidu_form_set_drop_down_value (self->talent_drop_down, self->talent_values, talent_id);
 }
 
 static void
@@ -709,7 +715,6 @@ tidu_award_editor_finalize (GObject *object)
   g_clear_pointer (&self->category_values, g_strfreev);
   g_clear_pointer (&self->batch_values, g_strfreev);
   g_clear_pointer (&self->talent_values, g_strfreev);
-  g_clear_pointer (&self->firm_values, g_strfreev);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->instalments, g_ptr_array_unref);
   g_clear_pointer (&self->instalment_rows, g_ptr_array_unref);
@@ -721,9 +726,18 @@ tidu_award_editor_finalize (GObject *object)
 }
 
 static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_cb (GTK_WINDOW (widget));
+}
+
+static void
 tidu_award_editor_class_init (TiduAwardEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tidu_award_editor_dispose;
   object_class->finalize = tidu_award_editor_finalize;
@@ -734,29 +748,54 @@ tidu_award_editor_class_init (TiduAwardEditorClass *klass)
    */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-}
 
-static GtkWidget *
-make_button (const char *mnemonic,
-             gboolean    suggested)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+  g_type_ensure (TIDU_TYPE_RECORD_PICKER);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-award-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, error_box);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, plan_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, category_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, batch_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, year_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, talent_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, talent_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, firm_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, firm_picker);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, team_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, members_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, member_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, role_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, funding_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, granted_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, instalments_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, totals_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, instalment_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, due_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, planned_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, paid_on_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, paid_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, instalment_button);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, instalment_cancel);
+  gtk_widget_class_bind_template_callback (widget_class, new_talent_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_member_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, instalment_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_instalment_form);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  if (suggested)
-    gtk_widget_add_css_class (button, "suggested-action");
-  return button;
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 tidu_award_editor_init (TiduAwardEditor *self)
 {
-  TiduTalentForm *form = &self->form;
-  GtkWidget *group;
-  GtkWidget *button;
-  GtkWidget *row;
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autofree char *amounts = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->instalments = g_ptr_array_new_with_free_func ((GDestroyNotify) tidu_instalment_free);
   self->instalment_rows = g_ptr_array_new ();
@@ -766,46 +805,11 @@ tidu_award_editor_init (TiduAwardEditor *self)
   self->old_members = g_ptr_array_new_with_free_func (g_free);
   self->editing = -1;
 
-  _tidu_talent_form_init (form, GTK_WINDOW (self), G_CALLBACK (save_cb), 640, 760);
+  _tidu_talent_form_bind (&self->form, GTK_WIDGET (self), self->window_title, self->error_box, self->error_label);
+  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
+    _tidu_talent_form_add_field (&self->form, G_STRUCT_MEMBER (GtkWidget *, self, field_rows[i].offset),
+                                 field_rows[i].field);
 
-  group = _tidu_talent_form_group (form, _("Award"), NULL);
-  self->plan_row = _tidu_talent_form_combo (form, group, _("Talent _plan"), "plan_id");
-  self->category_row = _tidu_talent_form_combo (form, group, _("_Category"), "category_id");
-  self->batch_row = _tidu_talent_form_combo (form, group, _("_Batch"), "batch_id");
-  self->year_row = _tidu_talent_form_entry (form, group, _("_Year"), "year");
-
-  group = _tidu_talent_form_group (form, _("Recipient"), NULL);
-  self->talent_drop_down = _tidu_talent_form_picker (form, group, _("_Talent"), "talent_id", &self->talent_row);
-  button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("New Talent…"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Talent…"), -1);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (new_talent_clicked_cb), self);
-  adw_action_row_add_suffix (self->talent_row, button);
-  self->firm_drop_down = _tidu_talent_form_picker (form, group, _("_Firm"), "firm_id", NULL);
-  self->team_row = _tidu_talent_form_entry (form, group, _("Team _name"), "team_name");
-
-  self->members_group = _tidu_talent_form_group (form, _("Team Members"),
-                                                 _("The talent above leads the team."));
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Add a member"));
-  self->member_drop_down = GTK_DROP_DOWN (gtk_drop_down_new (NULL, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
-  gtk_drop_down_set_enable_search (self->member_drop_down, TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->member_drop_down), GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (GTK_WIDGET (self->member_drop_down), 200, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->member_drop_down));
-  button = make_button (_("A_dd"), FALSE);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_member_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->members_group), row);
-  self->role_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->role_row), _("Role of the new member"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->members_group), GTK_WIDGET (self->role_row));
-
-  group = _tidu_talent_form_group (form, _("Funding"), NULL);
-  self->granted_row = _tidu_talent_form_entry (form, group, _("_Granted amount"), "granted_amount");
-  self->status_row = _tidu_talent_form_combo (form, group, _("_Status"), "status");
   for (guint i = 0; status_values[i] != NULL; i++)
     {
       TiduAwardStatus status;
@@ -814,43 +818,11 @@ tidu_award_editor_init (TiduAwardEditor *self)
       gtk_string_list_append (statuses, tidu_award_status_get_label (status));
     }
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
-  self->notes_row = _tidu_talent_form_entry (form, group, _("N_otes"), "notes");
 
   /* Translators: the description of the instalments group: amounts are in 10k yuan, say */
   amounts = g_strdup_printf (_("Amounts in %s; “50万” and “500,000” work too."),
                              tidu_money_unit_label (_tidu_display_unit ()));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), amounts);
-  self->instalments_group = _tidu_talent_form_group (form, _("Instalments"), NULL);
-  self->totals_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->totals_row), _("Totals"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->totals_row), "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->instalments_group), GTK_WIDGET (self->totals_row));
-
-  self->instalment_group = _tidu_talent_form_group (form, _("Add an Instalment"), NULL);
-  self->due_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  self->planned_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  self->paid_on_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  self->paid_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row), _("Due on"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->planned_row), _("Planned amount"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->paid_on_row), _("Paid on"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->paid_row), _("Amount paid"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->instalment_group), GTK_WIDGET (self->due_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->instalment_group), GTK_WIDGET (self->planned_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->instalment_group), GTK_WIDGET (self->paid_on_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->instalment_group), GTK_WIDGET (self->paid_row));
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (row, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (row, 12);
-  self->instalment_cancel = GTK_BUTTON (make_button (_("Cancel _Editing"), FALSE));
-  g_signal_connect_swapped (self->instalment_cancel, "clicked", G_CALLBACK (clear_instalment_form), self);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->instalment_cancel));
-  self->instalment_button = GTK_BUTTON (make_button (_("_Add Instalment"), FALSE));
-  g_signal_connect_swapped (self->instalment_button, "clicked", G_CALLBACK (instalment_clicked_cb), self);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->instalment_button));
-  gtk_box_append (GTK_BOX (form->body), row);
-  g_signal_connect_swapped (self->paid_row, "entry-activated", G_CALLBACK (instalment_clicked_cb), self);
-  gtk_widget_set_visible (GTK_WIDGET (self->instalment_cancel), FALSE);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->funding_group), amounts);
 }
 
 static void
@@ -858,7 +830,6 @@ fill_choices (TiduAwardEditor *self)
 {
   g_autoptr(GPtrArray) plans = tidu_talent_plan_list (self->database, NULL);
   g_autoptr(GPtrArray) plan_choices = g_ptr_array_new_with_free_func ((GDestroyNotify) tidu_list_choice_free);
-  g_autoptr(GPtrArray) firms = _tidu_list_name_choices (self->database, TIDU_LIST_FIRMS);
 
   for (guint i = 0; plans != NULL && i < plans->len; i++)
     {
@@ -870,7 +841,7 @@ fill_choices (TiduAwardEditor *self)
       g_ptr_array_add (plan_choices, choice);
     }
   self->plan_values = tidu_form_fill_combo (self->plan_row, plan_choices, _("Choose a talent plan"));
-  self->firm_values = _tidu_picker_fill (self->firm_drop_down, firms, _("None"));
+  tidu_record_picker_set_database (self->firm_picker, self->database);
   fill_talents (self);
 }
 
@@ -892,17 +863,17 @@ load_award (TiduAwardEditor *self,
       return;
     }
   award = self->award;
-  adw_window_title_set_title (self->form.title, _("Edit Award"));
-  adw_window_title_set_subtitle (self->form.title, award->talent_name);
+  adw_window_title_set_title (self->window_title, _("Edit Award"));
+  adw_window_title_set_subtitle (self->window_title, award->talent_name);
   tidu_form_set_combo_value (self->plan_row, self->plan_values, award->plan_id);
   fill_plan_parts (self);
   tidu_form_set_combo_value (self->category_row, self->category_values, award->category_id);
   tidu_form_set_combo_value (self->batch_row, self->batch_values, award->batch_id);
-  _tidu_form_set_int (self->year_row, award->year);
-  _tidu_picker_set_value (self->talent_drop_down, self->talent_values, award->talent_id);
-  _tidu_picker_set_value (self->firm_drop_down, self->firm_values, award->firm_id);
+  tidu_form_set_int (self->year_row, award->year);
+  tidu_form_set_drop_down_value (self->talent_drop_down, self->talent_values, award->talent_id);
+  tidu_record_picker_set_value (self->firm_picker, award->firm_id);
   tidu_form_set_text (self->team_row, award->team_name);
-  _tidu_form_set_money (self->granted_row, award->granted_amount);
+  tidu_form_set_money (self->granted_row, _tidu_display_unit (), award->granted_amount);
   tidu_form_set_combo_value (self->status_row, (GStrv) status_values, tidu_award_status_to_string (award->status));
   tidu_form_set_text (self->notes_row, award->notes);
 
@@ -961,10 +932,10 @@ tidu_award_editor_new (GtkWindow    *parent,
   else
     {
       self->award = tidu_talent_award_new ();
-      adw_window_title_set_title (self->form.title, _("New Award"));
+      adw_window_title_set_title (self->window_title, _("New Award"));
       tidu_form_set_combo_value (self->plan_row, self->plan_values, plan_id);
       fill_plan_parts (self);
-      _tidu_picker_set_value (self->talent_drop_down, self->talent_values, talent_id);
+      tidu_form_set_drop_down_value (self->talent_drop_down, self->talent_values, talent_id);
       self->plan_fixed = plan_id != NULL;
     }
   /* An award stays in its plan: its category and batch belong to it. */

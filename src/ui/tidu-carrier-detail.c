@@ -661,26 +661,36 @@ offer_undo (TiduCarrierDetail *self,
             TiduCarrierYear   *year,
             const char        *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast;
+  gboolean fresh = self->undo_toast == NULL;
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), self, 0);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+  /* Only the latest delete can be undone. A toast already on screen is reused with the new
+   * title: replacing it makes libadwaita 1.2 animate one toast out while another comes in,
+   * which aborted, or crashed when the window closed in between. */
+  if (!fresh)
+    {
+      toast = g_object_ref (self->undo_toast);
+      adw_toast_set_title (toast, title);
+    }
+  else
+    {
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), self, 0);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+    }
 
-  /* Only the latest delete can be undone: dismiss the toast it replaces. Dropping it without
-   * a dismiss leaves it queued in the overlay, and libadwaita 1.2 then aborts when a later
-   * dismiss meets the one still animating out. */
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   clear_undo (self);
-  self->undo_toast = g_object_ref (toast);
+  /* A fresh toast's own reference goes to the overlay below; we keep another. */
+  self->undo_toast = fresh ? g_object_ref (toast) : toast;
   self->undo_kind = kind;
   self->undo_id = g_strdup (id);
   self->undo_level = level;
   self->undo_year = year;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.undo-delete", TRUE);
-  tidu_form_show_toast (GTK_WIDGET (self), toast);
+  if (fresh)
+    tidu_form_show_toast (GTK_WIDGET (self), toast);
 }
 
 /**

@@ -105,19 +105,6 @@ replace (char **member,
   *member = value;
 }
 
-static void
-read_date (AdwEntryRow    *row,
-           const char     *field,
-           GDate          *date,
-           TiduValidation *validation)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!tidu_form_get_date (row, date, &error))
-    tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, field, NULL,
-                         "%s", error->message);
-}
-
 /**
  * tidu_carrier_editor_parse_area:
  * @area: (out): the area in square metres, NaN when @text is empty
@@ -215,32 +202,11 @@ build_carrier (TiduCarrierEditor *self,
   if (!tidu_carrier_editor_parse_area (gtk_editable_get_text (GTK_EDITABLE (self->area_row)), &carrier->area_m2))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, "area_m2", NULL,
                          "%s", _("Enter the area in square metres, such as 12000."));
-  read_date (self->founded_row, "founded_on", &carrier->founded_on, validation);
+  tidu_form_read_date (self->founded_row, "founded_on", &carrier->founded_on, validation);
   replace (&carrier->contact_name, tidu_form_get_text (self->contact_name_row));
   replace (&carrier->contact_phone, tidu_form_get_text (self->contact_phone_row));
   replace (&carrier->notes, get_notes (self));
   return carrier;
-}
-
-/* The most severe issue of @field: the first error, else the first warning. */
-static const TiduIssue *
-find_issue (TiduValidation *validation,
-            const char     *field)
-{
-  const TiduIssue *warning = NULL;
-
-  for (guint i = 0; i < tidu_validation_get_n_issues (validation); i++)
-    {
-      const TiduIssue *issue = tidu_validation_get_issue (validation, i);
-
-      if (g_strcmp0 (issue->field, field) != 0)
-        continue;
-      if (issue->severity == TIDU_SEVERITY_ERROR)
-        return issue;
-      if (warning == NULL)
-        warning = issue;
-    }
-  return warning;
 }
 
 static void
@@ -282,7 +248,7 @@ show_issues (TiduCarrierEditor *self,
   for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
     {
       GtkWidget *row = field_widget (self, &field_rows[i]);
-      const TiduIssue *issue = find_issue (validation, field_rows[i].field);
+      const TiduIssue *issue = tidu_validation_find (validation, field_rows[i].field);
 
       if (!g_hash_table_contains (self->touched, field_rows[i].field))
         issue = NULL;
@@ -432,25 +398,8 @@ open_other_activated (GtkWidget  *widget,
 static void
 fill_regions (TiduCarrierEditor *self)
 {
-  g_autoptr(GPtrArray) regions = NULL;
-  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) tidu_list_choice_free);
-  g_autoptr(GError) error = NULL;
-
-  regions = tidu_region_list (self->database, &error);
-  if (regions == NULL)
-    g_warning ("Could not list the regions: %s", error->message);
-  for (guint i = 0; regions != NULL && i < regions->len; i++)
-    {
-      const TiduRegion *region = g_ptr_array_index (regions, i);
-      TiduListChoice *choice = g_new0 (TiduListChoice, 1);
-      g_autofree char *indent = g_strnfill (region->depth * 2, ' ');
-
-      choice->value = g_strdup (region->id);
-      choice->label = g_strconcat (indent, region->name, NULL);
-      g_ptr_array_add (choices, choice);
-    }
   g_strfreev (self->region_values);
-  self->region_values = tidu_form_fill_combo (self->region_row, choices, _("None"));
+  self->region_values = tidu_form_fill_regions (self->region_row, self->database, _("None"));
 }
 
 static void

@@ -71,19 +71,6 @@ field_widget (TiduCarrierLevelEditor *self,
   return *(GtkWidget **) G_STRUCT_MEMBER_P (self, field->offset);
 }
 
-static void
-read_date (AdwEntryRow    *row,
-           const char     *field,
-           GDate          *date,
-           TiduValidation *validation)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!tidu_form_get_date (row, date, &error))
-    tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, field, NULL,
-                         "%s", error->message);
-}
-
 static TiduCarrierLevel *
 build_level (TiduCarrierLevelEditor *self,
              TiduValidation         *validation)
@@ -92,31 +79,11 @@ build_level (TiduCarrierLevelEditor *self,
 
   g_free (level->level);
   level->level = g_strdup (tidu_form_get_combo_value (self->level_row, self->level_values));
-  read_date (self->recognized_row, "recognized_on", &level->recognized_on, validation);
+  tidu_form_read_date (self->recognized_row, "recognized_on", &level->recognized_on, validation);
   g_free (level->document);
   level->document = tidu_form_get_text (self->document_row);
-  read_date (self->revoked_row, "revoked_on", &level->revoked_on, validation);
+  tidu_form_read_date (self->revoked_row, "revoked_on", &level->revoked_on, validation);
   return level;
-}
-
-static const TiduIssue *
-find_issue (TiduValidation *validation,
-            const char     *field)
-{
-  const TiduIssue *warning = NULL;
-
-  for (guint i = 0; i < tidu_validation_get_n_issues (validation); i++)
-    {
-      const TiduIssue *issue = tidu_validation_get_issue (validation, i);
-
-      if (g_strcmp0 (issue->field, field) != 0)
-        continue;
-      if (issue->severity == TIDU_SEVERITY_ERROR)
-        return issue;
-      if (warning == NULL)
-        warning = issue;
-    }
-  return warning;
 }
 
 static void
@@ -127,7 +94,7 @@ show_issues (TiduCarrierLevelEditor *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
     {
-      const TiduIssue *issue = find_issue (validation, field_rows[i].field);
+      const TiduIssue *issue = tidu_validation_find (validation, field_rows[i].field);
 
       if (issue == NULL || !g_hash_table_contains (self->touched, field_rows[i].field))
         tidu_form_show_message (field_widget (self, &field_rows[i]), TIDU_FORM_MESSAGE_NONE, NULL);

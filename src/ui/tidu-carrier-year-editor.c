@@ -171,26 +171,6 @@ build_year (TiduCarrierYearEditor *self,
   return year;
 }
 
-static const TiduIssue *
-find_issue (TiduValidation *validation,
-            const char     *field)
-{
-  const TiduIssue *warning = NULL;
-
-  for (guint i = 0; i < tidu_validation_get_n_issues (validation); i++)
-    {
-      const TiduIssue *issue = tidu_validation_get_issue (validation, i);
-
-      if (g_strcmp0 (issue->field, field) != 0)
-        continue;
-      if (issue->severity == TIDU_SEVERITY_ERROR)
-        return issue;
-      if (warning == NULL)
-        warning = issue;
-    }
-  return warning;
-}
-
 /* A new row for a year already recorded replaces that year's statistics. */
 static void
 check_replaced (TiduCarrierYearEditor *self,
@@ -220,7 +200,7 @@ show_issues (TiduCarrierYearEditor *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
     {
-      const TiduIssue *issue = find_issue (validation, field_rows[i].field);
+      const TiduIssue *issue = tidu_validation_find (validation, field_rows[i].field);
 
       if (issue == NULL || !g_hash_table_contains (self->touched, field_rows[i].field))
         tidu_form_show_message (field_widget (self, &field_rows[i]), TIDU_FORM_MESSAGE_NONE, NULL);

@@ -4,7 +4,8 @@
  * row opens the carrier's detail page in place, and Back returns to the list as it was, search
  * included. New carriers come from the carrier editor (Ctrl+N). Delete moves the selected
  * carrier to the trash with an Undo toast (Ctrl+Z), through the detail page that owns that
- * toast.
+ * toast. The trash is the same list in trash mode, where a carrier is restored (Enter) or,
+ * after a confirmation, purged.
  *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,6 +27,8 @@ struct _TiduCarriersPage
   /* Template widgets */
   GtkStack          *stack;
   TiduRecordList    *record_list;
+  GtkWidget         *empty_trash_button;
+  GtkWidget         *new_button;
 
   /* Borrowed references */
   TiduCarrierDetail *detail;
@@ -86,7 +89,10 @@ update_subtitle (TiduCarriersPage *self)
 
   if (showing (self, "detail") && self->database != NULL && id != NULL)
     carrier = tidu_carrier_load (self->database, id, NULL);
-  set_subtitle (self, carrier != NULL ? carrier->name : NULL);
+  if (showing (self, "list") && tidu_record_list_get_trash (self->record_list))
+    set_subtitle (self, tidu_record_list_get_trash_title (self->record_list));
+  else
+    set_subtitle (self, carrier != NULL ? carrier->name : NULL);
 }
 
 static void
@@ -96,6 +102,7 @@ update_actions (TiduCarriersPage *self)
     && tidu_list_model_get_selected (tidu_record_list_get_model (self->record_list)) != GTK_INVALID_LIST_POSITION;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "carriers.new", self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carriers.show-trash", self->database != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "carriers.delete", selected);
 }
 
@@ -106,10 +113,13 @@ update_visible (TiduCarriersPage *self,
                 gboolean          keep_detail)
 {
   gboolean any = tidu_ui_has_rows (self->database, counted, G_N_ELEMENTS (counted));
+  gboolean trash = tidu_record_list_get_trash (self->record_list);
 
+  gtk_widget_set_visible (self->empty_trash_button, !any && tidu_record_list_has_deleted (self->record_list));
+  gtk_widget_set_visible (self->new_button, !trash);
   if (!(keep_detail && showing (self, "detail")))
     gtk_stack_set_visible_child_name (self->stack,
-                                      self->database != NULL && any ? "list" : "empty");
+                                      self->database != NULL && (any || trash) ? "list" : "empty");
   update_subtitle (self);
   update_actions (self);
 }
@@ -155,6 +165,22 @@ open_carrier (TiduCarriersPage *self,
 }
 
 /* ------------------------------------------------------------------ signal callbacks */
+
+/* The list's trash toggle, or Show Deleted Carriers in the empty state. */
+static void
+list_trash_changed_cb (TiduCarriersPage *self)
+{
+  update_visible (self, FALSE);
+  if (tidu_record_list_get_trash (self->record_list) && showing (self, "list"))
+    tidu_record_list_focus_view (self->record_list);
+}
+
+/* A carrier restored from the trash or purged. */
+static void
+list_records_changed_cb (TiduCarriersPage *self)
+{
+  update_visible (self, TRUE);
+}
 
 static void
 record_activated_cb (TiduRecordList   *list,
@@ -231,6 +257,11 @@ delete_activated (GtkWidget  *widget,
 
   if (self->database == NULL || !showing (self, "list"))
     return;
+  if (tidu_record_list_get_trash (self->record_list))
+    {
+      tidu_record_list_purge_selected (self->record_list);
+      return;
+    }
   id = tidu_record_list_dup_selected_id (self->record_list);
   if (id != NULL)
     tidu_carrier_detail_delete_carrier (self->detail, id);
@@ -244,6 +275,17 @@ undo_activated (GtkWidget  *widget,
   TiduCarriersPage *self = TIDU_CARRIERS_PAGE (widget);
 
   gtk_widget_activate_action (GTK_WIDGET (self->detail), "carrier.undo-delete", NULL);
+}
+
+static void
+show_trash_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TiduCarriersPage *self = TIDU_CARRIERS_PAGE (widget);
+
+  if (self->database != NULL)
+    tidu_record_list_set_trash (self->record_list, TRUE);
 }
 
 /* ------------------------------------------------------------------ GObject */
@@ -343,11 +385,14 @@ tidu_carriers_page_class_init (TiduCarriersPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-carriers-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiduCarriersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TiduCarriersPage, record_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduCarriersPage, empty_trash_button);
+  gtk_widget_class_bind_template_child (widget_class, TiduCarriersPage, new_button);
   gtk_widget_class_bind_template_callback (widget_class, record_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "carriers.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "carriers.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "carriers.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "carriers.show-trash", NULL, show_trash_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "carriers.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "carriers.delete", NULL);
@@ -374,6 +419,8 @@ tidu_carriers_page_init (TiduCarriersPage *self)
   model = tidu_record_list_get_model (self->record_list);
   g_signal_connect_object (model, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (model, "items-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->record_list, "notify::trash", G_CALLBACK (list_trash_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->record_list, "records-changed", G_CALLBACK (list_records_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Ctrl+N also works while the focus is in the sidebar, as long as this place shows. */
   shortcuts = gtk_shortcut_controller_new ();
@@ -425,6 +472,7 @@ tidu_carriers_page_set_database (TiduCarriersPage *self,
 
   g_clear_weak_pointer (&self->list_focus);
   tidu_carrier_detail_set_database (self->detail, database);
+  tidu_record_list_set_trash (self->record_list, FALSE);
   tidu_record_list_set_database (self->record_list, database);
   update_visible (self, FALSE);
 

@@ -97,19 +97,6 @@ replace (char **member,
   *member = value;
 }
 
-static void
-read_date (AdwEntryRow    *row,
-           const char     *field,
-           GDate          *date,
-           TiduValidation *validation)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!tidu_form_get_date (row, date, &error))
-    tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, field, NULL,
-                         "%s", error->message);
-}
-
 static const char *
 get_status (TiduCertificationEditor *self)
 {
@@ -126,11 +113,11 @@ build_certification (TiduCertificationEditor *self,
 
   replace (&certification->tier, g_strdup (tidu_form_get_combo_value (self->tier_row, self->tier_values)));
   replace (&certification->level, g_strdup (tidu_form_get_combo_value (self->level_row, self->level_values)));
-  read_date (self->certified_row, "certified_on", &certification->certified_on, validation);
-  read_date (self->expires_row, "expires_on", &certification->expires_on, validation);
+  tidu_form_read_date (self->certified_row, "certified_on", &certification->certified_on, validation);
+  tidu_form_read_date (self->expires_row, "expires_on", &certification->expires_on, validation);
   replace (&certification->certificate_no, tidu_form_get_text (self->number_row));
   replace (&certification->status, g_strdup (get_status (self)));
-  read_date (self->revoked_row, "revoked_on", &certification->revoked_on, validation);
+  tidu_form_read_date (self->revoked_row, "revoked_on", &certification->revoked_on, validation);
   replace (&certification->notes, tidu_form_get_text (self->notes_row));
   return certification;
 }
@@ -179,26 +166,6 @@ show_validity (TiduCertificationEditor *self,
   adw_action_row_set_subtitle (self->valid_until_row, text);
 }
 
-static const TiduIssue *
-find_issue (TiduValidation *validation,
-            const char     *field)
-{
-  const TiduIssue *warning = NULL;
-
-  for (guint i = 0; i < tidu_validation_get_n_issues (validation); i++)
-    {
-      const TiduIssue *issue = tidu_validation_get_issue (validation, i);
-
-      if (g_strcmp0 (issue->field, field) != 0)
-        continue;
-      if (issue->severity == TIDU_SEVERITY_ERROR)
-        return issue;
-      if (warning == NULL)
-        warning = issue;
-    }
-  return warning;
-}
-
 static void
 show_issues (TiduCertificationEditor *self,
              TiduValidation          *validation)
@@ -207,7 +174,7 @@ show_issues (TiduCertificationEditor *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
     {
-      const TiduIssue *issue = find_issue (validation, field_rows[i].field);
+      const TiduIssue *issue = tidu_validation_find (validation, field_rows[i].field);
 
       if (issue == NULL || !g_hash_table_contains (self->touched, field_rows[i].field))
         tidu_form_show_message (field_widget (self, &field_rows[i]), TIDU_FORM_MESSAGE_NONE, NULL);

@@ -57,7 +57,7 @@ struct _TiduFirmDetail
   TiduFirm     *firm;
   GPtrArray    *vocabularies[TIDU_N_VOCABULARIES];
   AdwToast     *undo_toast;
-  char         *undo_id;
+  GPtrArray    *undo_ids;       /* what the toast's Undo restores, oldest first */
   UndoKind      undo_kind;
 };
 
@@ -568,7 +568,8 @@ static void
 clear_undo (TiduFirmDetail *self)
 {
   g_clear_object (&self->undo_toast);
-  g_clear_pointer (&self->undo_id, g_free);
+  if (self->undo_ids != NULL)
+    g_ptr_array_set_size (self->undo_ids, 0);
   self->undo_kind = UNDO_NONE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.undo-delete", FALSE);
 }
@@ -584,30 +585,35 @@ toast_dismissed_cb (AdwToast       *toast,
 static void
 undo (TiduFirmDetail *self)
 {
-  g_autofree char *id = g_steal_pointer (&self->undo_id);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   UndoKind kind = self->undo_kind;
   g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
   g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
 
+  for (guint i = 0; i < self->undo_ids->len; i++)
+    g_ptr_array_add (ids, g_strdup (g_ptr_array_index (self->undo_ids, i)));
   clear_undo (self);
   if (toast != NULL)
     adw_toast_dismiss (toast);
-  if (kind == UNDO_FIRM)
-    ok = tidu_firm_restore (self->database, id, &error);
-  else if (kind == UNDO_CERTIFICATION)
-    ok = tidu_certification_restore (self->database, id, &error);
-  else
-    return;
 
-  if (!ok)
+  for (guint i = 0; i < ids->len && error == NULL; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+
+      if (kind == UNDO_FIRM)
+        tidu_firm_restore (self->database, id, &error);
+      else if (kind == UNDO_CERTIFICATION)
+        tidu_certification_restore (self->database, id, &error);
+    }
+
+  if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
 
       tidu_form_show_toast (GTK_WIDGET (self), adw_toast_new (message));
-      return;
     }
-  changed (self);
+  if (ids->len > 0)
+    changed (self);
 }
 
 static void
@@ -624,21 +630,37 @@ offer_undo (TiduFirmDetail *self,
             const char     *id,
             const char     *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast;
 
+  /* Deletes in a row gather in the toast on screen, whose Undo restores them all. Replacing
+   * the toast instead makes libadwaita 1.2 animate one toast out while another comes in,
+   * which aborted, or crashed when the window closed in between. */
+  if (self->undo_toast != NULL && self->undo_kind == kind)
+    {
+      guint n;
+      g_autofree char *gathered = NULL;
+
+      g_ptr_array_add (self->undo_ids, g_strdup (id));
+      n = self->undo_ids->len;
+      gathered = kind == UNDO_FIRM
+                 ? g_strdup_printf (ngettext ("%u firm moved to the trash", "%u firms moved to the trash", n), n)
+                 : g_strdup_printf (ngettext ("%u certification deleted", "%u certifications deleted", n), n);
+      adw_toast_set_title (self->undo_toast, gathered);
+      return;
+    }
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  clear_undo (self);
+
+  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
 
-  /* Only the latest delete can be undone: dismiss the toast it replaces. Dropping it without
-   * a dismiss leaves it queued in the overlay, and libadwaita 1.2 then aborts when a later
-   * dismiss meets the one still animating out. */
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  clear_undo (self);
   self->undo_toast = g_object_ref (toast);
-  self->undo_id = g_strdup (id);
+  g_ptr_array_add (self->undo_ids, g_strdup (id));
   self->undo_kind = kind;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.undo-delete", TRUE);
   tidu_form_show_toast (GTK_WIDGET (self), toast);
@@ -905,7 +927,7 @@ tidu_firm_detail_finalize (GObject *object)
 
   g_clear_pointer (&self->firm_id, g_free);
   g_clear_pointer (&self->firm, tidu_firm_free);
-  g_clear_pointer (&self->undo_id, g_free);
+  g_clear_pointer (&self->undo_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tidu_firm_detail_parent_class)->finalize (object);
 }
@@ -988,6 +1010,7 @@ tidu_firm_detail_class_init (TiduFirmDetailClass *klass)
 static void
 tidu_firm_detail_init (TiduFirmDetail *self)
 {
+  self->undo_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);

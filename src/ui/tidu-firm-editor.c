@@ -119,19 +119,6 @@ replace (char **member,
   *member = value;
 }
 
-static void
-read_date (AdwEntryRow    *row,
-           const char     *field,
-           GDate          *date,
-           TiduValidation *validation)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!tidu_form_get_date (row, date, &error))
-    tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, field, NULL,
-                         "%s", error->message);
-}
-
 static char *
 get_notes (TiduFirmEditor *self)
 {
@@ -166,7 +153,7 @@ build_firm (TiduFirmEditor *self,
   replace (&firm->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
   replace (&firm->industry, tidu_form_get_text (self->industry_row));
   replace (&firm->tech_field, g_strdup (tidu_form_get_combo_value (self->tech_field_row, self->tech_field_values)));
-  read_date (self->founded_row, "founded_on", &firm->founded_on, validation);
+  tidu_form_read_date (self->founded_row, "founded_on", &firm->founded_on, validation);
   replace (&firm->address, tidu_form_get_text (self->address_row));
   replace (&firm->legal_person, tidu_form_get_text (self->legal_person_row));
   replace (&firm->contact_name, tidu_form_get_text (self->contact_name_row));
@@ -174,33 +161,12 @@ build_firm (TiduFirmEditor *self,
   replace (&firm->contact_email, tidu_form_get_text (self->contact_email_row));
   replace (&firm->attraction_channel, tidu_form_get_text (self->channel_row));
   replace (&firm->attraction_stage, g_strdup (tidu_form_get_combo_value (self->stage_row, self->stage_values)));
-  read_date (self->lead_row, "lead_on", &firm->lead_on, validation);
-  read_date (self->signed_row, "signed_on", &firm->signed_on, validation);
-  read_date (self->landed_row, "landed_on", &firm->landed_on, validation);
+  tidu_form_read_date (self->lead_row, "lead_on", &firm->lead_on, validation);
+  tidu_form_read_date (self->signed_row, "signed_on", &firm->signed_on, validation);
+  tidu_form_read_date (self->landed_row, "landed_on", &firm->landed_on, validation);
   replace (&firm->officer, tidu_form_get_text (self->officer_row));
   replace (&firm->notes, get_notes (self));
   return firm;
-}
-
-/* The most severe issue of @field: the first error, else the first warning. */
-static const TiduIssue *
-find_issue (TiduValidation *validation,
-            const char     *field)
-{
-  const TiduIssue *warning = NULL;
-
-  for (guint i = 0; i < tidu_validation_get_n_issues (validation); i++)
-    {
-      const TiduIssue *issue = tidu_validation_get_issue (validation, i);
-
-      if (g_strcmp0 (issue->field, field) != 0)
-        continue;
-      if (issue->severity == TIDU_SEVERITY_ERROR)
-        return issue;
-      if (warning == NULL)
-        warning = issue;
-    }
-  return warning;
 }
 
 static void
@@ -269,7 +235,7 @@ show_issues (TiduFirmEditor *self,
   for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
     {
       GtkWidget *row = field_widget (self, &field_rows[i]);
-      const TiduIssue *issue = find_issue (validation, field_rows[i].field);
+      const TiduIssue *issue = tidu_validation_find (validation, field_rows[i].field);
 
       if (!g_hash_table_contains (self->touched, field_rows[i].field))
         issue = NULL;
@@ -439,25 +405,8 @@ open_other_activated (GtkWidget  *widget,
 static void
 fill_regions (TiduFirmEditor *self)
 {
-  g_autoptr(GPtrArray) regions = NULL;
-  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) tidu_list_choice_free);
-  g_autoptr(GError) error = NULL;
-
-  regions = tidu_region_list (self->database, &error);
-  if (regions == NULL)
-    g_warning ("Could not list the regions: %s", error->message);
-  for (guint i = 0; regions != NULL && i < regions->len; i++)
-    {
-      const TiduRegion *region = g_ptr_array_index (regions, i);
-      TiduListChoice *choice = g_new0 (TiduListChoice, 1);
-      g_autofree char *indent = g_strnfill (region->depth * 2, ' ');
-
-      choice->value = g_strdup (region->id);
-      choice->label = g_strconcat (indent, region->name, NULL);
-      g_ptr_array_add (choices, choice);
-    }
   g_strfreev (self->region_values);
-  self->region_values = tidu_form_fill_combo (self->region_row, choices, _("None"));
+  self->region_values = tidu_form_fill_regions (self->region_row, self->database, _("None"));
 }
 
 static void

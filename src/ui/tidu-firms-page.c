@@ -30,7 +30,6 @@ struct _TiduFirmsPage
   TiduRecordList   *record_list;
   TiduSampleLoader *sample_loader;
   GtkWidget        *empty_trash_button;
-  GtkRevealer      *trash_revealer;
   GtkWidget        *new_button;
 
   /* Borrowed references */
@@ -69,35 +68,6 @@ get_window (TiduFirmsPage *self)
 }
 
 static void
-show_toast (TiduFirmsPage *self,
-            AdwToast      *toast)
-{
-  tidu_form_show_toast (GTK_WIDGET (self), toast);
-}
-
-static gboolean
-has_deleted_firms (TiduFirmsPage *self)
-{
-  g_autoptr(TiduListQuery) query = NULL;
-  g_autoptr(GArray) rowids = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->database == NULL)
-    return FALSE;
-
-  query = tidu_list_query_new (TIDU_LIST_FIRMS);
-  tidu_list_query_set_trash (query, TRUE);
-  rowids = tidu_list_query_run (self->database, query, &error);
-  if (rowids == NULL)
-    {
-      g_warning ("Could not look into the trash: %s", error->message);
-      return FALSE;
-    }
-
-  return rowids->len > 0;
-}
-
-static void
 set_subtitle (TiduFirmsPage *self,
               const char    *subtitle)
 {
@@ -125,7 +95,7 @@ update_subtitle (TiduFirmsPage *self)
     }
   else if (g_strcmp0 (visible, "list") == 0 && self->show_trash)
     {
-      set_subtitle (self, _("Deleted Firms"));
+      set_subtitle (self, tidu_record_list_get_trash_title (self->record_list));
     }
   else
     {
@@ -157,7 +127,7 @@ update_visible (TiduFirmsPage *self,
   gboolean any = tidu_ui_has_rows (self->database, counted, G_N_ELEMENTS (counted));
   const char *visible = gtk_stack_get_visible_child_name (self->stack);
 
-  gtk_widget_set_visible (self->empty_trash_button, !any && has_deleted_firms (self));
+  gtk_widget_set_visible (self->empty_trash_button, !any && tidu_record_list_has_deleted (self->record_list));
 
   if (!(keep_detail && g_strcmp0 (visible, "detail") == 0))
     {
@@ -225,7 +195,6 @@ set_show_trash (TiduFirmsPage *self,
 
   self->show_trash = show_trash;
   tidu_record_list_set_trash (self->record_list, show_trash);
-  gtk_revealer_set_reveal_child (self->trash_revealer, show_trash);
   gtk_widget_set_visible (self->new_button, !show_trash);
 
   update_visible (self, FALSE);
@@ -236,113 +205,18 @@ set_show_trash (TiduFirmsPage *self,
 
 /* ------------------------------------------------------------------ restore and purge */
 
+/* The list restores and purges (tidu_record_list_restore()); the page follows its trash
+ * toggle and what the trash holds. */
 static void
-restored_toast_clicked_cb (AdwToast      *toast,
-                           TiduFirmsPage *self)
+list_trash_changed_cb (TiduFirmsPage *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (toast), "tidu-firm-id");
-
-  set_show_trash (self, FALSE);
-  open_firm (self, id);
-}
-
-static gboolean
-restore_firm (TiduFirmsPage *self,
-              const char    *id)
-{
-  g_autoptr(TiduFirm) firm = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  firm = tidu_firm_load (self->database, id, &error);
-  if (firm == NULL || !tidu_firm_restore (self->database, id, &error))
-    {
-      /* Translators: a toast; the second sentence is the reason, such as a firm with the same credit code */
-      g_autofree char *message = g_strdup_printf (_("The firm was not restored. %s"), error->message);
-
-      toast = adw_toast_new (message);
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_set_timeout (toast, 0);
-      show_toast (self, toast);
-      records_changed (self);
-      return FALSE;
-    }
-
-  /* Translators: a toast after restoring a firm from the trash; the name is in quotes */
-  title = g_strdup_printf (_("“%s” restored"), firm->name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "tidu-firm-id", g_strdup (id), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (restored_toast_clicked_cb), self, 0);
-  show_toast (self, toast);
-
-  records_changed (self);
-  return TRUE;
+  set_show_trash (self, tidu_record_list_get_trash (self->record_list));
 }
 
 static void
-purge_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   TiduFirmsPage    *self)
+list_records_changed_cb (TiduFirmsPage *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (dialog), "tidu-firm-id");
-  const char *name = g_object_get_data (G_OBJECT (dialog), "tidu-firm-name");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0 || self->database == NULL)
-    return;
-
-  if (!tidu_firm_purge (self->database, id, &error))
-    {
-      /* Translators: a toast; the second sentence is the reason */
-      g_autofree char *message = g_strdup_printf (_("The firm was not deleted. %s"), error->message);
-      AdwToast *toast = adw_toast_new (message);
-
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      adw_toast_set_timeout (toast, 0);
-      show_toast (self, toast);
-      records_changed (self);
-      return;
-    }
-
-  /* Translators: a toast after removing a firm from the trash for good */
-  title = g_strdup_printf (_("“%s” deleted permanently"), name);
-  show_toast (self, adw_toast_new (title));
-  records_changed (self);
-}
-
-static void
-confirm_purge (TiduFirmsPage *self,
-               const char    *id)
-{
-  g_autoptr(TiduFirm) firm = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  firm = tidu_firm_load (self->database, id, &error);
-  if (firm == NULL)
-    {
-      show_toast (self, adw_toast_new (error->message));
-      return;
-    }
-
-  body = g_strdup_printf (_("“%s” is removed for good with its certifications, yearly figures and carrier stays. This cannot be undone."),
-                          firm->name);
-  dialog = adw_message_dialog_new (get_window (self), _("Delete Firm Permanently?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete Permanently"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "tidu-firm-id", g_strdup (id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "tidu-firm-name", g_strdup (firm->name), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (purge_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  update_visible (self, TRUE);
 }
 
 /* ------------------------------------------------------------------ signal callbacks */
@@ -361,10 +235,9 @@ record_activated_cb (TiduRecordList *list,
                      const char     *id,
                      TiduFirmsPage  *self)
 {
-  if (self->show_trash)
-    restore_firm (self, id);
-  else
-    open_firm (self, id);
+  /* In the trash the list restores the firm itself; this comes from a live row, or from
+   * Open on the "restored" toast. */
+  open_firm (self, id);
 }
 
 static void
@@ -437,7 +310,7 @@ delete_activated (GtkWidget  *widget,
     return;
 
   if (self->show_trash)
-    confirm_purge (self, id);
+    tidu_record_list_purge (self->record_list, id);
   else
     tidu_firm_detail_delete_firm (self->detail, id);
 }
@@ -461,7 +334,7 @@ restore_activated (GtkWidget  *widget,
   g_autofree char *id = tidu_record_list_dup_selected_id (self->record_list);
 
   if (id != NULL && self->database != NULL && self->show_trash)
-    restore_firm (self, id);
+    tidu_record_list_restore (self->record_list, id);
 }
 
 static void
@@ -473,7 +346,7 @@ purge_activated (GtkWidget  *widget,
   g_autofree char *id = tidu_record_list_dup_selected_id (self->record_list);
 
   if (id != NULL && self->database != NULL && self->show_trash)
-    confirm_purge (self, id);
+    tidu_record_list_purge (self->record_list, id);
 }
 
 /* ------------------------------------------------------------------ GObject */
@@ -593,7 +466,6 @@ tidu_firms_page_class_init (TiduFirmsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, record_list);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, sample_loader);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, empty_trash_button);
-  gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, trash_revealer);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, new_button);
   gtk_widget_class_bind_template_callback (widget_class, sample_finished_cb);
   gtk_widget_class_bind_template_callback (widget_class, record_activated_cb);
@@ -630,6 +502,8 @@ tidu_firms_page_init (TiduFirmsPage *self)
   model = tidu_record_list_get_model (self->record_list);
   g_signal_connect_object (model, "selection-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (model, "items-changed", G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->record_list, "notify::trash", G_CALLBACK (list_trash_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->record_list, "records-changed", G_CALLBACK (list_records_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Ctrl+N also works while the focus is in the sidebar, as long as this place shows. */
   shortcuts = gtk_shortcut_controller_new ();

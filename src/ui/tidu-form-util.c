@@ -77,6 +77,99 @@ tidu_form_set_date (AdwEntryRow *row,
   tidu_form_set_text (row, text);
 }
 
+/**
+ * tidu_form_read_date:
+ * @date: (out): the date of @row, cleared when the row is blank
+ *
+ * Reads a date row; text that is no date becomes an issue of @field in @validation.
+ */
+void
+tidu_form_read_date (AdwEntryRow    *row,
+                     const char     *field,
+                     GDate          *date,
+                     TiduValidation *validation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tidu_form_get_date (row, date, &error))
+    tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, field, NULL,
+                         "%s", error->message);
+}
+
+/**
+ * tidu_form_get_int:
+ *
+ * Reads a whole-number row such as a year; a blank row is %TIDU_UNSET, text that is no whole
+ * number becomes an issue of @field in @validation.
+ */
+gint64
+tidu_form_get_int (AdwEntryRow    *row,
+                   const char     *field,
+                   TiduValidation *validation)
+{
+  g_autofree char *text = tidu_form_get_text (row);
+  gint64 value;
+
+  if (text == NULL)
+    return TIDU_UNSET;
+  if (!g_ascii_string_to_signed (text, 10, -999999, 999999, &value, NULL))
+    {
+      tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, field, NULL,
+                           "%s", _("Enter a whole number, such as 2024."));
+      return TIDU_UNSET;
+    }
+  return value;
+}
+
+void
+tidu_form_set_int (AdwEntryRow *row,
+                   gint64       value)
+{
+  g_autofree char *text = TIDU_IS_SET (value) ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : NULL;
+
+  tidu_form_set_text (row, text);
+}
+
+/**
+ * tidu_form_get_money:
+ * @unit: the unit the officer types in, usually the display unit
+ *
+ * Reads an amount ("50", "50万" and "500,000" work); a blank row is %TIDU_UNSET, text that is
+ * no amount becomes an issue of @field in @validation.
+ *
+ * Returns: the amount in yuan
+ */
+gint64
+tidu_form_get_money (AdwEntryRow    *row,
+                     TiduMoneyUnit   unit,
+                     const char     *field,
+                     TiduValidation *validation)
+{
+  g_autofree char *text = tidu_form_get_text (row);
+  g_autoptr(GError) error = NULL;
+  gint64 yuan;
+
+  if (text == NULL)
+    return TIDU_UNSET;
+  if (!tidu_money_parse (text, unit, &yuan, &error))
+    {
+      tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, field, NULL,
+                           "%s", error->message);
+      return TIDU_UNSET;
+    }
+  return yuan;
+}
+
+void
+tidu_form_set_money (AdwEntryRow   *row,
+                     TiduMoneyUnit  unit,
+                     gint64         yuan)
+{
+  g_autofree char *text = TIDU_IS_SET (yuan) ? tidu_money_format (yuan, unit) : NULL;
+
+  tidu_form_set_text (row, text);
+}
+
 static AdwActionRow *
 ensure_message_row (GtkWidget *row)
 {
@@ -168,16 +261,32 @@ tidu_form_show_message (GtkWidget           *row,
 }
 
 /**
- * tidu_form_fill_combo:
- * @choices: (element-type TiduListChoice): values and labels
- * @none_label: (nullable): a first entry that stands for no value
+ * tidu_form_show_issue:
+ * @validation: (nullable): the issues, %NULL to clear the row's message
  *
- * Returns: (transfer full): the value of each entry of the combo, "" for @none_label
+ * Shows the most severe issue of @field under @row (see tidu_validation_find()), or clears it.
  */
-GStrv
-tidu_form_fill_combo (AdwComboRow *row,
-                      GPtrArray   *choices,
-                      const char  *none_label)
+void
+tidu_form_show_issue (GtkWidget      *row,
+                      TiduValidation *validation,
+                      const char     *field)
+{
+  const TiduIssue *issue = validation != NULL ? tidu_validation_find (validation, field) : NULL;
+
+  if (issue == NULL)
+    tidu_form_show_message (row, TIDU_FORM_MESSAGE_NONE, NULL);
+  else
+    tidu_form_show_message (row,
+                            issue->severity == TIDU_SEVERITY_ERROR
+                            ? TIDU_FORM_MESSAGE_ERROR : TIDU_FORM_MESSAGE_WARNING,
+                            issue->message);
+}
+
+/* Sets the labels of @choices as the "model" of a combo row or drop-down. */
+static GStrv
+fill_choices (GObject    *object,
+              GPtrArray  *choices,
+              const char *none_label)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
@@ -194,8 +303,90 @@ tidu_form_fill_combo (AdwComboRow *row,
       gtk_string_list_append (labels, choice->label);
       g_strv_builder_add (values, choice->value);
     }
-  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  g_object_set (object, "model", labels, NULL);
   return g_strv_builder_end (values);
+}
+
+static const char *
+value_at (GStrv values,
+          guint selected)
+{
+  if (values == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length (values))
+    return NULL;
+  if (values[selected][0] == '\0')
+    return NULL;
+  return values[selected];
+}
+
+/* The position of @value in @values, the first (none) when it is not there. */
+static guint
+position_of (GStrv       values,
+             const char *value)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    if (g_strcmp0 (values[i], value != NULL ? value : "") == 0)
+      return i;
+  return 0;
+}
+
+/**
+ * tidu_form_fill_combo:
+ * @choices: (element-type TiduListChoice): values and labels
+ * @none_label: (nullable): a first entry that stands for no value
+ *
+ * Returns: (transfer full): the value of each entry of the combo, "" for @none_label
+ */
+GStrv
+tidu_form_fill_combo (AdwComboRow *row,
+                      GPtrArray   *choices,
+                      const char  *none_label)
+{
+  return fill_choices (G_OBJECT (row), choices, none_label);
+}
+
+/**
+ * tidu_form_fill_drop_down:
+ *
+ * Like tidu_form_fill_combo(), for a drop-down in a row (one with search, say).
+ */
+GStrv
+tidu_form_fill_drop_down (GtkDropDown *drop_down,
+                          GPtrArray   *choices,
+                          const char  *none_label)
+{
+  return fill_choices (G_OBJECT (drop_down), choices, none_label);
+}
+
+/**
+ * tidu_form_fill_regions:
+ *
+ * Fills @row with the regions of @database in tree order, each indented by its depth.
+ *
+ * Returns: (transfer full): the value of each entry of the combo, "" for @none_label
+ */
+GStrv
+tidu_form_fill_regions (AdwComboRow  *row,
+                        TiduDatabase *database,
+                        const char   *none_label)
+{
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) tidu_list_choice_free);
+  g_autoptr(GError) error = NULL;
+
+  regions = tidu_region_list (database, &error);
+  if (regions == NULL)
+    g_warning ("Could not list the regions: %s", error->message);
+  for (guint i = 0; regions != NULL && i < regions->len; i++)
+    {
+      const TiduRegion *region = g_ptr_array_index (regions, i);
+      TiduListChoice *choice = g_new0 (TiduListChoice, 1);
+      g_autofree char *indent = g_strnfill (region->depth * 2, ' ');
+
+      choice->value = g_strdup (region->id);
+      choice->label = g_strconcat (indent, region->name, NULL);
+      g_ptr_array_add (choices, choice);
+    }
+  return fill_choices (G_OBJECT (row), choices, none_label);
 }
 
 GStrv
@@ -233,13 +424,7 @@ const char *
 tidu_form_get_combo_value (AdwComboRow *row,
                            GStrv        values)
 {
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (values == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length (values))
-    return NULL;
-  if (values[selected][0] == '\0')
-    return NULL;
-  return values[selected];
+  return value_at (values, adw_combo_row_get_selected (row));
 }
 
 void
@@ -247,15 +432,22 @@ tidu_form_set_combo_value (AdwComboRow *row,
                            GStrv        values,
                            const char  *value)
 {
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      if (g_strcmp0 (values[i], value != NULL ? value : "") == 0)
-        {
-          adw_combo_row_set_selected (row, i);
-          return;
-        }
-    }
-  adw_combo_row_set_selected (row, 0);
+  adw_combo_row_set_selected (row, position_of (values, value));
+}
+
+const char *
+tidu_form_get_drop_down_value (GtkDropDown *drop_down,
+                               GStrv        values)
+{
+  return value_at (values, gtk_drop_down_get_selected (drop_down));
+}
+
+void
+tidu_form_set_drop_down_value (GtkDropDown *drop_down,
+                               GStrv        values,
+                               const char  *value)
+{
+  gtk_drop_down_set_selected (drop_down, position_of (values, value));
 }
 
 static GtkWidget *

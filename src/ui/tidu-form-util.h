@@ -1,5 +1,5 @@
 /* tidu-form-util.h: shared pieces of the record forms: inline messages under rows, date and
- * text rows, combo rows over vocabularies
+ * text rows, whole-number and money rows, combo rows and drop-downs over choices
  *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,13 +29,35 @@ gboolean      tidu_form_get_date         (AdwEntryRow          *row,
 void          tidu_form_set_date         (AdwEntryRow          *row,
                                           const GDate          *date);
 char         *tidu_form_format_date      (const GDate          *date);
+void          tidu_form_read_date        (AdwEntryRow          *row,
+                                          const char           *field,
+                                          GDate                *date,
+                                          TiduValidation       *validation);
+gint64        tidu_form_get_int          (AdwEntryRow          *row,
+                                          const char           *field,
+                                          TiduValidation       *validation);
+void          tidu_form_set_int          (AdwEntryRow          *row,
+                                          gint64                value);
+gint64        tidu_form_get_money        (AdwEntryRow          *row,
+                                          TiduMoneyUnit         unit,
+                                          const char           *field,
+                                          TiduValidation       *validation);
+void          tidu_form_set_money        (AdwEntryRow          *row,
+                                          TiduMoneyUnit         unit,
+                                          gint64                yuan);
 
 AdwActionRow *tidu_form_show_message     (GtkWidget            *row,
                                           TiduFormMessageKind   kind,
                                           const char           *message);
+void          tidu_form_show_issue       (GtkWidget            *row,
+                                          TiduValidation       *validation,
+                                          const char           *field);
 
 GStrv         tidu_form_fill_combo       (AdwComboRow          *row,
                                           GPtrArray            *choices,
+                                          const char           *none_label);
+GStrv         tidu_form_fill_regions     (AdwComboRow          *row,
+                                          TiduDatabase         *database,
                                           const char           *none_label);
 GStrv         tidu_form_fill_vocabulary  (AdwComboRow          *row,
                                           TiduDatabase         *database,
@@ -44,6 +66,14 @@ GStrv         tidu_form_fill_vocabulary  (AdwComboRow          *row,
 const char   *tidu_form_get_combo_value  (AdwComboRow          *row,
                                           GStrv                 values);
 void          tidu_form_set_combo_value  (AdwComboRow          *row,
+                                          GStrv                 values,
+                                          const char           *value);
+GStrv         tidu_form_fill_drop_down   (GtkDropDown          *drop_down,
+                                          GPtrArray            *choices,
+                                          const char           *none_label);
+const char   *tidu_form_get_drop_down_value (GtkDropDown       *drop_down,
+                                          GStrv                 values);
+void          tidu_form_set_drop_down_value (GtkDropDown       *drop_down,
                                           GStrv                 values,
                                           const char           *value);
 

@@ -52,6 +52,9 @@ struct _TiduListModel
   guint64        serial;
   gboolean       loading;
   gboolean       loaded;
+  /* While deferred, queries wait (pending) until tidu_list_model_set_deferred (FALSE). */
+  gboolean       deferred;
+  gboolean       pending;
 
   guint          selected;
 };
@@ -97,8 +100,9 @@ typedef struct
   GPtrArray *first_rows;   /* TiduListRow, or NULL */
 } RunResult;
 
-/* The view sets up about 200 rows at once (PERFORMANCE.md §2.1). */
-#define PREFETCH_PAGES 2
+/* The view sets up about 200 rows at once (PERFORMANCE.md §2.1): GTK 4.8 asks for row 200
+ * too, so three pages leave the main thread no SQL before the first frame. */
+#define PREFETCH_PAGES 3
 
 static void
 run_result_free (RunResult *result)
@@ -279,6 +283,16 @@ run_query (TiduListModel *self)
       replace_rowids (self, g_array_new (FALSE, FALSE, sizeof (gint64)), NULL, NULL);
       return;
     }
+
+  /* A list not shown yet runs its query when it is first shown (DESIGN.md §4). */
+  if (self->deferred)
+    {
+      self->pending = TRUE;
+      self->loaded = FALSE;
+      set_loading (self, FALSE);
+      return;
+    }
+  self->pending = FALSE;
 
   self->cancellable = g_cancellable_new ();
 
@@ -827,6 +841,29 @@ tidu_list_model_get_loading (TiduListModel *self)
   g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), FALSE);
 
   return self->loading;
+}
+
+/**
+ * tidu_list_model_set_deferred:
+ * @self: a #TiduListModel
+ * @deferred: whether queries wait
+ *
+ * While @deferred, the model runs no query: the last one asked for waits, and runs once
+ * @deferred goes back to %FALSE. A list not on screen yet needs no rows.
+ */
+void
+tidu_list_model_set_deferred (TiduListModel *self,
+                              gboolean       deferred)
+{
+  g_return_if_fail (TIDU_IS_LIST_MODEL (self));
+
+  deferred = !!deferred;
+  if (self->deferred == deferred)
+    return;
+
+  self->deferred = deferred;
+  if (!deferred && self->pending)
+    run_query (self);
 }
 
 /**

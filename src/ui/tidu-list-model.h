@@ -40,6 +40,8 @@ void                 tidu_list_model_set_trash        (TiduListModel *self,
 void                 tidu_list_model_refresh          (TiduListModel *self);
 gboolean             tidu_list_model_get_loading      (TiduListModel *self);
 gboolean             tidu_list_model_get_loaded       (TiduListModel *self);
+void                 tidu_list_model_set_deferred     (TiduListModel *self,
+                                                       gboolean       deferred);
 guint                tidu_list_model_get_selected     (TiduListModel *self);
 guint                tidu_list_model_get_n_cached_items (TiduListModel *self);
 

@@ -25,6 +25,7 @@ struct _TiduPlanDetail
 {
   GtkWidget       parent_instance;
 
+  /* Template widgets */
   GtkLabel       *title_label;
   GtkLabel       *name_label;
   GtkLabel       *summary_label;
@@ -616,6 +617,7 @@ tidu_plan_detail_dispose (GObject *object)
   TiduPlanDetail *self = TIDU_PLAN_DETAIL (object);
   GtkWidget *child;
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_PLAN_DETAIL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->database);
@@ -666,6 +668,21 @@ tidu_plan_detail_class_init (TiduPlanDetailClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-plan-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, summary_grid);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, about_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, categories_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, categories_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, batches_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, batches_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, awards_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, awards_list);
+
   gtk_widget_class_install_action (widget_class, "plan.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "plan.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "plan.add-category", NULL, category_activated);
@@ -687,79 +704,12 @@ tidu_plan_detail_class_init (TiduPlanDetailClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "plan.undo", NULL);
 }
 
-static GtkWidget *
-header_button (GtkWidget  *group,
-               const char *label,
-               const char *action)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
-  return button;
-}
-
 static void
 tidu_plan_detail_init (TiduPlanDetail *self)
 {
-  GtkWidget *toolbar;
-  GtkWidget *body;
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *frame;
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  _tidu_detail_frame (GTK_WIDGET (self), "plan.back", _("Back to Talent Plans (Alt+Left)"),
-                      &self->title_label, &toolbar, &body);
-  _tidu_detail_button (toolbar, _("_Edit"), NULL, "plan.edit", _("Edit the talent plan (Ctrl+E)"));
-  _tidu_detail_button (toolbar, _("Add _Category"), NULL, "plan.add-category", _("Add a category with its funding standard"));
-  _tidu_detail_button (toolbar, _("Add _Batch"), NULL, "plan.add-batch", _("Add a batch of the plan"));
-  _tidu_detail_button (toolbar, _("Add _Award"), NULL, "plan.add-award", _("Record an award of this plan"));
-  _tidu_detail_button (toolbar, NULL, "user-trash-symbolic", "plan.delete", _("Move the talent plan to the trash"));
-
-  self->name_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->name_label, TRUE);
-  gtk_label_set_xalign (self->name_label, 0);
-  gtk_label_set_selectable (self->name_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "title-1");
-  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->name_label));
-  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary_label, TRUE);
-  gtk_label_set_xalign (self->summary_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
-  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->summary_label));
-  gtk_box_append (GTK_BOX (body), heading);
-
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->error_label));
-
-  self->summary_group = _tidu_detail_group (body, _("Funding by Batch"), NULL);
-  frame = gtk_frame_new (NULL);
-  gtk_widget_add_css_class (frame, "card");
-  self->summary_grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_row_spacing (self->summary_grid, 8);
-  gtk_grid_set_column_spacing (self->summary_grid, 18);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->summary_grid), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->summary_grid), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->summary_grid), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->summary_grid), 12);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->summary_grid));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->summary_group), frame);
-
-  self->awards_group = _tidu_detail_group (body, _("Awards"), &self->awards_list);
-  header_button (self->awards_group, _("Add A_ward…"), "plan.add-award");
-  self->categories_group = _tidu_detail_group (body, _("Categories"), &self->categories_list);
-  header_button (self->categories_group, _("Add Ca_tegory…"), "plan.add-category");
-  self->batches_group = _tidu_detail_group (body, _("Batches"), &self->batches_list);
-  header_button (self->batches_group, _("Add Batc_h…"), "plan.add-batch");
-  _tidu_detail_group (body, _("About the Plan"), &self->about_list);
-
   tidu_plan_detail_reload (self);
 }
 

@@ -38,7 +38,10 @@ struct _TiduPlanEditor
 {
   AdwWindow       parent_instance;
 
-  TiduTalentForm  form;
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  GtkWidget      *error_box;
+  GtkLabel       *error_label;
   AdwEntryRow    *name_row;
   AdwComboRow    *level_row;
   AdwEntryRow    *issuer_row;
@@ -47,6 +50,7 @@ struct _TiduPlanEditor
   AdwEntryRow    *description_row;
   AdwEntryRow    *source_row;
 
+  TiduTalentForm    form;
   TiduDatabase   *database;
   TiduTalentPlan *plan;
   GStrv           level_values;
@@ -143,9 +147,18 @@ tidu_plan_editor_finalize (GObject *object)
 }
 
 static void
+plan_editor_save_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  plan_save_cb (GTK_WINDOW (widget));
+}
+
+static void
 tidu_plan_editor_class_init (TiduPlanEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tidu_plan_editor_dispose;
   object_class->finalize = tidu_plan_editor_finalize;
@@ -156,28 +169,46 @@ tidu_plan_editor_class_init (TiduPlanEditorClass *klass)
    */
   plan_signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-plan-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, error_box);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, level_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, issuer_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, region_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, region_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, description_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, source_row);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, plan_editor_save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 tidu_plan_editor_init (TiduPlanEditor *self)
 {
-  TiduTalentForm *form = &self->form;
-  GtkWidget *group;
+  static const struct
+  {
+    const char *field;
+    gsize       offset;
+  } field_rows[] = {
+    { "name", G_STRUCT_OFFSET (TiduPlanEditor, name_row) },
+    { "level", G_STRUCT_OFFSET (TiduPlanEditor, level_row) },
+    { "issuer", G_STRUCT_OFFSET (TiduPlanEditor, issuer_row) },
+    { "region_name", G_STRUCT_OFFSET (TiduPlanEditor, region_name_row) },
+    { "region_id", G_STRUCT_OFFSET (TiduPlanEditor, region_row) },
+    { "description", G_STRUCT_OFFSET (TiduPlanEditor, description_row) },
+    { "source", G_STRUCT_OFFSET (TiduPlanEditor, source_row) },
+  };
 
-  _tidu_talent_form_init (form, GTK_WINDOW (self), G_CALLBACK (plan_save_cb), 600, 640);
-
-  group = _tidu_talent_form_group (form, _("Talent Plan"), NULL);
-  self->name_row = _tidu_talent_form_entry (form, group, _("_Name"), "name");
-  self->level_row = _tidu_talent_form_combo (form, group, _("_Level"), "level");
-  self->issuer_row = _tidu_talent_form_entry (form, group, _("_Issued by"), "issuer");
-
-  group = _tidu_talent_form_group (form, _("Where It Applies"), NULL);
-  self->region_name_row = _tidu_talent_form_entry (form, group, _("Region _name as the plan writes it"), "region_name");
-  self->region_row = _tidu_talent_form_combo (form, group, _("_Region in this database"), "region_id");
-
-  group = _tidu_talent_form_group (form, _("About"), NULL);
-  self->description_row = _tidu_talent_form_entry (form, group, _("_Description"), "description");
-  self->source_row = _tidu_talent_form_entry (form, group, _("_Source document"), "source");
+  gtk_widget_init_template (GTK_WIDGET (self));
+  _tidu_talent_form_bind (&self->form, GTK_WIDGET (self), self->window_title, self->error_box, self->error_label);
+  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
+    _tidu_talent_form_add_field (&self->form, G_STRUCT_MEMBER (GtkWidget *, self, field_rows[i].offset),
+                                 field_rows[i].field);
 }
 
 /**
@@ -192,7 +223,6 @@ tidu_plan_editor_new (GtkWindow    *parent,
                       const char   *plan_id)
 {
   TiduPlanEditor *self;
-  g_autoptr(GPtrArray) regions = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -204,13 +234,12 @@ tidu_plan_editor_new (GtkWindow    *parent,
                        NULL);
   self->database = g_object_ref (database);
   self->level_values = tidu_form_fill_vocabulary (self->level_row, database, TIDU_VOCABULARY_LEVEL, _("None"));
-  regions = _tidu_region_choices (database);
-  self->region_values = tidu_form_fill_combo (self->region_row, regions, _("None"));
+  self->region_values = tidu_form_fill_regions (self->region_row, database, _("None"));
 
   if (plan_id == NULL)
     {
       self->plan = tidu_talent_plan_new ();
-      adw_window_title_set_title (self->form.title, _("New Talent Plan"));
+      adw_window_title_set_title (self->window_title, _("New Talent Plan"));
     }
   else if ((self->plan = tidu_talent_plan_load (database, plan_id, &error)) == NULL)
     {
@@ -220,8 +249,8 @@ tidu_plan_editor_new (GtkWindow    *parent,
     }
   else
     {
-      adw_window_title_set_title (self->form.title, _("Edit Talent Plan"));
-      adw_window_title_set_subtitle (self->form.title, self->plan->name);
+      adw_window_title_set_title (self->window_title, _("Edit Talent Plan"));
+      adw_window_title_set_subtitle (self->window_title, self->plan->name);
       tidu_form_set_text (self->name_row, self->plan->name);
       tidu_form_set_combo_value (self->level_row, self->level_values, self->plan->level);
       tidu_form_set_text (self->issuer_row, self->plan->issuer);
@@ -252,14 +281,20 @@ struct _TiduCategoryEditor
 {
   AdwWindow         parent_instance;
 
-  TiduTalentForm    form;
+  /* Template widgets */
+  AdwWindowTitle   *window_title;
+  GtkWidget        *error_box;
+  GtkLabel         *error_label;
   AdwEntryRow      *name_row;
+  AdwActionRow     *team_row;
   GtkSwitch        *team_switch;
+  GtkWidget        *funding_group;
   AdwEntryRow      *min_row;
   AdwEntryRow      *max_row;
   AdwEntryRow      *years_row;
   AdwEntryRow      *note_row;
 
+  TiduTalentForm    form;
   TiduDatabase     *database;
   TiduPlanCategory *category;
   gboolean          can_save;
@@ -276,9 +311,9 @@ build_category (TiduCategoryEditor *self,
 
   replace (&category->name, tidu_form_get_text (self->name_row));
   category->is_team = gtk_switch_get_active (self->team_switch);
-  category->amount_min = _tidu_form_get_money (self->min_row, "amount_min", validation);
-  category->amount_max = _tidu_form_get_money (self->max_row, "amount_max", validation);
-  category->payout_years = _tidu_form_get_int (self->years_row, "payout_years", validation);
+  category->amount_min = tidu_form_get_money (self->min_row, _tidu_display_unit (), "amount_min", validation);
+  category->amount_max = tidu_form_get_money (self->max_row, _tidu_display_unit (), "amount_max", validation);
+  category->payout_years = tidu_form_get_int (self->years_row, "payout_years", validation);
   replace (&category->payout_note, tidu_form_get_text (self->note_row));
   return category;
 }
@@ -353,9 +388,18 @@ tidu_category_editor_finalize (GObject *object)
 }
 
 static void
+category_editor_save_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  category_save_cb (GTK_WINDOW (widget));
+}
+
+static void
 tidu_category_editor_class_init (TiduCategoryEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tidu_category_editor_dispose;
   object_class->finalize = tidu_category_editor_finalize;
@@ -366,29 +410,52 @@ tidu_category_editor_class_init (TiduCategoryEditorClass *klass)
    */
   category_signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-category-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, error_box);
+  gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, team_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, min_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, max_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, years_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, note_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, team_switch);
+  gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, funding_group);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, category_editor_save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 tidu_category_editor_init (TiduCategoryEditor *self)
 {
-  TiduTalentForm *form = &self->form;
-  GtkWidget *group;
+  static const struct
+  {
+    const char *field;
+    gsize       offset;
+  } field_rows[] = {
+    { "name", G_STRUCT_OFFSET (TiduCategoryEditor, name_row) },
+    { "is_team", G_STRUCT_OFFSET (TiduCategoryEditor, team_row) },
+    { "amount_min", G_STRUCT_OFFSET (TiduCategoryEditor, min_row) },
+    { "amount_max", G_STRUCT_OFFSET (TiduCategoryEditor, max_row) },
+    { "payout_years", G_STRUCT_OFFSET (TiduCategoryEditor, years_row) },
+    { "payout_note", G_STRUCT_OFFSET (TiduCategoryEditor, note_row) },
+  };
   g_autofree char *funding = NULL;
 
-  _tidu_talent_form_init (form, GTK_WINDOW (self), G_CALLBACK (category_save_cb), 560, 560);
-
-  group = _tidu_talent_form_group (form, _("Category"), NULL);
-  self->name_row = _tidu_talent_form_entry (form, group, _("_Name"), "name");
-  self->team_switch = _tidu_talent_form_switch (form, group, _("_Team category"), "is_team");
+  gtk_widget_init_template (GTK_WIDGET (self));
+  _tidu_talent_form_bind (&self->form, GTK_WIDGET (self), self->window_title, self->error_box, self->error_label);
+  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
+    _tidu_talent_form_add_field (&self->form, G_STRUCT_MEMBER (GtkWidget *, self, field_rows[i].offset),
+                                 field_rows[i].field);
 
   /* Translators: the description of the funding group: amounts are in 10k yuan, say */
   funding = g_strdup_printf (_("Amounts in %s; “50万” and “500,000” work too."),
                              tidu_money_unit_label (_tidu_display_unit ()));
-  group = _tidu_talent_form_group (form, _("Funding Standard"), funding);
-  self->min_row = _tidu_talent_form_entry (form, group, _("_Lowest amount"), "amount_min");
-  self->max_row = _tidu_talent_form_entry (form, group, _("_Highest amount"), "amount_max");
-  self->years_row = _tidu_talent_form_entry (form, group, _("_Paid out over years"), "payout_years");
-  self->note_row = _tidu_talent_form_entry (form, group, _("Payout _note"), "payout_note");
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->funding_group), funding);
 }
 
 TiduCategoryEditor *
@@ -414,7 +481,7 @@ tidu_category_editor_new (GtkWindow    *parent,
     {
       self->category = tidu_plan_category_new ();
       self->category->plan_id = g_strdup (plan_id);
-      adw_window_title_set_title (self->form.title, _("New Category"));
+      adw_window_title_set_title (self->window_title, _("New Category"));
     }
   else if ((self->category = tidu_plan_category_load (database, category_id, &error)) == NULL)
     {
@@ -424,13 +491,13 @@ tidu_category_editor_new (GtkWindow    *parent,
     }
   else
     {
-      adw_window_title_set_title (self->form.title, _("Edit Category"));
-      adw_window_title_set_subtitle (self->form.title, self->category->name);
+      adw_window_title_set_title (self->window_title, _("Edit Category"));
+      adw_window_title_set_subtitle (self->window_title, self->category->name);
       tidu_form_set_text (self->name_row, self->category->name);
       gtk_switch_set_active (self->team_switch, self->category->is_team);
-      _tidu_form_set_money (self->min_row, self->category->amount_min);
-      _tidu_form_set_money (self->max_row, self->category->amount_max);
-      _tidu_form_set_int (self->years_row, self->category->payout_years);
+      tidu_form_set_money (self->min_row, _tidu_display_unit (), self->category->amount_min);
+      tidu_form_set_money (self->max_row, _tidu_display_unit (), self->category->amount_max);
+      tidu_form_set_int (self->years_row, self->category->payout_years);
       tidu_form_set_text (self->note_row, self->category->payout_note);
       _tidu_talent_form_touch_all (&self->form);
     }
@@ -455,11 +522,15 @@ struct _TiduBatchEditor
 {
   AdwWindow       parent_instance;
 
-  TiduTalentForm  form;
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  GtkWidget      *error_box;
+  GtkLabel       *error_label;
   AdwEntryRow    *year_row;
   AdwEntryRow    *name_row;
   AdwEntryRow    *announced_row;
 
+  TiduTalentForm    form;
   TiduDatabase   *database;
   TiduPlanBatch  *batch;
   gboolean        can_save;
@@ -474,9 +545,9 @@ build_batch (TiduBatchEditor *self,
 {
   TiduPlanBatch *batch = tidu_plan_batch_copy (self->batch);
 
-  batch->year = _tidu_form_get_int (self->year_row, "year", validation);
+  batch->year = tidu_form_get_int (self->year_row, "year", validation);
   replace (&batch->name, tidu_form_get_text (self->name_row));
-  _tidu_form_read_date (self->announced_row, "announced_on", &batch->announced_on, validation);
+  tidu_form_read_date (self->announced_row, "announced_on", &batch->announced_on, validation);
   return batch;
 }
 
@@ -550,9 +621,18 @@ tidu_batch_editor_finalize (GObject *object)
 }
 
 static void
+batch_editor_save_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  batch_save_cb (GTK_WINDOW (widget));
+}
+
+static void
 tidu_batch_editor_class_init (TiduBatchEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tidu_batch_editor_dispose;
   object_class->finalize = tidu_batch_editor_finalize;
@@ -563,21 +643,38 @@ tidu_batch_editor_class_init (TiduBatchEditorClass *klass)
    */
   batch_signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-batch-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiduBatchEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TiduBatchEditor, error_box);
+  gtk_widget_class_bind_template_child (widget_class, TiduBatchEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduBatchEditor, year_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduBatchEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduBatchEditor, announced_row);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, batch_editor_save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 tidu_batch_editor_init (TiduBatchEditor *self)
 {
-  TiduTalentForm *form = &self->form;
-  GtkWidget *group;
+  static const struct
+  {
+    const char *field;
+    gsize       offset;
+  } field_rows[] = {
+    { "year", G_STRUCT_OFFSET (TiduBatchEditor, year_row) },
+    { "name", G_STRUCT_OFFSET (TiduBatchEditor, name_row) },
+    { "announced_on", G_STRUCT_OFFSET (TiduBatchEditor, announced_row) },
+  };
 
-  _tidu_talent_form_init (form, GTK_WINDOW (self), G_CALLBACK (batch_save_cb), 520, 420);
-
-  group = _tidu_talent_form_group (form, _("Batch"),
-                                   _("Name the batch when the plan has several in a year, such as 第十八批."));
-  self->year_row = _tidu_talent_form_entry (form, group, _("_Year"), "year");
-  self->name_row = _tidu_talent_form_entry (form, group, _("_Name"), "name");
-  self->announced_row = _tidu_talent_form_entry (form, group, _("_Announced on"), "announced_on");
+  gtk_widget_init_template (GTK_WIDGET (self));
+  _tidu_talent_form_bind (&self->form, GTK_WIDGET (self), self->window_title, self->error_box, self->error_label);
+  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
+    _tidu_talent_form_add_field (&self->form, G_STRUCT_MEMBER (GtkWidget *, self, field_rows[i].offset),
+                                 field_rows[i].field);
 }
 
 TiduBatchEditor *
@@ -603,7 +700,7 @@ tidu_batch_editor_new (GtkWindow    *parent,
     {
       self->batch = tidu_plan_batch_new ();
       self->batch->plan_id = g_strdup (plan_id);
-      adw_window_title_set_title (self->form.title, _("New Batch"));
+      adw_window_title_set_title (self->window_title, _("New Batch"));
     }
   else if ((self->batch = tidu_plan_batch_load (database, batch_id, &error)) == NULL)
     {
@@ -613,8 +710,8 @@ tidu_batch_editor_new (GtkWindow    *parent,
     }
   else
     {
-      adw_window_title_set_title (self->form.title, _("Edit Batch"));
-      _tidu_form_set_int (self->year_row, self->batch->year);
+      adw_window_title_set_title (self->window_title, _("Edit Batch"));
+      tidu_form_set_int (self->year_row, self->batch->year);
       tidu_form_set_text (self->name_row, self->batch->name);
       tidu_form_set_date (self->announced_row, &self->batch->announced_on);
       _tidu_talent_form_touch_all (&self->form);

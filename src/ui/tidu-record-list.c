@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "tidu-column-sorter.h"
+#include "tidu-form-util.h"
 #include "tidu-record-list.h"
 #include "tidu-ui-util.h"
 
@@ -55,6 +56,65 @@ static const FilterField plan_filters[] = {
 
 static const guint expiring_days[] = { 30, 60, 90, 180 };
 
+/* What the trash view says, by kind. */
+typedef struct
+{
+  const char *title;          /* the banner's title and the place's subtitle */
+  const char *description;
+  const char *show;           /* the trash toggle's tooltip */
+  const char *not_restored;   /* a toast; %s is the reason */
+  const char *not_deleted;    /* a toast; %s is the reason */
+  const char *purge_heading;
+  const char *purge_body;     /* %s is the name */
+} TrashTexts;
+
+static const TrashTexts trash_texts[TIDU_N_LISTS] = {
+  [TIDU_LIST_FIRMS] = {
+    N_("Deleted Firms"),
+    N_("Restore a firm to the list, or delete it permanently."),
+    N_("Show Deleted Firms"),
+    /* Translators: a toast; the second sentence is the reason, such as a firm with the same credit code */
+    N_("The firm was not restored. %s"),
+    /* Translators: a toast; the second sentence is the reason */
+    N_("The firm was not deleted. %s"),
+    N_("Delete Firm Permanently?"),
+    N_("“%s” is removed for good with its certifications, yearly figures and carrier stays. This cannot be undone."),
+  },
+  [TIDU_LIST_CARRIERS] = {
+    N_("Deleted Carriers"),
+    N_("Restore a carrier to the list, or delete it permanently."),
+    N_("Show Deleted Carriers"),
+    /* Translators: a toast; the second sentence is the reason, such as a carrier with the same name */
+    N_("The carrier was not restored. %s"),
+    /* Translators: a toast; the second sentence is the reason, such as firms still staying there */
+    N_("The carrier was not deleted. %s"),
+    N_("Delete Carrier Permanently?"),
+    N_("“%s” is removed for good with its level history and yearly statistics. This cannot be undone."),
+  },
+  [TIDU_LIST_TALENTS] = {
+    N_("Deleted Talents"),
+    N_("Restore a talent to the list, or delete it permanently."),
+    N_("Show Deleted Talents"),
+    /* Translators: a toast; the second sentence is the reason */
+    N_("The talent was not restored. %s"),
+    /* Translators: a toast; the second sentence is the reason, such as awards still naming the talent */
+    N_("The talent was not deleted. %s"),
+    N_("Delete Talent Permanently?"),
+    N_("“%s” is removed for good. This cannot be undone."),
+  },
+  [TIDU_LIST_TALENT_PLANS] = {
+    N_("Deleted Talent Plans"),
+    N_("Restore a talent plan to the list, or delete it permanently."),
+    N_("Show Deleted Talent Plans"),
+    /* Translators: a toast; the second sentence is the reason, such as a plan with the same name */
+    N_("The talent plan was not restored. %s"),
+    /* Translators: a toast; the second sentence is the reason */
+    N_("The talent plan was not deleted. %s"),
+    N_("Delete Talent Plan Permanently?"),
+    N_("“%s” is removed for good with its categories, batches and deleted awards. This cannot be undone."),
+  },
+};
+
 typedef struct
 {
   const FilterField *field;
@@ -76,10 +136,14 @@ struct _TiduRecordList
   GtkLabel        *count_label;
   GtkStack        *stack;
   GtkColumnView   *column_view;
+  GtkRevealer     *trash_revealer;
+  GtkLabel        *trash_title;
+  GtkLabel        *trash_description;
+  GtkWidget       *trash_toggle;
 
   /* Owned references */
   TiduListModel   *model;
-  GArray          *filters;  /* of Filter, built when the Filters popover first opens */
+  GArray          *filters;  /* of Filter, built each time the Filters popover opens */
 
   TiduListKind     kind;
   const TiduListColumn *columns;
@@ -113,6 +177,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   RECORD_ACTIVATED,
+  RECORDS_CHANGED,
   N_SIGNALS
 };
 
@@ -404,6 +469,242 @@ search_activate_cb (GtkSearchEntry *entry,
   gtk_widget_child_focus (GTK_WIDGET (self->column_view), GTK_DIR_TAB_FORWARD);
 }
 
+/* ------------------------------------------------------------------ the trash */
+
+static GtkWindow *
+get_window (TiduRecordList *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+update_trash_actions (TiduRecordList *self)
+{
+  gboolean selected = self->model != NULL
+    && tidu_list_model_get_selected (self->model) != GTK_INVALID_LIST_POSITION;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.restore", self->trash && selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.purge", self->trash && selected);
+}
+
+/* The name of @id as the rows show it: talents and plans in the trash do not load. */
+static char *
+name_in_rows (TiduRecordList *self,
+              const char     *id)
+{
+  guint name_column = G_MAXUINT;
+  guint selected = tidu_list_model_get_selected (self->model);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      if (g_str_equal (self->columns[i].id, "name"))
+        name_column = i;
+    }
+  if (name_column == G_MAXUINT)
+    return NULL;
+
+  for (guint i = 0; i <= n_items; i++)
+    {
+      /* The selected row first: it is most of the time the one. */
+      guint position = i == 0 ? selected : i - 1;
+      g_autoptr(TiduListItem) item = NULL;
+
+      if (position >= n_items || (i > 0 && position == selected))
+        continue;
+      item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+      if (item != NULL && g_strcmp0 (tidu_list_item_get_id (item), id) == 0
+          && tidu_list_item_get_cell (item, name_column) != NULL)
+        return g_strdup (tidu_list_item_get_cell (item, name_column));
+    }
+
+  return NULL;
+}
+
+static char *
+dup_record_name (TiduRecordList  *self,
+                 const char      *id,
+                 GError         **error)
+{
+  TiduDatabase *database = tidu_list_model_get_database (self->model);
+  char *name = name_in_rows (self, id);
+
+  if (name != NULL)
+    return name;
+
+  switch (self->kind)
+    {
+    case TIDU_LIST_FIRMS:
+      {
+        g_autoptr(TiduFirm) firm = tidu_firm_load (database, id, error);
+        return firm != NULL ? g_strdup (firm->name) : NULL;
+      }
+
+    case TIDU_LIST_CARRIERS:
+      {
+        g_autoptr(TiduCarrier) carrier = tidu_carrier_load (database, id, error);
+        return carrier != NULL ? g_strdup (carrier->name) : NULL;
+      }
+
+    case TIDU_LIST_TALENTS:
+      {
+        g_autoptr(TiduTalent) talent = tidu_talent_load (database, id, error);
+        return talent != NULL ? g_strdup (talent->name) : NULL;
+      }
+
+    case TIDU_LIST_TALENT_PLANS:
+      {
+        g_autoptr(TiduTalentPlan) plan = tidu_talent_plan_load (database, id, error);
+        return plan != NULL ? g_strdup (plan->name) : NULL;
+      }
+
+    case TIDU_N_LISTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+core_restore (TiduRecordList  *self,
+              const char      *id,
+              GError         **error)
+{
+  TiduDatabase *database = tidu_list_model_get_database (self->model);
+
+  switch (self->kind)
+    {
+    case TIDU_LIST_FIRMS:
+      return tidu_firm_restore (database, id, error);
+    case TIDU_LIST_CARRIERS:
+      return tidu_carrier_restore (database, id, error);
+    case TIDU_LIST_TALENTS:
+      return tidu_talent_restore (database, id, error);
+    case TIDU_LIST_TALENT_PLANS:
+      return tidu_talent_plan_restore (database, id, error);
+    case TIDU_N_LISTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+core_purge (TiduRecordList  *self,
+            const char      *id,
+            GError         **error)
+{
+  TiduDatabase *database = tidu_list_model_get_database (self->model);
+
+  switch (self->kind)
+    {
+    case TIDU_LIST_FIRMS:
+      return tidu_firm_purge (database, id, error);
+    case TIDU_LIST_CARRIERS:
+      return tidu_carrier_purge (database, id, error);
+    case TIDU_LIST_TALENTS:
+      return tidu_talent_purge (database, id, error);
+    case TIDU_LIST_TALENT_PLANS:
+      return tidu_talent_plan_purge (database, id, error);
+    case TIDU_N_LISTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Fills the one %s of a translated text of trash_texts. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static char *
+format_text (const char *format,
+             const char *arg)
+{
+  return g_strdup_printf (_(format), arg);
+}
+#pragma GCC diagnostic pop
+
+static void
+show_error_toast (TiduRecordList *self,
+                  const char     *format,
+                  const GError   *error)
+{
+  g_autofree char *message = format_text (format, error->message);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  tidu_form_show_toast (GTK_WIDGET (self), toast);
+}
+
+/* After a restore or a purge: the list runs its query again and tells its page. */
+static void
+trash_changed (TiduRecordList *self)
+{
+  tidu_record_list_refresh (self);
+  g_signal_emit (self, signals[RECORDS_CHANGED], 0);
+}
+
+/* Open on the "restored" toast: back to the live records, where the page opens it. */
+static void
+restored_toast_clicked_cb (AdwToast       *toast,
+                           TiduRecordList *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (toast), "tidu-record-id");
+
+  tidu_record_list_set_trash (self, FALSE);
+  g_signal_emit (self, signals[RECORD_ACTIVATED], 0, id);
+}
+
+static void
+purge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   TiduRecordList   *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "tidu-record-id");
+  const char *name = g_object_get_data (G_OBJECT (dialog), "tidu-record-name");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || tidu_list_model_get_database (self->model) == NULL)
+    return;
+
+  if (!core_purge (self, id, &error))
+    {
+      show_error_toast (self, trash_texts[self->kind].not_deleted, error);
+      trash_changed (self);
+      return;
+    }
+
+  /* Translators: a toast after removing a record from the trash for good */
+  title = g_strdup_printf (_("“%s” deleted permanently"), name);
+  tidu_form_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+  trash_changed (self);
+}
+
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TiduRecordList *self = TIDU_RECORD_LIST (widget);
+  g_autofree char *id = tidu_record_list_dup_selected_id (self);
+
+  if (id != NULL && self->trash)
+    tidu_record_list_restore (self, id);
+}
+
+static void
+purge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TiduRecordList *self = TIDU_RECORD_LIST (widget);
+  g_autofree char *id = tidu_record_list_dup_selected_id (self);
+
+  if (id != NULL && self->trash)
+    tidu_record_list_purge (self, id);
+}
+
 static void
 column_view_activate_cb (GtkColumnView  *view,
                          guint           position,
@@ -414,7 +715,11 @@ column_view_activate_cb (GtkColumnView  *view,
   if (item == NULL || tidu_list_item_get_id (item) == NULL)
     return;
 
-  g_signal_emit (self, signals[RECORD_ACTIVATED], 0, tidu_list_item_get_id (item));
+  /* In the trash, Enter restores the record. */
+  if (self->trash)
+    tidu_record_list_restore (self, tidu_list_item_get_id (item));
+  else
+    g_signal_emit (self, signals[RECORD_ACTIVATED], 0, tidu_list_item_get_id (item));
 }
 
 static void
@@ -633,8 +938,8 @@ clear_filter_grid (TiduRecordList *self)
   g_clear_pointer (&self->filters, g_array_unref);
 }
 
-/* The choices come from the database, so they are read when the popover first opens rather
- * than before the first frame; a new database reads them again. */
+/* The choices come from the database, so they are read when the popover opens rather than
+ * before the first frame. */
 static void
 build_filters (TiduRecordList *self)
 {
@@ -696,12 +1001,13 @@ build_filters (TiduRecordList *self)
     }
 }
 
+/* The choices are read again on every opening: a region added in Preferences or a carrier
+ * added since then is there, and the current selections stay. */
 static void
 filter_popover_show_cb (GtkPopover     *popover,
                         TiduRecordList *self)
 {
-  if (self->filters == NULL)
-    build_filters (self);
+  build_filters (self);
 }
 
 static void
@@ -825,6 +1131,15 @@ tidu_record_list_set_property (GObject      *object,
     }
 }
 
+/* The list's query waits until the list is first shown: places not on screen at start-up
+ * run none (DESIGN.md §4). */
+static void
+first_map_cb (TiduRecordList *self)
+{
+  g_signal_handlers_disconnect_by_func (self, first_map_cb, NULL);
+  tidu_list_model_set_deferred (self->model, FALSE);
+}
+
 static void
 tidu_record_list_constructed (GObject *object)
 {
@@ -833,14 +1148,28 @@ tidu_record_list_constructed (GObject *object)
   G_OBJECT_CLASS (tidu_record_list_parent_class)->constructed (object);
 
   self->model = tidu_list_model_new (self->kind, NULL);
+  tidu_list_model_set_deferred (self->model, TRUE);
+  g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_loading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "failed", G_CALLBACK (model_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
+  g_signal_connect_object (self->model, "selection-changed", G_CALLBACK (update_trash_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_trash_actions), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
   add_columns (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->model));
+
+  gtk_label_set_text (self->trash_title, _(trash_texts[self->kind].title));
+  gtk_label_set_text (self->trash_description, _(trash_texts[self->kind].description));
+  gtk_widget_set_tooltip_text (self->trash_toggle, _(trash_texts[self->kind].show));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->trash_toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(trash_texts[self->kind].show),
+                                  -1);
+  update_trash_actions (self);
 
   update_filter_button (self);
   update_status (self);
@@ -908,6 +1237,22 @@ tidu_record_list_class_init (TiduRecordListClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * TiduRecordList::records-changed:
+   *
+   * A record was restored from the trash or deleted permanently (or that failed because
+   * the record changed meanwhile); the list has run its query again.
+   */
+  signals[RECORDS_CHANGED] =
+    g_signal_new ("records-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "list.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "list.purge", NULL, purge_action);
+  gtk_widget_class_install_property_action (widget_class, "list.show-trash", "trash");
   gtk_widget_class_install_action (widget_class, "list.search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "list.reset-filters", NULL, reset_filters_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "list.search", NULL);
@@ -924,6 +1269,10 @@ tidu_record_list_class_init (TiduRecordListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduRecordList, count_label);
   gtk_widget_class_bind_template_child (widget_class, TiduRecordList, stack);
   gtk_widget_class_bind_template_child (widget_class, TiduRecordList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TiduRecordList, trash_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TiduRecordList, trash_title);
+  gtk_widget_class_bind_template_child (widget_class, TiduRecordList, trash_description);
+  gtk_widget_class_bind_template_child (widget_class, TiduRecordList, trash_toggle);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -1122,7 +1471,9 @@ tidu_record_list_set_trash (TiduRecordList *self,
   g_clear_pointer (&self->reselect_id, g_free);
   g_object_set (self->search_entry, "placeholder-text", trash ? _("Search the trash") : _("Search"), NULL);
   tidu_list_model_set_trash (self->model, trash);
+  gtk_revealer_set_reveal_child (self->trash_revealer, trash);
   update_status (self);
+  update_trash_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRASH]);
 }
@@ -1195,4 +1546,162 @@ tidu_record_list_add_toolbar_widget (TiduRecordList *self,
     gtk_box_append (self->toolbar, widget);
   else
     gtk_box_prepend (self->toolbar, widget);
+}
+
+/**
+ * tidu_record_list_get_trash_title:
+ * @self: a #TiduRecordList
+ *
+ * Returns: what the trash view is called, such as "Deleted Firms"
+ */
+const char *
+tidu_record_list_get_trash_title (TiduRecordList *self)
+{
+  g_return_val_if_fail (TIDU_IS_RECORD_LIST (self), NULL);
+
+  return _(trash_texts[self->kind].title);
+}
+
+/**
+ * tidu_record_list_has_deleted:
+ * @self: a #TiduRecordList
+ *
+ * Returns: whether the trash holds records of the list's kind
+ */
+gboolean
+tidu_record_list_has_deleted (TiduRecordList *self)
+{
+  TiduDatabase *database;
+  g_autoptr(TiduListQuery) query = NULL;
+  g_autoptr(GArray) rowids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (TIDU_IS_RECORD_LIST (self), FALSE);
+
+  database = tidu_list_model_get_database (self->model);
+  if (database == NULL)
+    return FALSE;
+
+  query = tidu_list_query_new (self->kind);
+  tidu_list_query_set_trash (query, TRUE);
+  rowids = tidu_list_query_run (database, query, &error);
+  if (rowids == NULL)
+    {
+      g_warning ("Could not look into the trash: %s", error->message);
+      return FALSE;
+    }
+
+  return rowids->len > 0;
+}
+
+/**
+ * tidu_record_list_restore:
+ * @self: a #TiduRecordList
+ * @id: a record in the trash
+ *
+ * Puts @id back among the live records, with a toast that offers to open it (through
+ * #TiduRecordList::record-activated, after leaving the trash). A refusal of the core, such
+ * as a live record with the same name, shows in a toast.
+ *
+ * Returns: whether the record was restored
+ */
+gboolean
+tidu_record_list_restore (TiduRecordList *self,
+                          const char     *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (TIDU_IS_RECORD_LIST (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (tidu_list_model_get_database (self->model) == NULL)
+    return FALSE;
+
+  name = dup_record_name (self, id, &error);
+  if (name == NULL || !core_restore (self, id, &error))
+    {
+      show_error_toast (self, trash_texts[self->kind].not_restored, error);
+      trash_changed (self);
+      return FALSE;
+    }
+
+  /* Translators: a toast after restoring a record from the trash; the name is in quotes */
+  title = g_strdup_printf (_("“%s” restored"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "tidu-record-id", g_strdup (id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (restored_toast_clicked_cb), self, 0);
+  tidu_form_show_toast (GTK_WIDGET (self), toast);
+
+  trash_changed (self);
+  return TRUE;
+}
+
+/**
+ * tidu_record_list_purge:
+ * @self: a #TiduRecordList
+ * @id: a record in the trash
+ *
+ * Asks whether to delete @id permanently and does so when confirmed; a refusal of the core,
+ * such as records that still point at it, shows in a toast.
+ */
+void
+tidu_record_list_purge (TiduRecordList *self,
+                        const char     *id)
+{
+  const TrashTexts *texts;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (TIDU_IS_RECORD_LIST (self));
+  g_return_if_fail (id != NULL);
+
+  if (tidu_list_model_get_database (self->model) == NULL)
+    return;
+
+  texts = &trash_texts[self->kind];
+  name = dup_record_name (self, id, &error);
+  if (name == NULL)
+    {
+      tidu_form_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      trash_changed (self);
+      return;
+    }
+
+  body = format_text (texts->purge_body, name);
+  dialog = adw_message_dialog_new (get_window (self), _(texts->purge_heading), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Permanently"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tidu-record-id", g_strdup (id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "tidu-record-name", g_steal_pointer (&name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (purge_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * tidu_record_list_purge_selected:
+ * @self: a #TiduRecordList
+ *
+ * Asks whether to delete the selected record permanently, when the list shows the trash.
+ */
+void
+tidu_record_list_purge_selected (TiduRecordList *self)
+{
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (TIDU_IS_RECORD_LIST (self));
+
+  id = tidu_record_list_dup_selected_id (self);
+  if (id != NULL && self->trash)
+    tidu_record_list_purge (self, id);
 }

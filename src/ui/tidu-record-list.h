@@ -35,5 +35,12 @@ void           tidu_record_list_focus_view   (TiduRecordList *self);
 void           tidu_record_list_add_toolbar_widget (TiduRecordList *self,
                                                     GtkWidget      *widget,
                                                     gboolean        at_end);
+const char    *tidu_record_list_get_trash_title (TiduRecordList *self);
+gboolean       tidu_record_list_has_deleted  (TiduRecordList *self);
+gboolean       tidu_record_list_restore      (TiduRecordList *self,
+                                              const char     *id);
+void           tidu_record_list_purge        (TiduRecordList *self,
+                                              const char     *id);
+void           tidu_record_list_purge_selected (TiduRecordList *self);
 
 G_END_DECLS

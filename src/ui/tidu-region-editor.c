@@ -104,26 +104,6 @@ build_region (TiduRegionEditor *self)
   return region;
 }
 
-static const TiduIssue *
-find_issue (TiduValidation *validation,
-            const char     *field)
-{
-  const TiduIssue *warning = NULL;
-
-  for (guint i = 0; i < tidu_validation_get_n_issues (validation); i++)
-    {
-      const TiduIssue *issue = tidu_validation_get_issue (validation, i);
-
-      if (g_strcmp0 (issue->field, field) != 0)
-        continue;
-      if (issue->severity == TIDU_SEVERITY_ERROR)
-        return issue;
-      if (warning == NULL)
-        warning = issue;
-    }
-  return warning;
-}
-
 static void
 show_issues (TiduRegionEditor *self,
              TiduValidation   *validation)
@@ -132,7 +112,7 @@ show_issues (TiduRegionEditor *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
     {
-      const TiduIssue *issue = find_issue (validation, field_rows[i].field);
+      const TiduIssue *issue = tidu_validation_find (validation, field_rows[i].field);
 
       if (issue == NULL || !g_hash_table_contains (self->touched, field_rows[i].field))
         tidu_form_show_message (field_widget (self, &field_rows[i]), TIDU_FORM_MESSAGE_NONE, NULL);

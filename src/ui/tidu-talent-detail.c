@@ -21,6 +21,7 @@ struct _TiduTalentDetail
 {
   GtkWidget     parent_instance;
 
+  /* Template widgets */
   GtkLabel     *title_label;
   GtkLabel     *name_label;
   GtkLabel     *summary_label;
@@ -315,6 +316,7 @@ tidu_talent_detail_dispose (GObject *object)
   TiduTalentDetail *self = TIDU_TALENT_DETAIL (object);
   GtkWidget *child;
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_TALENT_DETAIL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->database);
@@ -365,6 +367,16 @@ tidu_talent_detail_class_init (TiduTalentDetailClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-talent-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, details_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, contact_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, awards_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, awards_list);
+
   gtk_widget_class_install_action (widget_class, "talent.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "talent.edit", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "talent.add-award", NULL, add_award_activated);
@@ -382,50 +394,9 @@ tidu_talent_detail_class_init (TiduTalentDetailClass *klass)
 static void
 tidu_talent_detail_init (TiduTalentDetail *self)
 {
-  GtkWidget *toolbar;
-  GtkWidget *body;
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *group;
-  GtkWidget *button;
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  _tidu_detail_frame (GTK_WIDGET (self), "talent.back", _("Back to Talents (Alt+Left)"),
-                      &self->title_label, &toolbar, &body);
-  _tidu_detail_button (toolbar, _("_Edit"), NULL, "talent.edit", _("Edit the talent (Ctrl+E)"));
-  _tidu_detail_button (toolbar, _("Add _Award…"), NULL, "talent.add-award", _("Record an award of a talent plan"));
-  _tidu_detail_button (toolbar, NULL, "user-trash-symbolic", "talent.delete", _("Move the talent to the trash"));
-
-  self->name_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->name_label, TRUE);
-  gtk_label_set_xalign (self->name_label, 0);
-  gtk_label_set_selectable (self->name_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "title-1");
-  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->name_label));
-  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary_label, TRUE);
-  gtk_label_set_xalign (self->summary_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "dim-label");
-  gtk_box_append (GTK_BOX (heading), GTK_WIDGET (self->summary_label));
-  gtk_box_append (GTK_BOX (body), heading);
-
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->error_label));
-
-  self->awards_group = _tidu_detail_group (body, _("Awards"), &self->awards_list);
-  button = gtk_button_new_with_mnemonic (_("Add A_ward…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "talent.add-award");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->awards_group), button);
-  group = _tidu_detail_group (body, _("Details"), &self->details_list);
-  group = _tidu_detail_group (body, _("Contact"), &self->contact_list);
-  (void) group;
-
   tidu_talent_detail_reload (self);
 }
 

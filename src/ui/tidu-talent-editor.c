@@ -12,110 +12,43 @@
 #include <glib/gi18n.h>
 
 #include "tidu-talent-editor.h"
+#include "tidu-record-picker.h"
 
 /* ------------------------------------------------------------------ form kit */
 
-static void
-form_save_activated_cb (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
-{
-  GtkWindow *window = user_data;
-  void (*save) (GtkWindow *) = g_object_get_data (G_OBJECT (action), "tidu-save");
-
-  save (window);
-}
-
-/**
- * _tidu_talent_form_init:
- * @save_cb: a `void (*) (GtkWindow *window)` run by Save and Ctrl+S
- *
- * Builds the window's frame: header bar, error card and an empty body.
- */
 void
-_tidu_talent_form_init (TiduTalentForm *form,
-                        GtkWindow      *window,
-                        GCallback       save_cb,
-                        int             width,
-                        int             height)
+_tidu_talent_form_bind (TiduTalentForm *form,
+                        GtkWidget      *window,
+                        AdwWindowTitle *title,
+                        GtkWidget      *error_box,
+                        GtkLabel       *error_label)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  GSimpleAction *action = g_simple_action_new ("save", NULL);
-
+  form->window = window;
+  form->title = title;
+  form->error_box = error_box;
+  form->error_label = error_label;
   form->rows = g_ptr_array_new ();
   form->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
 
-  gtk_window_set_modal (window, TRUE);
-  gtk_window_set_default_size (window, width, height);
+void
+_tidu_talent_form_add_field (TiduTalentForm *form,
+                             GtkWidget      *row,
+                             const char     *field)
+{
+  if (ADW_IS_ACTION_ROW (row) && !ADW_IS_COMBO_ROW (row))
+    {
+      GtkWidget *widget = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
 
-  form->title = ADW_WINDOW_TITLE (adw_window_title_new ("", NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (form->title));
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "editor.save");
-  gtk_widget_set_tooltip_text (save, _("Save (Ctrl+S)"));
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 400);
-  form->body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_margin_top (form->body, 24);
-  gtk_widget_set_margin_bottom (form->body, 24);
-  gtk_widget_set_margin_start (form->body, 12);
-  gtk_widget_set_margin_end (form->body, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), form->body);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  form->error_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (form->error_box, "card");
-  gtk_widget_set_visible (form->error_box, FALSE);
-  gtk_widget_add_css_class (icon, "error");
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (icon, 12);
-  gtk_widget_set_margin_start (icon, 12);
-  gtk_box_append (GTK_BOX (form->error_box), icon);
-  form->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (form->error_label, TRUE);
-  gtk_label_set_wrap_mode (form->error_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (form->error_label, 0);
-  gtk_label_set_selectable (form->error_label, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (form->error_label), TRUE);
-  gtk_widget_set_margin_top (GTK_WIDGET (form->error_label), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (form->error_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (form->error_label), 12);
-  gtk_box_append (GTK_BOX (form->error_box), GTK_WIDGET (form->error_label));
-  gtk_box_append (GTK_BOX (form->body), form->error_box);
-
-  adw_window_set_content (ADW_WINDOW (window), box);
-
-  form->actions = g_simple_action_group_new ();
-  g_object_set_data (G_OBJECT (action), "tidu-save", save_cb);
-  g_signal_connect (action, "activate", G_CALLBACK (form_save_activated_cb), window);
-  g_action_map_add_action (G_ACTION_MAP (form->actions), G_ACTION (action));
-  g_object_unref (action);
-  gtk_widget_insert_action_group (GTK_WIDGET (window), "editor", G_ACTION_GROUP (form->actions));
-
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("editor.save")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
+      if (GTK_IS_DROP_DOWN (widget))
+        g_object_set_data (G_OBJECT (row), "tidu-dropdown", widget);
+      else if (TIDU_IS_RECORD_PICKER (widget))
+        g_object_set_data (G_OBJECT (row), "tidu-picker", widget);
+      else if (GTK_IS_SWITCH (widget))
+        g_object_set_data (G_OBJECT (row), "tidu-switch", widget);
+    }
+  g_object_set_data (G_OBJECT (row), "tidu-field", (gpointer) g_intern_string (field));
+  g_ptr_array_add (form->rows, row);
 }
 
 void
@@ -123,106 +56,6 @@ _tidu_talent_form_clear (TiduTalentForm *form)
 {
   g_clear_pointer (&form->rows, g_ptr_array_unref);
   g_clear_pointer (&form->touched, g_hash_table_unref);
-  g_clear_object (&form->actions);
-}
-
-GtkWidget *
-_tidu_talent_form_group (TiduTalentForm *form,
-                         const char     *title,
-                         const char     *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  if (title != NULL)
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (GTK_BOX (form->body), group);
-  return group;
-}
-
-static void
-add_field_row (TiduTalentForm *form,
-               GtkWidget      *group,
-               GtkWidget      *row,
-               const char     *title,
-               const char     *field)
-{
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  if (field != NULL)
-    {
-      g_object_set_data (G_OBJECT (row), "tidu-field", (gpointer) g_intern_string (field));
-      g_ptr_array_add (form->rows, row);
-    }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-}
-
-AdwEntryRow *
-_tidu_talent_form_entry (TiduTalentForm *form,
-                         GtkWidget      *group,
-                         const char     *title,
-                         const char     *field)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  add_field_row (form, group, row, title, field);
-  return ADW_ENTRY_ROW (row);
-}
-
-AdwComboRow *
-_tidu_talent_form_combo (TiduTalentForm *form,
-                         GtkWidget      *group,
-                         const char     *title,
-                         const char     *field)
-{
-  GtkWidget *row = adw_combo_row_new ();
-
-  add_field_row (form, group, row, title, field);
-  return ADW_COMBO_ROW (row);
-}
-
-GtkSwitch *
-_tidu_talent_form_switch (TiduTalentForm *form,
-                          GtkWidget      *group,
-                          const char     *title,
-                          const char     *field)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  g_object_set_data (G_OBJECT (row), "tidu-switch", toggle);
-  add_field_row (form, group, row, title, field);
-  return GTK_SWITCH (toggle);
-}
-
-GtkDropDown *
-_tidu_talent_form_picker (TiduTalentForm  *form,
-                          GtkWidget       *group,
-                          const char      *title,
-                          const char      *field,
-                          AdwActionRow   **row_out)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  GtkWidget *drop_down = gtk_drop_down_new (NULL, expression);
-
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (drop_down, FALSE);
-  gtk_widget_set_size_request (drop_down, 240, -1);
-  gtk_widget_add_css_class (drop_down, "flat");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), drop_down);
-  g_object_set_data (G_OBJECT (row), "tidu-dropdown", drop_down);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
-  add_field_row (form, group, row, title, field);
-  if (row_out != NULL)
-    *row_out = ADW_ACTION_ROW (row);
-  return GTK_DROP_DOWN (drop_down);
 }
 
 static void
@@ -270,6 +103,7 @@ _tidu_talent_form_connect (TiduTalentForm *form,
       GObject *row = g_ptr_array_index (form->rows, i);
       GObject *toggle = g_object_get_data (row, "tidu-switch");
       GObject *drop_down = g_object_get_data (row, "tidu-dropdown");
+      GObject *picker = g_object_get_data (row, "tidu-picker");
 
       g_object_set_data (row, "tidu-form", form);
       if (ADW_IS_ENTRY_ROW (row))
@@ -280,6 +114,8 @@ _tidu_talent_form_connect (TiduTalentForm *form,
         g_signal_connect (toggle, "notify::active", G_CALLBACK (notify_cb), row);
       else if (drop_down != NULL)
         g_signal_connect (drop_down, "notify::selected", G_CALLBACK (notify_cb), row);
+      else if (picker != NULL)
+        g_signal_connect (picker, "notify::value", G_CALLBACK (notify_cb), row);
     }
 }
 
@@ -289,27 +125,6 @@ _tidu_talent_form_touch_all (TiduTalentForm *form)
   for (guint i = 0; i < form->rows->len; i++)
     g_hash_table_add (form->touched,
                       g_strdup (g_object_get_data (g_ptr_array_index (form->rows, i), "tidu-field")));
-}
-
-/* The most severe issue of @field: the first error, else the first warning. */
-static const TiduIssue *
-find_issue (TiduValidation *validation,
-            const char     *field)
-{
-  const TiduIssue *warning = NULL;
-
-  for (guint i = 0; i < tidu_validation_get_n_issues (validation); i++)
-    {
-      const TiduIssue *issue = tidu_validation_get_issue (validation, i);
-
-      if (g_strcmp0 (issue->field, field) != 0)
-        continue;
-      if (issue->severity == TIDU_SEVERITY_ERROR)
-        return issue;
-      if (warning == NULL)
-        warning = issue;
-    }
-  return warning;
 }
 
 void
@@ -322,17 +137,9 @@ _tidu_talent_form_show_issues (TiduTalentForm *form,
     {
       GtkWidget *row = g_ptr_array_index (form->rows, i);
       const char *field = g_object_get_data (G_OBJECT (row), "tidu-field");
-      const TiduIssue *issue = find_issue (validation, field);
+      gboolean shown = g_hash_table_contains (form->touched, field) && gtk_widget_get_visible (row);
 
-      if (!g_hash_table_contains (form->touched, field) || !gtk_widget_get_visible (row))
-        issue = NULL;
-      if (issue == NULL)
-        tidu_form_show_message (row, TIDU_FORM_MESSAGE_NONE, NULL);
-      else
-        tidu_form_show_message (row,
-                                issue->severity == TIDU_SEVERITY_ERROR
-                                ? TIDU_FORM_MESSAGE_ERROR : TIDU_FORM_MESSAGE_WARNING,
-                                issue->message);
+      tidu_form_show_issue (row, shown ? validation : NULL, field);
     }
 
   /* Errors without a row of their own (the database could not be asked, …) go on top. */
@@ -382,60 +189,7 @@ void
 _tidu_talent_form_set_can_save (TiduTalentForm *form,
                                 gboolean        can_save)
 {
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (form->actions), "save");
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), can_save);
-}
-
-GStrv
-_tidu_picker_fill (GtkDropDown *drop_down,
-                   GPtrArray   *choices,
-                   const char  *none_label)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
-
-  if (none_label != NULL)
-    {
-      gtk_string_list_append (labels, none_label);
-      g_strv_builder_add (values, "");
-    }
-  for (guint i = 0; choices != NULL && i < choices->len; i++)
-    {
-      const TiduListChoice *choice = g_ptr_array_index (choices, i);
-
-      gtk_string_list_append (labels, choice->label);
-      g_strv_builder_add (values, choice->value);
-    }
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (labels));
-  return g_strv_builder_end (values);
-}
-
-const char *
-_tidu_picker_get_value (GtkDropDown *drop_down,
-                        GStrv        values)
-{
-  guint selected = gtk_drop_down_get_selected (drop_down);
-
-  if (values == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length (values))
-    return NULL;
-  return values[selected][0] != '\0' ? values[selected] : NULL;
-}
-
-void
-_tidu_picker_set_value (GtkDropDown *drop_down,
-                        GStrv        values,
-                        const char  *value)
-{
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      if (g_strcmp0 (values[i], value != NULL ? value : "") == 0)
-        {
-          gtk_drop_down_set_selected (drop_down, i);
-          return;
-        }
-    }
-  gtk_drop_down_set_selected (drop_down, 0);
+  gtk_widget_action_set_enabled (form->window, "editor.save", can_save);
 }
 
 GPtrArray *
@@ -488,29 +242,6 @@ _tidu_list_name_choices (TiduDatabase *database,
   return choices;
 }
 
-GPtrArray *
-_tidu_region_choices (TiduDatabase *database)
-{
-  g_autoptr(GPtrArray) regions = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *choices = g_ptr_array_new_with_free_func ((GDestroyNotify) tidu_list_choice_free);
-
-  regions = tidu_region_list (database, &error);
-  if (regions == NULL)
-    g_warning ("Could not list the regions: %s", error->message);
-  for (guint i = 0; regions != NULL && i < regions->len; i++)
-    {
-      const TiduRegion *region = g_ptr_array_index (regions, i);
-      TiduListChoice *choice = g_new0 (TiduListChoice, 1);
-      g_autofree char *indent = g_strnfill (region->depth * 2, ' ');
-
-      choice->value = g_strdup (region->id);
-      choice->label = g_strconcat (indent, region->name, NULL);
-      g_ptr_array_add (choices, choice);
-    }
-  return choices;
-}
-
 TiduMoneyUnit
 _tidu_display_unit (void)
 {
@@ -530,170 +261,7 @@ _tidu_format_money (gint64 yuan)
   return tidu_money_format_with_unit (yuan, _tidu_display_unit ());
 }
 
-gint64
-_tidu_form_get_money (AdwEntryRow    *row,
-                      const char     *field,
-                      TiduValidation *validation)
-{
-  g_autofree char *text = tidu_form_get_text (row);
-  g_autoptr(GError) error = NULL;
-  gint64 yuan;
-
-  if (text == NULL)
-    return TIDU_UNSET;
-  if (!tidu_money_parse (text, _tidu_display_unit (), &yuan, &error))
-    {
-      tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, field, NULL,
-                           "%s", error->message);
-      return TIDU_UNSET;
-    }
-  return yuan;
-}
-
-void
-_tidu_form_set_money (AdwEntryRow *row,
-                      gint64       yuan)
-{
-  g_autofree char *text = TIDU_IS_SET (yuan) ? tidu_money_format (yuan, _tidu_display_unit ()) : NULL;
-
-  tidu_form_set_text (row, text);
-}
-
-gint64
-_tidu_form_get_int (AdwEntryRow    *row,
-                    const char     *field,
-                    TiduValidation *validation)
-{
-  g_autofree char *text = tidu_form_get_text (row);
-  gint64 value;
-
-  if (text == NULL)
-    return TIDU_UNSET;
-  if (!g_ascii_string_to_signed (text, 10, -999999, 999999, &value, NULL))
-    {
-      tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, field, NULL,
-                           "%s", _("Enter a whole number, such as 2024."));
-      return TIDU_UNSET;
-    }
-  return value;
-}
-
-void
-_tidu_form_set_int (AdwEntryRow *row,
-                    gint64       value)
-{
-  g_autofree char *text = TIDU_IS_SET (value) ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : NULL;
-
-  tidu_form_set_text (row, text);
-}
-
-void
-_tidu_form_read_date (AdwEntryRow    *row,
-                      const char     *field,
-                      GDate          *date,
-                      TiduValidation *validation)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!tidu_form_get_date (row, date, &error))
-    tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, field, NULL,
-                         "%s", error->message);
-}
-
 /* ------------------------------------------------------------------ detail pages */
-
-/**
- * _tidu_detail_frame:
- * @page: a widget with a vertical box layout
- *
- * Returns: (transfer none): the scrolled window of the body
- */
-GtkWidget *
-_tidu_detail_frame (GtkWidget   *page,
-                    const char  *back_action,
-                    const char  *back_tooltip,
-                    GtkLabel   **title_label,
-                    GtkWidget  **toolbar,
-                    GtkWidget  **body)
-{
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (bar, "toolbar");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), back_action);
-  gtk_widget_set_tooltip_text (back, back_tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (back), GTK_ACCESSIBLE_PROPERTY_LABEL, back_tooltip, -1);
-  gtk_box_append (GTK_BOX (bar), back);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (bar), label);
-  gtk_widget_set_parent (bar, page);
-  gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), page);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 560);
-  *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_margin_top (*body, 24);
-  gtk_widget_set_margin_bottom (*body, 24);
-  gtk_widget_set_margin_start (*body, 12);
-  gtk_widget_set_margin_end (*body, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), *body);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_widget_set_parent (scrolled, page);
-
-  *title_label = GTK_LABEL (label);
-  *toolbar = bar;
-  return scrolled;
-}
-
-GtkWidget *
-_tidu_detail_button (GtkWidget  *toolbar,
-                     const char *label,
-                     const char *icon_name,
-                     const char *action,
-                     const char *tooltip)
-{
-  GtkWidget *button = label != NULL ? gtk_button_new_with_mnemonic (label)
-                                    : gtk_button_new_from_icon_name (icon_name);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (tooltip != NULL)
-    {
-      gtk_widget_set_tooltip_text (button, tooltip);
-      if (label == NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-    }
-  gtk_box_append (GTK_BOX (toolbar), button);
-  return button;
-}
-
-GtkWidget *
-_tidu_detail_group (GtkWidget   *body,
-                    const char  *title,
-                    GtkListBox **list)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  if (title != NULL)
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (list != NULL)
-    {
-      *list = GTK_LIST_BOX (gtk_list_box_new ());
-      gtk_list_box_set_selection_mode (*list, GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (GTK_WIDGET (*list), "boxed-list");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (*list));
-    }
-  gtk_box_append (GTK_BOX (body), group);
-  return group;
-}
 
 void
 _tidu_detail_clear (GtkListBox *list)
@@ -953,22 +521,26 @@ struct _TiduTalentEditor
 {
   AdwWindow       parent_instance;
 
-  TiduTalentForm  form;
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  GtkWidget      *error_box;
+  GtkLabel       *error_label;
   AdwEntryRow    *name_row;
   AdwComboRow    *gender_row;
   AdwEntryRow    *birth_year_row;
   AdwEntryRow    *degree_row;
   AdwEntryRow    *title_row;
   AdwEntryRow    *field_row;
-  GtkDropDown    *firm_drop_down;
+  AdwActionRow   *firm_row;
+  TiduRecordPicker *firm_picker;
   AdwComboRow    *region_row;
   AdwEntryRow    *phone_row;
   AdwEntryRow    *email_row;
   AdwEntryRow    *notes_row;
 
+  TiduTalentForm  form;
   TiduDatabase   *database;
   TiduTalent     *talent;
-  GStrv           firm_values;
   GStrv           region_values;
   gboolean        can_save;
   gboolean        load_failed;
@@ -1001,11 +573,11 @@ build_talent (TiduTalentEditor *self,
 
   replace (&talent->name, tidu_form_get_text (self->name_row));
   replace (&talent->gender, g_strdup (tidu_form_get_combo_value (self->gender_row, (GStrv) gender_values)));
-  talent->birth_year = _tidu_form_get_int (self->birth_year_row, "birth_year", validation);
+  talent->birth_year = tidu_form_get_int (self->birth_year_row, "birth_year", validation);
   replace (&talent->degree, tidu_form_get_text (self->degree_row));
   replace (&talent->title, tidu_form_get_text (self->title_row));
   replace (&talent->field, tidu_form_get_text (self->field_row));
-  replace (&talent->firm_id, g_strdup (_tidu_picker_get_value (self->firm_drop_down, self->firm_values)));
+  replace (&talent->firm_id, g_strdup (tidu_record_picker_get_value (self->firm_picker)));
   replace (&talent->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
   replace (&talent->contact_phone, tidu_form_get_text (self->phone_row));
   replace (&talent->contact_email, tidu_form_get_text (self->email_row));
@@ -1083,15 +655,23 @@ tidu_talent_editor_finalize (GObject *object)
 
   _tidu_talent_form_clear (&self->form);
   g_clear_pointer (&self->talent, tidu_talent_free);
-  g_clear_pointer (&self->firm_values, g_strfreev);
   g_clear_pointer (&self->region_values, g_strfreev);
   G_OBJECT_CLASS (tidu_talent_editor_parent_class)->finalize (object);
+}
+
+static void
+talent_editor_save_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  save_cb (GTK_WINDOW (widget));
 }
 
 static void
 tidu_talent_editor_class_init (TiduTalentEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tidu_talent_editor_dispose;
   object_class->finalize = tidu_talent_editor_finalize;
@@ -1102,36 +682,57 @@ tidu_talent_editor_class_init (TiduTalentEditorClass *klass)
    */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (TIDU_TYPE_RECORD_PICKER);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-talent-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, error_box);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, gender_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, birth_year_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, degree_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, field_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, firm_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, region_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, email_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, firm_picker);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, firm_row);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, talent_editor_save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 tidu_talent_editor_init (TiduTalentEditor *self)
 {
-  TiduTalentForm *form = &self->form;
-  GtkWidget *group;
-  g_autoptr(GtkStringList) genders = NULL;
+  static const struct
+  {
+    const char *field;
+    gsize       offset;
+  } field_rows[] = {
+    { "name", G_STRUCT_OFFSET (TiduTalentEditor, name_row) },
+    { "gender", G_STRUCT_OFFSET (TiduTalentEditor, gender_row) },
+    { "birth_year", G_STRUCT_OFFSET (TiduTalentEditor, birth_year_row) },
+    { "degree", G_STRUCT_OFFSET (TiduTalentEditor, degree_row) },
+    { "title", G_STRUCT_OFFSET (TiduTalentEditor, title_row) },
+    { "field", G_STRUCT_OFFSET (TiduTalentEditor, field_row) },
+    { "firm_id", G_STRUCT_OFFSET (TiduTalentEditor, firm_row) },
+    { "region_id", G_STRUCT_OFFSET (TiduTalentEditor, region_row) },
+    { "contact_phone", G_STRUCT_OFFSET (TiduTalentEditor, phone_row) },
+    { "contact_email", G_STRUCT_OFFSET (TiduTalentEditor, email_row) },
+    { "notes", G_STRUCT_OFFSET (TiduTalentEditor, notes_row) },
+  };
 
-  _tidu_talent_form_init (form, GTK_WINDOW (self), G_CALLBACK (save_cb), 600, 720);
-
-  group = _tidu_talent_form_group (form, _("Person"), NULL);
-  self->name_row = _tidu_talent_form_entry (form, group, _("_Name"), "name");
-  self->gender_row = _tidu_talent_form_combo (form, group, _("_Gender"), "gender");
-  genders = gtk_string_list_new ((const char *[]) { _("Not recorded"), _("Female"), _("Male"), NULL });
-  adw_combo_row_set_model (self->gender_row, G_LIST_MODEL (genders));
-  self->birth_year_row = _tidu_talent_form_entry (form, group, _("_Birth year"), "birth_year");
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->birth_year_row), 6);
-
-  group = _tidu_talent_form_group (form, _("Work"), NULL);
-  self->degree_row = _tidu_talent_form_entry (form, group, _("_Degree"), "degree");
-  self->title_row = _tidu_talent_form_entry (form, group, _("_Title"), "title");
-  self->field_row = _tidu_talent_form_entry (form, group, _("_Field"), "field");
-  self->firm_drop_down = _tidu_talent_form_picker (form, group, _("F_irm"), "firm_id", NULL);
-  self->region_row = _tidu_talent_form_combo (form, group, _("_Region"), "region_id");
-
-  group = _tidu_talent_form_group (form, _("Contact"), NULL);
-  self->phone_row = _tidu_talent_form_entry (form, group, _("_Phone"), "contact_phone");
-  self->email_row = _tidu_talent_form_entry (form, group, _("_Email"), "contact_email");
-  self->notes_row = _tidu_talent_form_entry (form, group, _("N_otes"), "notes");
+  gtk_widget_init_template (GTK_WIDGET (self));
+  _tidu_talent_form_bind (&self->form, GTK_WIDGET (self), self->window_title, self->error_box, self->error_label);
+  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
+    _tidu_talent_form_add_field (&self->form, G_STRUCT_MEMBER (GtkWidget *, self, field_rows[i].offset),
+                                 field_rows[i].field);
 }
 
 /**
@@ -1147,8 +748,6 @@ tidu_talent_editor_new (GtkWindow    *parent,
                         const char   *talent_id)
 {
   TiduTalentEditor *self;
-  g_autoptr(GPtrArray) firms = NULL;
-  g_autoptr(GPtrArray) regions = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -1159,15 +758,13 @@ tidu_talent_editor_new (GtkWindow    *parent,
                        "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        NULL);
   self->database = g_object_ref (database);
-  firms = _tidu_list_name_choices (database, TIDU_LIST_FIRMS);
-  self->firm_values = _tidu_picker_fill (self->firm_drop_down, firms, _("None"));
-  regions = _tidu_region_choices (database);
-  self->region_values = tidu_form_fill_combo (self->region_row, regions, _("None"));
+  tidu_record_picker_set_database (self->firm_picker, database);
+  self->region_values = tidu_form_fill_regions (self->region_row, database, _("None"));
 
   if (talent_id == NULL)
     {
       self->talent = tidu_talent_new ();
-      adw_window_title_set_title (self->form.title, _("New Talent"));
+      adw_window_title_set_title (self->window_title, _("New Talent"));
     }
   else
     {
@@ -1182,15 +779,15 @@ tidu_talent_editor_new (GtkWindow    *parent,
         {
           const TiduTalent *talent = self->talent;
 
-          adw_window_title_set_title (self->form.title, _("Edit Talent"));
-          adw_window_title_set_subtitle (self->form.title, talent->name);
+          adw_window_title_set_title (self->window_title, _("Edit Talent"));
+          adw_window_title_set_subtitle (self->window_title, talent->name);
           tidu_form_set_text (self->name_row, talent->name);
           tidu_form_set_combo_value (self->gender_row, (GStrv) gender_values, talent->gender);
-          _tidu_form_set_int (self->birth_year_row, talent->birth_year);
+          tidu_form_set_int (self->birth_year_row, talent->birth_year);
           tidu_form_set_text (self->degree_row, talent->degree);
           tidu_form_set_text (self->title_row, talent->title);
           tidu_form_set_text (self->field_row, talent->field);
-          _tidu_picker_set_value (self->firm_drop_down, self->firm_values, talent->firm_id);
+          tidu_record_picker_set_value (self->firm_picker, talent->firm_id);
           tidu_form_set_combo_value (self->region_row, self->region_values, talent->region_id);
           tidu_form_set_text (self->phone_row, talent->contact_phone);
           tidu_form_set_text (self->email_row, talent->contact_email);

@@ -1,5 +1,5 @@
-/* tidu-talent-editor.h: the window that adds or edits a talent, and the small form kit the
- * Talents place's editors and pages share (rows, choices, money, undo)
+/* tidu-talent-editor.h: the window that adds or edits a talent, and the small kit the
+ * Talents place's editors and pages share (field rows, detail rows, choices, undo)
  *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,51 +25,36 @@ void              tidu_talent_editor_validate     (TiduTalentEditor *self);
 
 /* ------------------------------------------------------------------ the Talents place's form kit
  *
- * Forms of the Talents place are modal AdwWindows built in code: a header bar with Cancel and
- * Save (Ctrl+S, "editor.save" on the window's "editor" action group), an error card on top and
- * boxed-list groups in a clamp. Rows carry the core's field name ("tidu-field") so that the
- * issues of a TiduValidation land under them with tidu_form_show_message(). */
+ * Forms of the Talents place are modal AdwWindows whose template (tidu-*-editor.ui) holds a
+ * header bar with Cancel and Save (Ctrl+S, the installed action "editor.save"), an error card
+ * on top and boxed-list groups in a clamp. The form kit tracks the rows that carry a core's
+ * field name ("tidu-field") so that the issues of a TiduValidation land under them with
+ * tidu_form_show_message(), once the officer has touched them. */
 
 typedef struct
 {
+  GtkWidget          *window;
   AdwWindowTitle     *title;
-  GtkWidget          *body;         /* vertical box in the clamp */
   GtkWidget          *error_box;
   GtkLabel           *error_label;
-  GSimpleActionGroup *actions;      /* "editor": save */
   GPtrArray          *rows;         /* rows with a "tidu-field" */
   GHashTable         *touched;      /* field names the officer changed */
   GCallback           changed_cb;
   gpointer            changed_data;
 } TiduTalentForm;
 
-void          _tidu_talent_form_init        (TiduTalentForm      *form,
-                                             GtkWindow           *window,
-                                             GCallback            save_cb,
-                                             int                  width,
-                                             int                  height);
+/* Binds @form to the frame in @window's template. */
+void          _tidu_talent_form_bind        (TiduTalentForm      *form,
+                                             GtkWidget           *window,
+                                             AdwWindowTitle      *title,
+                                             GtkWidget           *error_box,
+                                             GtkLabel            *error_label);
+/* Makes a template's row a row of @field: entry, combo, or action row with a drop-down, a
+ * record picker or a switch as its activatable widget. */
+void          _tidu_talent_form_add_field   (TiduTalentForm      *form,
+                                             GtkWidget           *row,
+                                             const char          *field);
 void          _tidu_talent_form_clear       (TiduTalentForm      *form);
-GtkWidget    *_tidu_talent_form_group       (TiduTalentForm      *form,
-                                             const char          *title,
-                                             const char          *description);
-AdwEntryRow  *_tidu_talent_form_entry       (TiduTalentForm      *form,
-                                             GtkWidget           *group,
-                                             const char          *title,
-                                             const char          *field);
-AdwComboRow  *_tidu_talent_form_combo       (TiduTalentForm      *form,
-                                             GtkWidget           *group,
-                                             const char          *title,
-                                             const char          *field);
-GtkSwitch    *_tidu_talent_form_switch      (TiduTalentForm      *form,
-                                             GtkWidget           *group,
-                                             const char          *title,
-                                             const char          *field);
-/* An action row with a searchable drop-down: for long lists such as firms and talents. */
-GtkDropDown  *_tidu_talent_form_picker      (TiduTalentForm      *form,
-                                             GtkWidget           *group,
-                                             const char          *title,
-                                             const char          *field,
-                                             AdwActionRow       **row);
 void          _tidu_talent_form_connect     (TiduTalentForm      *form,
                                              GCallback            changed_cb,
                                              gpointer             user_data);
@@ -85,53 +70,13 @@ void          _tidu_talent_form_show_error  (TiduTalentForm      *form,
 void          _tidu_talent_form_set_can_save (TiduTalentForm     *form,
                                               gboolean            can_save);
 
-GStrv         _tidu_picker_fill             (GtkDropDown         *drop_down,
-                                             GPtrArray           *choices,
-                                             const char          *none_label);
-const char   *_tidu_picker_get_value        (GtkDropDown         *drop_down,
-                                             GStrv                values);
-void          _tidu_picker_set_value        (GtkDropDown         *drop_down,
-                                             GStrv                values,
-                                             const char          *value);
 /* Every live record of a list kind (firms, talents) by name, as TiduListChoice. */
 GPtrArray    *_tidu_list_name_choices       (TiduDatabase        *database,
                                              TiduListKind         kind);
-GPtrArray    *_tidu_region_choices          (TiduDatabase        *database);
 
 TiduMoneyUnit _tidu_display_unit            (void);
 char         *_tidu_format_money            (gint64               yuan);
-/* Reads a money row in the display unit ("50万" and "500,000" work too); a blank row is
- * TIDU_UNSET, text that is no amount becomes an issue of @field. */
-gint64        _tidu_form_get_money          (AdwEntryRow         *row,
-                                             const char          *field,
-                                             TiduValidation      *validation);
-void          _tidu_form_set_money          (AdwEntryRow         *row,
-                                             gint64               yuan);
-gint64        _tidu_form_get_int            (AdwEntryRow         *row,
-                                             const char          *field,
-                                             TiduValidation      *validation);
-void          _tidu_form_set_int            (AdwEntryRow         *row,
-                                             gint64               value);
-void          _tidu_form_read_date          (AdwEntryRow         *row,
-                                             const char          *field,
-                                             GDate               *date,
-                                             TiduValidation      *validation);
-
-/* Detail pages of the Talents place: a top bar, then a clamped body of groups. */
-GtkWidget    *_tidu_detail_frame            (GtkWidget           *page,
-                                             const char          *back_action,
-                                             const char          *back_tooltip,
-                                             GtkLabel           **title_label,
-                                             GtkWidget          **toolbar,
-                                             GtkWidget          **body);
-GtkWidget    *_tidu_detail_button           (GtkWidget           *toolbar,
-                                             const char          *label,
-                                             const char          *icon_name,
-                                             const char          *action,
-                                             const char          *tooltip);
-GtkWidget    *_tidu_detail_group            (GtkWidget           *body,
-                                             const char          *title,
-                                             GtkListBox         **list);
+/* Rows of the detail pages' lists (the pages' frames are templates). */
 void          _tidu_detail_clear            (GtkListBox          *list);
 GtkWidget    *_tidu_detail_row              (GtkListBox          *list,
                                              const char          *title,

@@ -3,6 +3,8 @@
  * Two views under a switcher: Talents (an empty state while the database holds none,
  * otherwise their list) and Talent Plans (never empty: the seeded plans always exist).
  * Activating a row opens the talent's or the plan's page in place; Back returns to the list.
+ * Each list has a trash view, where a record is restored (Enter) or, after a confirmation,
+ * purged.
  *
  * Keys: Ctrl+N adds a talent or a plan (by the view shown), Enter opens, Delete moves the
  * selected record to the trash with Undo, Ctrl+Z undoes, Escape and Alt+Left go back.
@@ -36,6 +38,7 @@ struct _TiduTalentsPage
   TiduRecordList   *plan_list;
   TiduSampleLoader *sample_loader;
   GtkWidget        *new_button;
+  GtkWidget        *empty_trash_button;
   TiduTalentDetail *talent_detail;
   TiduPlanDetail   *plan_detail;
 
@@ -80,23 +83,52 @@ update_new_button (TiduTalentsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "talents.new-talent", self->database != NULL);
 }
 
+/* The Talents view: the empty state, which leads to the trash when it holds talents, or the
+ * list, live or trash. */
+static void
+update_talents_view (TiduTalentsPage *self)
+{
+  gboolean any = tidu_ui_has_rows (self->database, counted, G_N_ELEMENTS (counted));
+  gboolean trash = tidu_record_list_get_trash (self->record_list);
+
+  gtk_widget_set_visible (self->empty_trash_button, !any && tidu_record_list_has_deleted (self->record_list));
+  gtk_stack_set_visible_child_name (self->stack, self->database != NULL && (any || trash) ? "list" : "empty");
+}
+
 static void
 refresh (TiduTalentsPage *self)
 {
-  gboolean any = tidu_ui_has_rows (self->database, counted, G_N_ELEMENTS (counted));
-
   tidu_sample_loader_set_database (self->sample_loader, self->database);
   /* Setting the same database again runs the list's query again. */
   tidu_record_list_set_database (self->plan_list, self->database);
-  update_new_button (self);
-  if (!any)
-    {
-      tidu_record_list_set_database (self->record_list, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
   tidu_record_list_set_database (self->record_list, self->database);
-  gtk_stack_set_visible_child_name (self->stack, "list");
+  update_new_button (self);
+  update_talents_view (self);
+}
+
+/* A trash toggle, or Show Deleted Talents in the empty state. */
+static void
+list_trash_changed_cb (TiduTalentsPage *self)
+{
+  update_talents_view (self);
+}
+
+/* A record restored from a trash or purged: the list has its rows already. */
+static void
+list_records_changed_cb (TiduTalentsPage *self)
+{
+  update_talents_view (self);
+}
+
+static void
+show_trash_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TiduTalentsPage *self = TIDU_TALENTS_PAGE (widget);
+
+  if (self->database != NULL)
+    tidu_record_list_set_trash (self->record_list, TRUE);
 }
 
 static void
@@ -246,13 +278,22 @@ delete_activated (GtkWidget  *widget,
 
   if (self->database == NULL)
     return;
-  if (on_plans (self))
+  if (on_plans (self) && tidu_record_list_get_trash (self->plan_list))
+    {
+      tidu_record_list_purge_selected (self->plan_list);
+    }
+  else if (on_plans (self))
     {
       if ((id = selected_id (self->plan_list)) != NULL)
         {
           tidu_plan_detail_set_database (self->plan_detail, self->database);
           tidu_plan_detail_delete_plan (self->plan_detail, id);
         }
+    }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0
+           && tidu_record_list_get_trash (self->record_list))
+    {
+      tidu_record_list_purge_selected (self->record_list);
     }
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0
            && (id = selected_id (self->record_list)) != NULL)
@@ -345,6 +386,7 @@ tidu_talents_page_class_init (TiduTalentsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "talents.new-talent", NULL, new_talent_activated);
   gtk_widget_class_install_action (widget_class, "talents.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "talents.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "talents.show-trash", NULL, show_trash_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-talents-page.ui");
@@ -356,6 +398,7 @@ tidu_talents_page_class_init (TiduTalentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduTalentsPage, plan_list);
   gtk_widget_class_bind_template_child (widget_class, TiduTalentsPage, sample_loader);
   gtk_widget_class_bind_template_child (widget_class, TiduTalentsPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, TiduTalentsPage, empty_trash_button);
   gtk_widget_class_bind_template_child (widget_class, TiduTalentsPage, talent_detail);
   gtk_widget_class_bind_template_child (widget_class, TiduTalentsPage, plan_detail);
   gtk_widget_class_bind_template_callback (widget_class, sample_finished_cb);
@@ -400,6 +443,8 @@ tidu_talents_page_init (TiduTalentsPage *self)
   add_shortcut (controller, GDK_KEY_Delete, 0, "talents.delete");
   gtk_widget_add_controller (GTK_WIDGET (self->plan_list), controller);
 
+  g_signal_connect_object (self->record_list, "notify::trash", G_CALLBACK (list_trash_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->record_list, "records-changed", G_CALLBACK (list_records_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
   refresh (self);
@@ -438,6 +483,8 @@ tidu_talents_page_set_database (TiduTalentsPage *self,
     {
       tidu_talent_detail_set_database (self->talent_detail, database);
       tidu_plan_detail_set_database (self->plan_detail, database);
+      tidu_record_list_set_trash (self->record_list, FALSE);
+      tidu_record_list_set_trash (self->plan_list, FALSE);
       show_views (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
     }

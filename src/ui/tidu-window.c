@@ -10,6 +10,7 @@
 #include "tidu-carriers-page.h"
 #include "tidu-firms-page.h"
 #include "tidu-overview-page.h"
+#include "tidu-record-list.h"
 #include "tidu-subsidies-page.h"
 #include "tidu-talents-page.h"
 #include "tidu-window.h"
@@ -81,6 +82,25 @@ find_place (const char *id)
     }
 
   return -1;
+}
+
+/* The lists on screen run their queries at once, not a frame later when they are mapped;
+ * the lists of the other places wait until they are first shown (DESIGN.md §4). */
+static void
+start_shown_lists (GtkWidget *widget)
+{
+  if (TIDU_IS_RECORD_LIST (widget))
+    {
+      tidu_list_model_set_deferred (tidu_record_list_get_model (TIDU_RECORD_LIST (widget)), FALSE);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (gtk_widget_get_visible (child) && gtk_widget_get_child_visible (child))
+        start_shown_lists (child);
+    }
 }
 
 static void
@@ -360,6 +380,7 @@ tidu_window_set_database (TiduWindow   *self,
     {
       gtk_spinner_stop (self->spinner);
       gtk_stack_set_visible_child_name (self->main_stack, "places");
+      start_shown_lists (gtk_stack_get_visible_child (self->place_stack));
       set_pending_path (self, tidu_database_get_path (database));
     }
   else

@@ -558,6 +558,162 @@ test_activate_row (Fixture       *fixture,
   g_assert_nonnull (first);
 }
 
+/* A label at or below @root whose text starts with @prefix. */
+static GtkWidget *
+find_label_prefix (GtkWidget  *root,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+carrier_in_trash (TiduDatabase *database,
+                  const char   *id)
+{
+  g_autoptr(TiduCarrier) carrier = tidu_carrier_load (database, id, NULL);
+
+  g_assert_nonnull (carrier);
+  return carrier->deleted_at != NULL;
+}
+
+static void
+respond_to_dialog (const char *response)
+{
+  GtkWindow *dialog;
+
+  TIDU_TEST_WAIT_FOR (tidu_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = tidu_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  TIDU_TEST_WAIT_FOR (tidu_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+}
+
+/* The trash: delete, find it there, restore it (the Restore button and Enter), a refused
+ * restore told with the core's reason, and Delete Permanently… after a confirmation. */
+static void
+test_trash (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *first = insert_carrier (fixture->database, "江都科技创业园", fixture->region_id);
+  g_autofree char *second = insert_carrier (fixture->database, "邗江众创空间", fixture->other_region_id);
+  TiduRecordList *list = tidu_carriers_page_get_record_list (fixture->page);
+  GtkWidget *view = tidu_test_find_widget (GTK_WIDGET (list), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *revealer = tidu_test_find_widget (GTK_WIDGET (list), GTK_TYPE_REVEALER);
+  g_autofree char *selected = NULL;
+
+  tidu_carriers_page_reload (fixture->page);
+  TIDU_TEST_WAIT_FOR (model_idle (fixture->model) && g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) == 2);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  /* Delete moves the selected carrier to the trash. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (fixture->model), 0, TRUE);
+  selected = tidu_record_list_dup_selected_id (list);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "carriers.delete", NULL));
+  g_assert_true (carrier_in_trash (fixture->database, selected));
+  TIDU_TEST_WAIT_FOR (model_idle (fixture->model) && g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) == 1);
+
+  /* The trash toggle of the list shows it, under a banner. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.show-trash", NULL));
+  g_assert_true (tidu_record_list_get_trash (list));
+  TIDU_TEST_WAIT_FOR (model_idle (fixture->model) && g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) == 1);
+  g_assert_cmpstr (tidu_record_list_get_count_text (list), ==, "1 deleted carrier");
+  g_assert_cmpstr (tidu_carriers_page_get_subtitle (fixture->page), ==, "Deleted Carriers");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_nonnull (find_label (revealer, "Deleted Carriers"));
+
+  /* Restore */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (fixture->model), 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.restore", NULL));
+  g_assert_false (carrier_in_trash (fixture->database, selected));
+  TIDU_TEST_WAIT_FOR (model_idle (fixture->model) && g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) == 0);
+  g_assert_cmpstr (tidu_record_list_get_visible_state (list), ==, "empty-trash");
+  g_assert_nonnull (find_label_prefix (GTK_WIDGET (fixture->window), "“"));
+
+  /* Back in the live list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.show-trash", NULL));
+  g_assert_false (tidu_record_list_get_trash (list));
+  TIDU_TEST_WAIT_FOR (model_idle (fixture->model) && g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) == 2);
+  g_assert_null (tidu_carriers_page_get_subtitle (fixture->page));
+
+  /* A restore the core refuses (a live carrier took the name meanwhile) is told in a toast. */
+  g_assert_true (tidu_carrier_delete (fixture->database, first, NULL));
+  g_clear_pointer (&selected, g_free);
+  selected = insert_carrier (fixture->database, "江都科技创业园", fixture->region_id);
+  tidu_carriers_page_reload (fixture->page);
+  tidu_record_list_set_trash (list, TRUE);
+  TIDU_TEST_WAIT_FOR (model_idle (fixture->model) && g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) == 1);
+  g_signal_emit_by_name (view, "activate", 0);
+  g_assert_true (carrier_in_trash (fixture->database, first));
+  TIDU_TEST_WAIT_FOR (find_label_prefix (GTK_WIDGET (fixture->window), "The carrier was not restored.") != NULL);
+  g_assert_true (tidu_carrier_delete (fixture->database, selected, NULL));
+  g_assert_true (tidu_carrier_purge (fixture->database, selected, NULL));
+
+  /* Enter on a row restores it. */
+  tidu_record_list_refresh (list);
+  TIDU_TEST_WAIT_FOR (model_idle (fixture->model) && g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) == 1);
+  g_signal_emit_by_name (view, "activate", 0);
+  g_assert_false (carrier_in_trash (fixture->database, first));
+  TIDU_TEST_WAIT_FOR (model_idle (fixture->model) && g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) == 0);
+
+  /* Delete Permanently… asks; Cancel keeps the carrier, Delete Permanently removes it. */
+  g_assert_true (tidu_carrier_delete (fixture->database, second, NULL));
+  tidu_carriers_page_reload (fixture->page);
+  TIDU_TEST_WAIT_FOR (model_idle (fixture->model) && g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) == 1);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (fixture->model), 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.purge", NULL));
+  respond_to_dialog ("cancel");
+  g_assert_true (carrier_in_trash (fixture->database, second));
+
+  /* The Delete key in the trash asks too. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (fixture->model), 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "carriers.delete", NULL));
+  respond_to_dialog ("delete");
+  g_assert_null (tidu_carrier_load (fixture->database, second, NULL));
+  TIDU_TEST_WAIT_FOR (model_idle (fixture->model) && g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) == 0);
+  g_assert_cmpstr (tidu_record_list_get_count_text (list), ==, "0 deleted carriers");
+}
+
+/* With every carrier in the trash the empty state leads to it. */
+static void
+test_trash_from_empty (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *id = insert_carrier (fixture->database, "江都科技创业园", fixture->region_id);
+  TiduRecordList *list = tidu_carriers_page_get_record_list (fixture->page);
+  GtkWidget *button;
+
+  g_assert_true (tidu_carrier_delete (fixture->database, id, NULL));
+  tidu_carriers_page_reload (fixture->page);
+  g_assert_cmpstr (tidu_carriers_page_get_visible_state (fixture->page), ==, "empty");
+  button = find_button (GTK_WIDGET (fixture->page), "Show _Deleted Carriers");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "carriers.show-trash", NULL));
+  g_assert_cmpstr (tidu_carriers_page_get_visible_state (fixture->page), ==, "list");
+  g_assert_true (tidu_record_list_get_trash (list));
+  TIDU_TEST_WAIT_FOR (model_idle (fixture->model) && g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) == 1);
+
+  /* Restoring the only one; leaving the trash shows the list. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (fixture->model), 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.restore", NULL));
+  tidu_record_list_set_trash (list, FALSE);
+  g_assert_cmpstr (tidu_carriers_page_get_visible_state (fixture->page), ==, "list");
+  TIDU_TEST_WAIT_FOR (model_idle (fixture->model) && g_list_model_get_n_items (G_LIST_MODEL (fixture->model)) == 1);
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +733,8 @@ main (int   argc,
   ADD ("/carriers/recognition", test_recognition);
   ADD ("/carriers/delete-undo", test_delete_undo);
   ADD ("/carriers/activate-row", test_activate_row);
+  ADD ("/carriers/trash", test_trash);
+  ADD ("/carriers/trash-from-empty", test_trash_from_empty);
 
 #undef ADD
 

@@ -10,6 +10,7 @@
 #include "tidu-award-editor.h"
 #include "tidu-plan-detail.h"
 #include "tidu-plan-editor.h"
+#include "tidu-record-picker.h"
 #include "tidu-talent-detail.h"
 #include "tidu-talent-editor.h"
 #include "tidu-talents-page.h"
@@ -134,8 +135,24 @@ pick (GtkWidget  *root,
       const char *label)
 {
   GtkDropDown *drop_down = g_object_get_data (G_OBJECT (get_row (root, title)), "tidu-dropdown");
-  GListModel *model = gtk_drop_down_get_model (drop_down);
+  TiduRecordPicker *picker = g_object_get_data (G_OBJECT (get_row (root, title)), "tidu-picker");
+  GListModel *model;
 
+  /* A searchable picker (firms): type the name, pick the match. */
+  if (picker != NULL)
+    {
+      model = tidu_record_picker_get_matches (picker);
+      gtk_editable_set_text (tidu_record_picker_get_entry (picker), label);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+          {
+            tidu_record_picker_pick (picker, i);
+            return;
+          }
+      g_error ("No match “%s” in “%s”", label, title);
+    }
+
+  model = gtk_drop_down_get_model (drop_down);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
       {
@@ -499,6 +516,178 @@ test_delete_talent (Fixture       *fixture,
   g_assert_null (talent);
 }
 
+static gboolean
+list_idle (TiduRecordList *list)
+{
+  TiduListModel *model = tidu_record_list_get_model (list);
+
+  return tidu_list_model_get_loaded (model) && !tidu_list_model_get_loading (model);
+}
+
+static guint
+list_rows (TiduRecordList *list)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (tidu_record_list_get_model (list)));
+}
+
+static void
+select_row (TiduRecordList *list,
+            guint           position)
+{
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (tidu_record_list_get_model (list)), position, TRUE);
+}
+
+static void
+select_id (TiduRecordList *list,
+           const char     *id)
+{
+  for (guint i = 0; i < list_rows (list); i++)
+    {
+      g_autoptr(TiduListItem) item = g_list_model_get_item (G_LIST_MODEL (tidu_record_list_get_model (list)), i);
+
+      if (g_strcmp0 (tidu_list_item_get_id (item), id) == 0)
+        {
+          select_row (list, i);
+          return;
+        }
+    }
+  g_error ("No row %s", id);
+}
+
+static void
+respond_to_dialog (const char *response)
+{
+  GtkWindow *dialog;
+
+  TIDU_TEST_WAIT_FOR (tidu_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = tidu_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  TIDU_TEST_WAIT_FOR (tidu_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+}
+
+static GtkWidget *
+find_label_prefix (GtkWidget  *root,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The talents' trash: from the empty state, restore, a purge the core refuses (an award in
+ * the trash still names the talent) told in a toast, and a confirmed purge; then the plans'. */
+static void
+test_trash (Fixture       *fixture,
+            gconstpointer  data)
+{
+  TiduTalentsPage *page = TIDU_TALENTS_PAGE (fixture->page);
+  TiduRecordList *list = tidu_talents_page_get_record_list (page);
+  TiduRecordList *plans = tidu_talents_page_get_plan_list (page);
+  g_autofree char *awarded = insert_talent (fixture->database, "张伟");
+  g_autofree char *plain = insert_talent (fixture->database, "陈静");
+  g_autoptr(TiduTalentAward) award = tidu_talent_award_new ();
+  g_autoptr(TiduTalent) talent = NULL;
+  g_autoptr(TiduTalentPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan_id = NULL;
+  GtkWidget *button;
+  guint n_plans;
+
+  award->plan_id = g_strdup (SHUANGCHUANG);
+  award->talent_id = g_strdup (awarded);
+  award->category_id = g_strdup (SHUANGCHUANG_CATEGORY);
+  award->year = 2024;
+  tidu_talent_award_save (fixture->database, award, &error);
+  g_assert_no_error (error);
+  g_assert_true (tidu_talent_award_delete (fixture->database, award->id, NULL));
+  g_assert_true (tidu_talent_delete (fixture->database, awarded, NULL));
+  g_assert_true (tidu_talent_delete (fixture->database, plain, NULL));
+  tidu_talents_page_reload (page);
+
+  /* Every talent in the trash: the empty state leads there. */
+  g_assert_cmpstr (tidu_talents_page_get_visible_state (page), ==, "empty");
+  button = find_button (fixture->page, "Show _Deleted Talents");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_activate_action (fixture->page, "talents.show-trash", NULL));
+  g_assert_cmpstr (tidu_talents_page_get_visible_state (page), ==, "list");
+  g_assert_true (tidu_record_list_get_trash (list));
+  TIDU_TEST_WAIT_FOR (list_idle (list) && list_rows (list) == 2);
+  g_assert_cmpstr (tidu_record_list_get_count_text (list), ==, "2 deleted talents");
+  g_assert_cmpstr (tidu_record_list_get_trash_title (list), ==, "Deleted Talents");
+
+  /* Restore, with the banner's button. */
+  select_id (list, plain);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.restore", NULL));
+  talent = tidu_talent_load (fixture->database, plain, NULL);
+  g_assert_nonnull (talent);
+  g_assert_null (talent->deleted_at);
+  g_clear_pointer (&talent, tidu_talent_free);
+  TIDU_TEST_WAIT_FOR (list_idle (list) && list_rows (list) == 1);
+  g_assert_cmpstr (tidu_record_list_get_count_text (list), ==, "1 deleted talent");
+
+  /* The award in the trash still names 张伟: the purge is refused with the core's reason. */
+  select_row (list, 0);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "talents.delete", NULL));
+  respond_to_dialog ("delete");
+  TIDU_TEST_WAIT_FOR (find_label_prefix (fixture->window, "The talent was not deleted.") != NULL);
+  TIDU_TEST_WAIT_FOR (list_idle (list) && list_rows (list) == 1);
+
+  /* Cancel keeps it; once the award is gone, Delete Permanently removes it. */
+  select_row (list, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.purge", NULL));
+  respond_to_dialog ("cancel");
+  g_assert_true (tidu_talent_plan_delete (fixture->database, SHUANGCHUANG, NULL));
+  g_assert_true (tidu_talent_plan_purge (fixture->database, SHUANGCHUANG, NULL));
+  select_row (list, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.purge", NULL));
+  respond_to_dialog ("delete");
+  TIDU_TEST_WAIT_FOR (list_idle (list) && list_rows (list) == 0);
+  g_assert_cmpstr (tidu_record_list_get_visible_state (list), ==, "empty-trash");
+
+  /* Leaving the trash: the restored talent in the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.show-trash", NULL));
+  g_assert_false (tidu_record_list_get_trash (list));
+  TIDU_TEST_WAIT_FOR (list_idle (list) && list_rows (list) == 1);
+
+  /* The plans' trash. */
+  tidu_talents_page_set_view (page, "plans");
+  plan_id = add_plan (fixture);
+  tidu_talents_page_reload (page);
+  TIDU_TEST_WAIT_FOR (list_idle (plans));
+  n_plans = list_rows (plans);
+  g_assert_true (tidu_talent_plan_delete (fixture->database, plan_id, NULL));
+  tidu_talents_page_reload (page);
+  TIDU_TEST_WAIT_FOR (list_idle (plans) && list_rows (plans) == n_plans - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plans), "list.show-trash", NULL));
+  TIDU_TEST_WAIT_FOR (list_idle (plans) && list_rows (plans) == 1);
+  g_assert_cmpstr (tidu_record_list_get_count_text (plans), ==, "1 deleted talent plan");
+  g_signal_emit_by_name (tidu_test_find_widget (GTK_WIDGET (plans), GTK_TYPE_COLUMN_VIEW), "activate", 0);
+  plan = tidu_talent_plan_load (fixture->database, plan_id, NULL);
+  g_assert_nonnull (plan);
+  TIDU_TEST_WAIT_FOR (list_idle (plans) && list_rows (plans) == 0);
+
+  /* Deleted again and purged with the Delete key, after the confirmation. */
+  g_assert_true (tidu_talent_plan_delete (fixture->database, plan_id, NULL));
+  tidu_record_list_refresh (plans);
+  TIDU_TEST_WAIT_FOR (list_idle (plans) && list_rows (plans) == 1);
+  select_row (plans, 0);
+  g_assert_true (gtk_widget_activate_action (fixture->page, "talents.delete", NULL));
+  respond_to_dialog ("delete");
+  TIDU_TEST_WAIT_FOR (list_idle (plans) && list_rows (plans) == 0);
+  g_assert_cmpstr (tidu_record_list_get_count_text (plans), ==, "0 deleted talent plans");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +701,7 @@ main (int   argc,
   g_test_add ("/talents-page/plan", Fixture, NULL, fixture_set_up, test_plan, fixture_tear_down);
   g_test_add ("/talents-page/award", Fixture, NULL, fixture_set_up, test_award, fixture_tear_down);
   g_test_add ("/talents-page/delete-talent", Fixture, NULL, fixture_set_up, test_delete_talent, fixture_tear_down);
+  g_test_add ("/talents-page/trash", Fixture, NULL, fixture_set_up, test_trash, fixture_tear_down);
 
   return g_test_run ();
 }

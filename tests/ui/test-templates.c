@@ -8,11 +8,27 @@
  */
 #include "config.h"
 
+#include "tidu-award-editor.h"
+#include "tidu-carrier-detail.h"
+#include "tidu-carrier-editor.h"
+#include "tidu-carrier-level-editor.h"
+#include "tidu-carrier-year-editor.h"
 #include "tidu-carriers-page.h"
+#include "tidu-certification-editor.h"
+#include "tidu-firm-detail.h"
+#include "tidu-firm-editor.h"
 #include "tidu-firms-page.h"
+#include "tidu-move-dialog.h"
 #include "tidu-overview-page.h"
+#include "tidu-plan-detail.h"
+#include "tidu-plan-editor.h"
 #include "tidu-preferences-window.h"
+#include "tidu-record-list.h"
+#include "tidu-region-editor.h"
+#include "tidu-sample-loader.h"
 #include "tidu-subsidies-page.h"
+#include "tidu-talent-detail.h"
+#include "tidu-talent-editor.h"
 #include "tidu-talents-page.h"
 #include "tidu-window.h"
 
@@ -94,6 +110,71 @@ test_preferences_window (void)
   tidu_test_settle ();
 }
 
+/* Every template in the resource under ui/ belongs to a widget type that builds from it. */
+static void
+test_every_template (void)
+{
+  const struct {
+    const char *resource;
+    GType       type;
+  } templates[] = {
+    { "tidu-window.ui", TIDU_TYPE_WINDOW },
+    { "tidu-overview-page.ui", TIDU_TYPE_OVERVIEW_PAGE },
+    { "tidu-firms-page.ui", TIDU_TYPE_FIRMS_PAGE },
+    { "tidu-carriers-page.ui", TIDU_TYPE_CARRIERS_PAGE },
+    { "tidu-carrier-editor.ui", TIDU_TYPE_CARRIER_EDITOR },
+    { "tidu-carrier-detail.ui", TIDU_TYPE_CARRIER_DETAIL },
+    { "tidu-carrier-level-editor.ui", TIDU_TYPE_CARRIER_LEVEL_EDITOR },
+    { "tidu-carrier-year-editor.ui", TIDU_TYPE_CARRIER_YEAR_EDITOR },
+    { "tidu-talents-page.ui", TIDU_TYPE_TALENTS_PAGE },
+    { "tidu-talent-editor.ui", TIDU_TYPE_TALENT_EDITOR },
+    { "tidu-talent-detail.ui", TIDU_TYPE_TALENT_DETAIL },
+    { "tidu-award-editor.ui", TIDU_TYPE_AWARD_EDITOR },
+    { "tidu-plan-detail.ui", TIDU_TYPE_PLAN_DETAIL },
+    { "tidu-plan-editor.ui", TIDU_TYPE_PLAN_EDITOR },
+    { "tidu-category-editor.ui", TIDU_TYPE_CATEGORY_EDITOR },
+    { "tidu-batch-editor.ui", TIDU_TYPE_BATCH_EDITOR },
+    { "tidu-subsidies-page.ui", TIDU_TYPE_SUBSIDIES_PAGE },
+    { "tidu-preferences-window.ui", TIDU_TYPE_PREFERENCES_WINDOW },
+    { "tidu-region-editor.ui", TIDU_TYPE_REGION_EDITOR },
+    { "tidu-firm-editor.ui", TIDU_TYPE_FIRM_EDITOR },
+    { "tidu-firm-detail.ui", TIDU_TYPE_FIRM_DETAIL },
+    { "tidu-certification-editor.ui", TIDU_TYPE_CERTIFICATION_EDITOR },
+    { "tidu-move-dialog.ui", TIDU_TYPE_MOVE_DIALOG },
+    { "tidu-record-list.ui", TIDU_TYPE_RECORD_LIST },
+    { "tidu-sample-loader.ui", TIDU_TYPE_SAMPLE_LOADER },
+  };
+  g_auto(GStrv) resources = g_resources_enumerate_children (RESOURCE_BASE "/ui/", 0, NULL);
+
+  g_assert_nonnull (resources);
+  for (guint i = 0; resources[i] != NULL; i++)
+    {
+      gboolean listed = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (templates) && !listed; j++)
+        listed = g_str_equal (resources[i], templates[j].resource);
+      if (!listed)
+        g_error ("The template %s is not listed in test_every_template()", resources[i]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      GtkWidget *widget;
+
+      g_test_message ("%s", templates[i].resource);
+      if (g_type_is_a (templates[i].type, GTK_TYPE_APPLICATION_WINDOW))
+        widget = g_object_new (templates[i].type, "application", app, NULL);
+      else
+        widget = g_object_new (templates[i].type, NULL);
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (widget, templates[i].type));
+      if (GTK_IS_WINDOW (widget))
+        gtk_window_destroy (GTK_WINDOW (widget));
+      else
+        g_object_unref (g_object_ref_sink (widget));
+      tidu_test_settle ();
+    }
+}
+
 static void
 test_help_overlay (void)
 {
@@ -118,6 +199,7 @@ main (int   argc,
   g_test_add_func ("/templates/place-pages", test_place_pages);
   g_test_add_func ("/templates/window", test_window);
   g_test_add_func ("/templates/preferences-window", test_preferences_window);
+  g_test_add_func ("/templates/every-template", test_every_template);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
 
   status = g_test_run ();
