@@ -222,8 +222,7 @@ static void
 show_error (TiduFirmDetail *self,
             const GError   *error)
 {
-  gtk_label_set_text (self->error_label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  tidu_form_set_error_label (self->error_label, error != NULL ? error->message : NULL);
 }
 
 /* ------------------------------------------------------------------ sections */

@@ -499,3 +499,32 @@ tidu_form_show_toast (GtkWidget *widget,
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
+
+/**
+ * tidu_form_set_error_label:
+ * @message: (nullable): the message, or %NULL to hide @label
+ *
+ * Shows @message in a detail page's error label, or hides the label.
+ */
+void
+tidu_form_set_error_label (GtkLabel   *label,
+                           const char *message)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+/**
+ * tidu_form_get_error_label:
+ *
+ * Returns: (nullable): the message @label shows, or %NULL while it is hidden
+ */
+const char *
+tidu_form_get_error_label (GtkLabel *label)
+{
+  g_return_val_if_fail (GTK_IS_LABEL (label), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_text (label) : NULL;
+}

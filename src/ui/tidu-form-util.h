@@ -80,4 +80,8 @@ void          tidu_form_set_drop_down_value (GtkDropDown       *drop_down,
 void          tidu_form_show_toast       (GtkWidget            *widget,
                                           AdwToast             *toast);
 
+void          tidu_form_set_error_label  (GtkLabel             *label,
+                                          const char           *message);
+const char   *tidu_form_get_error_label  (GtkLabel             *label);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "tidu-award-editor.h"
+#include "tidu-form-util.h"
 #include "tidu-plan-editor.h"
 #include "tidu-talent-editor.h"
 
@@ -69,8 +70,7 @@ static void
 show_error (TiduPlanDetail *self,
             const char     *message)
 {
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  tidu_form_set_error_label (self->error_label, message);
 }
 
 static const char *
@@ -766,8 +766,7 @@ const char *
 tidu_plan_detail_get_error (TiduPlanDetail *self)
 {
   g_return_val_if_fail (TIDU_IS_PLAN_DETAIL (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
-         ? gtk_label_get_text (self->error_label) : NULL;
+  return tidu_form_get_error_label (self->error_label);
 }
 
 int

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "tidu-award-editor.h"
+#include "tidu-form-util.h"
 #include "tidu-talent-editor.h"
 
 #include "tidu-talent-detail.h"
@@ -59,8 +60,7 @@ static void
 show_error (TiduTalentDetail *self,
             const char       *message)
 {
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  tidu_form_set_error_label (self->error_label, message);
 }
 
 static void
@@ -453,6 +453,5 @@ const char *
 tidu_talent_detail_get_error (TiduTalentDetail *self)
 {
   g_return_val_if_fail (TIDU_IS_TALENT_DETAIL (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
-         ? gtk_label_get_text (self->error_label) : NULL;
+  return tidu_form_get_error_label (self->error_label);
 }

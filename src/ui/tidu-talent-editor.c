@@ -377,26 +377,8 @@ typedef struct
 } PendingUndo;
 
 static PendingUndo *last_undo;
-static GWeakRef last_toast;
-
-/**
- * _tidu_talent_toast:
- * @toast: (transfer full): the toast
- *
- * Shows @toast in place of the Talents place's previous one. Replacing rather than stacking
- * with priorities avoids libadwaita 1.2 showing a put-back toast twice (an assertion).
- */
-void
-_tidu_talent_toast (GtkWidget *widget,
-                    AdwToast  *toast)
-{
-  g_autoptr(AdwToast) previous = g_weak_ref_get (&last_toast);
-
-  if (previous != NULL)
-    adw_toast_dismiss (previous);
-  g_weak_ref_set (&last_toast, toast);
-  tidu_form_show_toast (widget, toast);
-}
+static GWeakRef last_toast;     /* the Talents place's toast on screen, until dismissed */
+static GWeakRef last_window;    /* the window whose toast overlay shows it */
 
 static void
 pending_undo_free (PendingUndo *undo)
@@ -408,6 +390,97 @@ pending_undo_free (PendingUndo *undo)
   g_weak_ref_clear (&undo->object);
   g_weak_ref_clear (&undo->widget);
   g_free (undo);
+}
+
+/* Stops reusing @toast for new messages: it is about to be dismissed. */
+static void
+forget_toast (AdwToast *toast)
+{
+  g_autoptr(AdwToast) current = g_weak_ref_get (&last_toast);
+
+  if (current == toast)
+    {
+      g_weak_ref_set (&last_toast, NULL);
+      g_weak_ref_set (&last_window, NULL);
+    }
+}
+
+static gboolean run_undo (PendingUndo *undo);
+
+/* The undo a toast offers lives in its data and moves when the toast is reused, so the
+ * handlers look it up rather than take it as user data. */
+static void
+toast_button_clicked_cb (AdwToast *toast,
+                         gpointer  user_data)
+{
+  PendingUndo *undo = g_object_get_data (G_OBJECT (toast), "tidu-undo");
+
+  if (undo != NULL)
+    run_undo (undo);
+}
+
+static void
+toast_dismissed_cb (AdwToast *toast,
+                    gpointer  user_data)
+{
+  PendingUndo *undo = g_object_get_data (G_OBJECT (toast), "tidu-undo");
+
+  forget_toast (toast);
+  if (undo != NULL && last_undo == undo)
+    last_undo = NULL;
+}
+
+/* The window whose toast overlay tidu_form_show_toast() uses for @widget. */
+static GtkWidget *
+toast_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) == NULL
+      && GTK_IS_WINDOW (root)
+      && gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
+    return GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (root)));
+  return GTK_WIDGET (root);
+}
+
+/**
+ * _tidu_talent_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in place of the Talents place's previous one. Replacing rather than stacking
+ * with priorities avoids libadwaita 1.2 showing a put-back toast twice (an assertion). A
+ * toast still on screen is reused: its title, button and undo become @toast's. Dismissing
+ * it and adding another makes libadwaita 1.2 animate one toast out while another comes in,
+ * which aborted, or crashed when the window closed in between.
+ */
+void
+_tidu_talent_toast (GtkWidget *widget,
+                    AdwToast  *toast)
+{
+  g_autoptr(AdwToast) previous = g_weak_ref_get (&last_toast);
+  g_autoptr(GtkWidget) previous_window = g_weak_ref_get (&last_window);
+  GtkWidget *window = toast_window (widget);
+
+  if (previous != NULL && previous != toast && window != NULL && previous_window == window)
+    {
+      PendingUndo *undo = g_object_steal_data (G_OBJECT (toast), "tidu-undo");
+
+      adw_toast_set_title (previous, adw_toast_get_title (toast));
+      adw_toast_set_button_label (previous, adw_toast_get_button_label (toast));
+      if (undo != NULL)
+        undo->toast = previous;
+      /* Frees the undo the toast offered before, if any. */
+      g_object_set_data_full (G_OBJECT (previous), "tidu-undo", undo, (GDestroyNotify) pending_undo_free);
+      g_object_unref (toast);
+      return;
+    }
+
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), NULL);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), NULL);
+  g_weak_ref_set (&last_toast, toast);
+  g_weak_ref_set (&last_window, window);
+  /* @toast's own reference goes to the overlay. */
+  tidu_form_show_toast (widget, toast);
 }
 
 static gboolean
@@ -422,6 +495,8 @@ run_undo (PendingUndo *undo)
   undo->done = TRUE;
   if (last_undo == undo)
     last_undo = NULL;
+  /* The toast goes away after Undo; a message about a failure needs a toast of its own. */
+  forget_toast (undo->toast);
   object = g_weak_ref_get (&undo->object);
   widget = g_weak_ref_get (&undo->widget);
   if (!undo->restore (undo->database, undo->id, &error))
@@ -437,26 +512,11 @@ run_undo (PendingUndo *undo)
   return TRUE;
 }
 
-static void
-toast_button_clicked_cb (AdwToast    *toast,
-                         PendingUndo *undo)
-{
-  run_undo (undo);
-}
-
-static void
-toast_dismissed_cb (AdwToast    *toast,
-                    PendingUndo *undo)
-{
-  if (last_undo == undo)
-    last_undo = NULL;
-}
-
 /**
  * _tidu_talent_offer_undo:
  *
  * Shows @title in a toast with Undo around @widget; Undo (or _tidu_talent_undo()) calls
- * @restore with @id, then @undone on @object.
+ * @restore with @id, then @undone on @object. Only the latest deletion can be undone.
  */
 void
 _tidu_talent_offer_undo (GtkWidget        *widget,
@@ -480,8 +540,6 @@ _tidu_talent_offer_undo (GtkWidget        *widget,
   g_object_set_data_full (G_OBJECT (toast), "tidu-undo", undo, (GDestroyNotify) pending_undo_free);
 
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), undo);
-  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), undo);
   last_undo = undo;
   _tidu_talent_toast (widget, toast);
 }
