@@ -250,21 +250,8 @@ show_issues (TiduFirmEditor *self,
                                 issue->message);
     }
 
-  /* Issues without a row of their own (the database could not be asked, …) go on top. */
-  for (guint i = 0; i < tidu_validation_get_n_issues (validation); i++)
-    {
-      const TiduIssue *issue = tidu_validation_get_issue (validation, i);
-      gboolean has_row = FALSE;
-
-      for (guint j = 0; j < G_N_ELEMENTS (field_rows) && !has_row; j++)
-        has_row = g_strcmp0 (issue->field, field_rows[j].field) == 0;
-      if (!has_row && issue->severity == TIDU_SEVERITY_ERROR)
-        {
-          gtk_label_set_text (self->error_label, issue->message);
-          gtk_widget_set_visible (self->error_box, TRUE);
-          break;
-        }
-    }
+  tidu_form_show_unplaced_error (validation, field_rows, G_N_ELEMENTS (field_rows), sizeof field_rows[0],
+                                 self->error_label, self->error_box);
 }
 
 /**

@@ -282,6 +282,44 @@ tidu_form_show_issue (GtkWidget      *row,
                             issue->message);
 }
 
+/**
+ * tidu_form_show_unplaced_error:
+ * @rows: an editor's table of rows, each a struct whose first member is the field name
+ *   (`const char *`)
+ * @row_size: the size of one entry of @rows
+ *
+ * Shows in @label (and reveals @box) the first blocking issue that has no row of its own in
+ * the form: the record is gone, the database could not be asked, … Leaves them as they are
+ * when there is none.
+ */
+void
+tidu_form_show_unplaced_error (TiduValidation *validation,
+                               gconstpointer   rows,
+                               gsize           n_rows,
+                               gsize           row_size,
+                               GtkLabel       *label,
+                               GtkWidget      *box)
+{
+  for (guint i = 0; i < tidu_validation_get_n_issues (validation); i++)
+    {
+      const TiduIssue *issue = tidu_validation_get_issue (validation, i);
+      gboolean has_row = FALSE;
+
+      for (gsize j = 0; j < n_rows && !has_row; j++)
+        {
+          const char *field = *(const char * const *) ((const char *) rows + j * row_size);
+
+          has_row = g_strcmp0 (issue->field, field) == 0;
+        }
+      if (!has_row && issue->severity == TIDU_SEVERITY_ERROR)
+        {
+          gtk_label_set_text (label, issue->message);
+          gtk_widget_set_visible (box, TRUE);
+          return;
+        }
+    }
+}
+
 /* Sets the labels of @choices as the "model" of a combo row or drop-down. */
 static GStrv
 fill_choices (GObject    *object,

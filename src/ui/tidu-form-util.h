@@ -52,6 +52,12 @@ AdwActionRow *tidu_form_show_message     (GtkWidget            *row,
 void          tidu_form_show_issue       (GtkWidget            *row,
                                           TiduValidation       *validation,
                                           const char           *field);
+void          tidu_form_show_unplaced_error (TiduValidation    *validation,
+                                             gconstpointer      rows,
+                                             gsize              n_rows,
+                                             gsize              row_size,
+                                             GtkLabel          *label,
+                                             GtkWidget         *box);
 
 GStrv         tidu_form_fill_combo       (AdwComboRow          *row,
                                           GPtrArray            *choices,

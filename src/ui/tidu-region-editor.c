@@ -108,36 +108,16 @@ static void
 show_issues (TiduRegionEditor *self,
              TiduValidation   *validation)
 {
-  gboolean shown = FALSE;
-
   for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
     {
-      const TiduIssue *issue = tidu_validation_find (validation, field_rows[i].field);
+      gboolean touched = g_hash_table_contains (self->touched, field_rows[i].field);
 
-      if (issue == NULL || !g_hash_table_contains (self->touched, field_rows[i].field))
-        tidu_form_show_message (field_widget (self, &field_rows[i]), TIDU_FORM_MESSAGE_NONE, NULL);
-      else
-        tidu_form_show_message (field_widget (self, &field_rows[i]),
-                                issue->severity == TIDU_SEVERITY_ERROR
-                                ? TIDU_FORM_MESSAGE_ERROR : TIDU_FORM_MESSAGE_WARNING,
-                                issue->message);
+      tidu_form_show_issue (field_widget (self, &field_rows[i]), touched ? validation : NULL,
+                            field_rows[i].field);
     }
 
-  /* Issues without a row: the database could not be asked. */
-  for (guint i = 0; i < tidu_validation_get_n_issues (validation) && !shown; i++)
-    {
-      const TiduIssue *issue = tidu_validation_get_issue (validation, i);
-      gboolean has_row = FALSE;
-
-      for (guint j = 0; j < G_N_ELEMENTS (field_rows) && !has_row; j++)
-        has_row = g_strcmp0 (issue->field, field_rows[j].field) == 0;
-      if (!has_row && issue->severity == TIDU_SEVERITY_ERROR)
-        {
-          gtk_label_set_text (self->error_label, issue->message);
-          gtk_widget_set_visible (self->error_box, TRUE);
-          shown = TRUE;
-        }
-    }
+  tidu_form_show_unplaced_error (validation, field_rows, G_N_ELEMENTS (field_rows), sizeof field_rows[0],
+                                 self->error_label, self->error_box);
 }
 
 /**
