@@ -19,16 +19,9 @@
 #include "tidu-carrier-year-editor.h"
 #include "tidu-form-util.h"
 #include "tidu-ui-util.h"
+#include "tidu-undo.h"
 
 #include "tidu-carrier-detail.h"
-
-typedef enum
-{
-  UNDO_NONE,
-  UNDO_CARRIER,
-  UNDO_LEVEL,
-  UNDO_YEAR
-} UndoKind;
 
 struct _TiduCarrierDetail
 {
@@ -60,11 +53,6 @@ struct _TiduCarrierDetail
   char                *carrier_id;
   TiduCarrier         *carrier;
   GPtrArray           *vocabularies[TIDU_N_VOCABULARIES];
-  AdwToast            *undo_toast;
-  UndoKind             undo_kind;
-  char                *undo_id;      /* the carrier to restore */
-  TiduCarrierLevel    *undo_level;   /* a deleted recognition, to save again */
-  TiduCarrierYear     *undo_year;    /* deleted statistics, to save again */
 };
 
 G_DEFINE_FINAL_TYPE (TiduCarrierDetail, tidu_carrier_detail, GTK_TYPE_WIDGET)
@@ -86,7 +74,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void clear_undo (TiduCarrierDetail *self);
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -582,114 +569,38 @@ changed (TiduCarrierDetail *self)
 /* ------------------------------------------------------------------ undo */
 
 static void
-clear_undo (TiduCarrierDetail *self)
+undone (GObject *object)
 {
-  g_clear_object (&self->undo_toast);
-  g_clear_pointer (&self->undo_id, g_free);
-  g_clear_pointer (&self->undo_level, tidu_carrier_level_free);
-  g_clear_pointer (&self->undo_year, tidu_carrier_year_free);
-  self->undo_kind = UNDO_NONE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.undo-delete", FALSE);
+  changed (TIDU_CARRIER_DETAIL (object));
 }
 
-static void
-toast_dismissed_cb (AdwToast          *toast,
-                    TiduCarrierDetail *self)
+static char *
+many_carriers (guint n)
 {
-  if (toast == self->undo_toast)
-    clear_undo (self);
+  return g_strdup_printf (ngettext ("%u carrier moved to the trash", "%u carriers moved to the trash", n), n);
 }
 
-static void
-undo (TiduCarrierDetail *self)
+/* Recognitions and statistics have no trash: saving a copy again brings them back. */
+static gboolean
+save_level_again (TiduDatabase  *database,
+                  gpointer       data,
+                  GError       **error)
 {
-  g_autofree char *id = g_steal_pointer (&self->undo_id);
-  g_autoptr(TiduCarrierLevel) level = g_steal_pointer (&self->undo_level);
-  g_autoptr(TiduCarrierYear) year = g_steal_pointer (&self->undo_year);
-  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
-  UndoKind kind = self->undo_kind;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  TiduCarrierLevel *level = data;
 
-  clear_undo (self);
-  if (toast != NULL)
-    adw_toast_dismiss (toast);
-  switch (kind)
-    {
-    case UNDO_CARRIER:
-      ok = tidu_carrier_restore (self->database, id, &error);
-      break;
-    case UNDO_LEVEL:
-      /* Recognitions and statistics have no trash: saving the copy brings them back. */
-      g_clear_pointer (&level->id, g_free);
-      ok = tidu_carrier_level_save (self->database, level, &error);
-      break;
-    case UNDO_YEAR:
-      g_clear_pointer (&year->id, g_free);
-      ok = tidu_carrier_year_save (self->database, year, &error);
-      break;
-    case UNDO_NONE:
-    default:
-      return;
-    }
-
-  if (!ok)
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
-
-      tidu_form_show_toast (GTK_WIDGET (self), adw_toast_new (message));
-      return;
-    }
-  changed (self);
+  g_clear_pointer (&level->id, g_free);
+  return tidu_carrier_level_save (database, level, error);
 }
 
-static void
-toast_button_clicked_cb (AdwToast          *toast,
-                         TiduCarrierDetail *self)
+static gboolean
+save_year_again (TiduDatabase  *database,
+                 gpointer       data,
+                 GError       **error)
 {
-  if (toast == self->undo_toast)
-    undo (self);
-}
+  TiduCarrierYear *year = data;
 
-/* Takes @level or @year. */
-static void
-offer_undo (TiduCarrierDetail *self,
-            UndoKind           kind,
-            const char        *id,
-            TiduCarrierLevel  *level,
-            TiduCarrierYear   *year,
-            const char        *title)
-{
-  AdwToast *toast;
-  gboolean fresh = self->undo_toast == NULL;
-
-  /* Only the latest delete can be undone. A toast already on screen is reused with the new
-   * title: replacing it makes libadwaita 1.2 animate one toast out while another comes in,
-   * which aborted, or crashed when the window closed in between. */
-  if (!fresh)
-    {
-      toast = g_object_ref (self->undo_toast);
-      adw_toast_set_title (toast, title);
-    }
-  else
-    {
-      toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), self, 0);
-      g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
-    }
-
-  clear_undo (self);
-  /* A fresh toast's own reference goes to the overlay below; we keep another. */
-  self->undo_toast = fresh ? g_object_ref (toast) : toast;
-  self->undo_kind = kind;
-  self->undo_id = g_strdup (id);
-  self->undo_level = level;
-  self->undo_year = year;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.undo-delete", TRUE);
-  if (fresh)
-    tidu_form_show_toast (GTK_WIDGET (self), toast);
+  g_clear_pointer (&year->id, g_free);
+  return tidu_carrier_year_save (database, year, error);
 }
 
 /**
@@ -719,13 +630,14 @@ tidu_carrier_detail_delete_carrier (TiduCarrierDetail *self,
     {
       g_autofree char *message = g_strdup_printf (_("The carrier was not moved to the trash. %s"), error->message);
 
-      tidu_form_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+      tidu_form_show_toast (GTK_WIDGET (self), tidu_form_toast_new (message));
       return FALSE;
     }
 
   /* Translators: a toast after deleting a carrier; the name is in quotes */
   title = g_strdup_printf (_("“%s” moved to the trash"), carrier->name);
-  offer_undo (self, UNDO_CARRIER, id, NULL, NULL, title);
+  tidu_undo_offer_restore (GTK_WIDGET (self), self->database, title, many_carriers, tidu_carrier_restore, id,
+                           G_OBJECT (self), undone);
   if (g_strcmp0 (id, self->carrier_id) == 0)
     tidu_carrier_detail_reload (self);
   g_signal_emit (self, signals[DELETED], 0, id);
@@ -742,7 +654,7 @@ gboolean
 tidu_carrier_detail_can_undo (TiduCarrierDetail *self)
 {
   g_return_val_if_fail (TIDU_IS_CARRIER_DETAIL (self), FALSE);
-  return self->undo_kind != UNDO_NONE;
+  return tidu_undo_can_undo (GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------ actions */
@@ -841,7 +753,8 @@ delete_year_activated (GtkWidget  *widget,
     }
   /* Translators: a toast after deleting a carrier's statistics for a year */
   title = g_strdup_printf (_("Statistics for %d deleted"), deleted->year);
-  offer_undo (self, UNDO_YEAR, NULL, NULL, deleted, title);
+  tidu_undo_offer (GTK_WIDGET (self), self->database, title, NULL, save_year_again, deleted,
+                   (GDestroyNotify) tidu_carrier_year_free, G_OBJECT (self), undone);
   changed (self);
 }
 
@@ -900,7 +813,8 @@ delete_level_activated (GtkWidget  *widget,
     }
   /* Translators: a toast after deleting a recognition, such as "Provincial recognition deleted" */
   title = g_strdup_printf (_("%s recognition deleted"), vocab_label (self, TIDU_VOCABULARY_LEVEL, deleted->level));
-  offer_undo (self, UNDO_LEVEL, NULL, deleted, NULL, title);
+  tidu_undo_offer (GTK_WIDGET (self), self->database, title, NULL, save_level_again, deleted,
+                   (GDestroyNotify) tidu_carrier_level_free, G_OBJECT (self), undone);
   changed (self);
 }
 
@@ -920,7 +834,7 @@ undo_delete_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  undo (TIDU_CARRIER_DETAIL (widget));
+  tidu_undo_run (widget);
 }
 
 static void
@@ -991,7 +905,6 @@ tidu_carrier_detail_dispose (GObject *object)
   /* The template's unnamed top-level children (top bar, scrolled body) are ours to drop. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->undo_toast);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
   for (guint i = 0; i < TIDU_N_VOCABULARIES; i++)
@@ -1007,9 +920,6 @@ tidu_carrier_detail_finalize (GObject *object)
 
   g_clear_pointer (&self->carrier_id, g_free);
   g_clear_pointer (&self->carrier, tidu_carrier_free);
-  g_clear_pointer (&self->undo_id, g_free);
-  g_clear_pointer (&self->undo_level, tidu_carrier_level_free);
-  g_clear_pointer (&self->undo_year, tidu_carrier_year_free);
 
   G_OBJECT_CLASS (tidu_carrier_detail_parent_class)->finalize (object);
 }
@@ -1098,7 +1008,6 @@ tidu_carrier_detail_init (TiduCarrierDetail *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.undo-delete", FALSE);
   tidu_carrier_detail_reload (self);
 }
 
@@ -1134,7 +1043,6 @@ tidu_carrier_detail_set_database (TiduCarrierDetail *self,
     return;
   for (guint i = 0; i < TIDU_N_VOCABULARIES; i++)
     g_clear_pointer (&self->vocabularies[i], g_ptr_array_unref);
-  clear_undo (self);
   g_clear_pointer (&self->carrier_id, g_free);
   tidu_carrier_detail_reload (self);
 }

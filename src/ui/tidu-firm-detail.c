@@ -16,15 +16,9 @@
 #include "tidu-firm-editor.h"
 #include "tidu-form-util.h"
 #include "tidu-move-dialog.h"
+#include "tidu-undo.h"
 
 #include "tidu-firm-detail.h"
-
-typedef enum
-{
-  UNDO_NONE,
-  UNDO_FIRM,
-  UNDO_CERTIFICATION
-} UndoKind;
 
 struct _TiduFirmDetail
 {
@@ -56,9 +50,6 @@ struct _TiduFirmDetail
   char         *firm_id;
   TiduFirm     *firm;
   GPtrArray    *vocabularies[TIDU_N_VOCABULARIES];
-  AdwToast     *undo_toast;
-  GPtrArray    *undo_ids;       /* what the toast's Undo restores, oldest first */
-  UndoKind      undo_kind;
 };
 
 G_DEFINE_FINAL_TYPE (TiduFirmDetail, tidu_firm_detail, GTK_TYPE_WIDGET)
@@ -563,106 +554,22 @@ changed (TiduFirmDetail *self)
 
 /* ------------------------------------------------------------------ undo */
 
-static void
-clear_undo (TiduFirmDetail *self)
+static char *
+many_firms (guint n)
 {
-  g_clear_object (&self->undo_toast);
-  if (self->undo_ids != NULL)
-    g_ptr_array_set_size (self->undo_ids, 0);
-  self->undo_kind = UNDO_NONE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.undo-delete", FALSE);
+  return g_strdup_printf (ngettext ("%u firm moved to the trash", "%u firms moved to the trash", n), n);
+}
+
+static char *
+many_certifications (guint n)
+{
+  return g_strdup_printf (ngettext ("%u certification deleted", "%u certifications deleted", n), n);
 }
 
 static void
-toast_dismissed_cb (AdwToast       *toast,
-                    TiduFirmDetail *self)
+undone (GObject *object)
 {
-  if (toast == self->undo_toast)
-    clear_undo (self);
-}
-
-static void
-undo (TiduFirmDetail *self)
-{
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  UndoKind kind = self->undo_kind;
-  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < self->undo_ids->len; i++)
-    g_ptr_array_add (ids, g_strdup (g_ptr_array_index (self->undo_ids, i)));
-  clear_undo (self);
-  if (toast != NULL)
-    adw_toast_dismiss (toast);
-
-  for (guint i = 0; i < ids->len && error == NULL; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-
-      if (kind == UNDO_FIRM)
-        tidu_firm_restore (self->database, id, &error);
-      else if (kind == UNDO_CERTIFICATION)
-        tidu_certification_restore (self->database, id, &error);
-    }
-
-  if (error != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
-
-      tidu_form_show_toast (GTK_WIDGET (self), adw_toast_new (message));
-    }
-  if (ids->len > 0)
-    changed (self);
-}
-
-static void
-toast_button_clicked_cb (AdwToast       *toast,
-                         TiduFirmDetail *self)
-{
-  if (toast == self->undo_toast)
-    undo (self);
-}
-
-static void
-offer_undo (TiduFirmDetail *self,
-            UndoKind        kind,
-            const char     *id,
-            const char     *title)
-{
-  AdwToast *toast;
-
-  /* Deletes in a row gather in the toast on screen, whose Undo restores them all. Replacing
-   * the toast instead makes libadwaita 1.2 animate one toast out while another comes in,
-   * which aborted, or crashed when the window closed in between. */
-  if (self->undo_toast != NULL && self->undo_kind == kind)
-    {
-      guint n;
-      g_autofree char *gathered = NULL;
-
-      g_ptr_array_add (self->undo_ids, g_strdup (id));
-      n = self->undo_ids->len;
-      gathered = kind == UNDO_FIRM
-                 ? g_strdup_printf (ngettext ("%u firm moved to the trash", "%u firms moved to the trash", n), n)
-                 : g_strdup_printf (ngettext ("%u certification deleted", "%u certifications deleted", n), n);
-      adw_toast_set_title (self->undo_toast, gathered);
-      return;
-    }
-
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  clear_undo (self);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_button_clicked_cb), self, 0);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
-
-  self->undo_toast = g_object_ref (toast);
-  g_ptr_array_add (self->undo_ids, g_strdup (id));
-  self->undo_kind = kind;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.undo-delete", TRUE);
-  tidu_form_show_toast (GTK_WIDGET (self), toast);
+  changed (TIDU_FIRM_DETAIL (object));
 }
 
 /**
@@ -692,13 +599,14 @@ tidu_firm_detail_delete_firm (TiduFirmDetail *self,
     {
       g_autofree char *message = g_strdup_printf (_("The firm was not moved to the trash. %s"), error->message);
 
-      tidu_form_show_toast (GTK_WIDGET (self), adw_toast_new (message));
+      tidu_form_show_toast (GTK_WIDGET (self), tidu_form_toast_new (message));
       return FALSE;
     }
 
   /* Translators: a toast after deleting a firm; the name is in quotes */
   title = g_strdup_printf (_("“%s” moved to the trash"), firm->name);
-  offer_undo (self, UNDO_FIRM, id, title);
+  tidu_undo_offer_restore (GTK_WIDGET (self), self->database, title, many_firms, tidu_firm_restore, id,
+                           G_OBJECT (self), undone);
   if (g_strcmp0 (id, self->firm_id) == 0)
     tidu_firm_detail_reload (self);
   g_signal_emit (self, signals[DELETED], 0, id);
@@ -797,7 +705,8 @@ delete_certification_activated (GtkWidget  *widget,
   label = tier_label (self, certification->tier, certification->level);
   /* Translators: a toast after deleting a certification, such as "High-tech enterprise certification deleted" */
   title = g_strdup_printf (_("%s certification deleted"), label);
-  offer_undo (self, UNDO_CERTIFICATION, id, title);
+  tidu_undo_offer_restore (GTK_WIDGET (self), self->database, title, many_certifications,
+                           tidu_certification_restore, id, G_OBJECT (self), undone);
   changed (self);
 }
 
@@ -817,7 +726,7 @@ undo_delete_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  undo (TIDU_FIRM_DETAIL (widget));
+  tidu_undo_run (widget);
 }
 
 static void
@@ -910,7 +819,6 @@ tidu_firm_detail_dispose (GObject *object)
   /* The template's unnamed top-level children (top bar, scrolled body) are ours to drop. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->undo_toast);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
   for (guint i = 0; i < TIDU_N_VOCABULARIES; i++)
@@ -926,7 +834,6 @@ tidu_firm_detail_finalize (GObject *object)
 
   g_clear_pointer (&self->firm_id, g_free);
   g_clear_pointer (&self->firm, tidu_firm_free);
-  g_clear_pointer (&self->undo_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tidu_firm_detail_parent_class)->finalize (object);
 }
@@ -1009,11 +916,9 @@ tidu_firm_detail_class_init (TiduFirmDetailClass *klass)
 static void
 tidu_firm_detail_init (TiduFirmDetail *self)
 {
-  self->undo_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.undo-delete", FALSE);
   tidu_firm_detail_reload (self);
 }
 
@@ -1049,7 +954,6 @@ tidu_firm_detail_set_database (TiduFirmDetail *self,
     return;
   for (guint i = 0; i < TIDU_N_VOCABULARIES; i++)
     g_clear_pointer (&self->vocabularies[i], g_ptr_array_unref);
-  clear_undo (self);
   g_clear_pointer (&self->firm_id, g_free);
   tidu_firm_detail_reload (self);
 }

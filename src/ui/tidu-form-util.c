@@ -506,29 +506,57 @@ find_toast_overlay (GtkWidget *root)
 }
 
 /**
+ * tidu_form_find_toast_overlay:
+ *
+ * Returns: (transfer none) (nullable): the toast overlay where toasts raised by @widget show:
+ *   the one around it, else the one inside its window (a preferences window has its own),
+ *   else the main window's when @widget is in a dialog, so that a toast outlives the dialog
+ */
+GtkWidget *
+tidu_form_find_toast_overlay (GtkWidget *widget)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (overlay == NULL && root != NULL)
+    overlay = find_toast_overlay (GTK_WIDGET (root));
+  if (overlay == NULL && GTK_IS_WINDOW (root))
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (root));
+
+      if (parent != NULL)
+        overlay = find_toast_overlay (GTK_WIDGET (parent));
+    }
+  return overlay;
+}
+
+/**
+ * tidu_form_toast_new:
+ * @text: the toast's title, plain text
+ *
+ * Returns: (transfer full): a toast showing @text as it is. libadwaita 1.2 reads toast titles
+ *   as Pango markup, so a firm named "A&B" or "<研究院>" would otherwise show nothing at all.
+ */
+AdwToast *
+tidu_form_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
+/**
  * tidu_form_show_toast:
  * @toast: (transfer full): the toast
  *
- * Shows @toast in the toast overlay around @widget: the main window's, so that a toast
- * outlives the page that raised it.
+ * Shows @toast in the toast overlay tidu_form_find_toast_overlay() finds for @widget.
  */
 void
 tidu_form_show_toast (GtkWidget *widget,
                       AdwToast  *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *overlay = tidu_form_find_toast_overlay (widget);
 
-  if (overlay == NULL)
-    {
-      GtkWindow *parent = NULL;
-      GtkRoot *root = gtk_widget_get_root (widget);
-
-      /* A dialog shows its toasts in the window it belongs to. */
-      if (GTK_IS_WINDOW (root))
-        parent = gtk_window_get_transient_for (GTK_WINDOW (root));
-      if (parent != NULL)
-        overlay = find_toast_overlay (GTK_WIDGET (parent));
-    }
   if (overlay == NULL)
     {
       g_warning ("No toast overlay for: %s", adw_toast_get_title (toast));

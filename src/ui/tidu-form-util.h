@@ -83,6 +83,8 @@ void          tidu_form_set_drop_down_value (GtkDropDown       *drop_down,
                                           GStrv                 values,
                                           const char           *value);
 
+GtkWidget    *tidu_form_find_toast_overlay (GtkWidget          *widget);
+AdwToast     *tidu_form_toast_new        (const char           *text);
 void          tidu_form_show_toast       (GtkWidget            *widget,
                                           AdwToast             *toast);
 

@@ -17,6 +17,7 @@
 #include "tidu-form-util.h"
 #include "tidu-plan-editor.h"
 #include "tidu-talent-editor.h"
+#include "tidu-undo.h"
 
 #include "tidu-plan-detail.h"
 
@@ -393,6 +394,18 @@ undone (GObject *object)
   changed (TIDU_PLAN_DETAIL (object));
 }
 
+static char *
+many_plans (guint n)
+{
+  return g_strdup_printf (ngettext ("%u talent plan moved to the trash", "%u talent plans moved to the trash", n), n);
+}
+
+static char *
+many_awards (guint n)
+{
+  return g_strdup_printf (ngettext ("%u award deleted", "%u awards deleted", n), n);
+}
+
 /**
  * tidu_plan_detail_delete_plan:
  * @plan_id: the plan to move to the trash; need not be the one shown
@@ -419,12 +432,12 @@ tidu_plan_detail_delete_plan (TiduPlanDetail *self,
       g_autofree char *message = g_strdup_printf (_("The talent plan was not moved to the trash. %s"), error->message);
 
       show_error (self, message);
-      _tidu_talent_toast (GTK_WIDGET (self), adw_toast_new (message));
+      tidu_form_show_toast (GTK_WIDGET (self), tidu_form_toast_new (message));
       return FALSE;
     }
 
   title = g_strdup_printf (_("“%s” moved to the trash"), plan->name);
-  _tidu_talent_offer_undo (GTK_WIDGET (self), self->database, tidu_talent_plan_restore, id, title,
+  tidu_undo_offer_restore (GTK_WIDGET (self), self->database, title, many_plans, tidu_talent_plan_restore, id,
                            G_OBJECT (self), undone);
   /* The Talents place goes back to the list on "deleted"; the page keeps showing the record
    * until then, and Undo reloads it. */
@@ -585,7 +598,7 @@ delete_award_activated (GtkWidget  *widget,
     }
   /* Translators: a toast after deleting the award of a talent, whose name is in quotes */
   title = g_strdup_printf (_("Award of “%s” deleted"), award->talent_name);
-  _tidu_talent_offer_undo (GTK_WIDGET (self), self->database, tidu_talent_award_restore, id, title,
+  tidu_undo_offer_restore (GTK_WIDGET (self), self->database, title, many_awards, tidu_talent_award_restore, id,
                            G_OBJECT (self), undone);
   changed (self);
 }
@@ -606,7 +619,7 @@ undo_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  _tidu_talent_undo ();
+  tidu_undo_run (widget);
 }
 
 /* ------------------------------------------------------------------ GObject */

@@ -14,6 +14,7 @@
 #include "tidu-core.h"
 #include "tidu-form-util.h"
 #include "tidu-region-editor.h"
+#include "tidu-undo.h"
 
 #include "tidu-preferences-window.h"
 
@@ -33,8 +34,6 @@ struct _TiduPreferencesWindow
   GPtrArray            *regions;             /* the live regions, in tree order */
   GHashTable           *kind_labels;         /* region kind code → label */
   GStrv                 default_region_names; /* per entry of default_region_row, "" for none */
-  AdwToast             *undo_toast;
-  char                 *undo_id;
 
   gboolean              filling_default_region;
 };
@@ -267,7 +266,7 @@ reload_regions (TiduPreferencesWindow *self)
         {
           g_autofree char *message = g_strdup_printf (_("The regions could not be read. %s"), error->message);
 
-          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), tidu_form_toast_new (message));
         }
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "regions.add", self->database != NULL);
@@ -352,19 +351,15 @@ find_region_row (TiduPreferencesWindow *self,
 }
 
 static void
-clear_undo (TiduPreferencesWindow *self)
+regions_undone (GObject *object)
 {
-  g_clear_object (&self->undo_toast);
-  g_clear_pointer (&self->undo_id, g_free);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "regions.undo", FALSE);
+  reload_regions (TIDU_PREFERENCES_WINDOW (object));
 }
 
-static void
-toast_dismissed_cb (AdwToast              *toast,
-                    TiduPreferencesWindow *self)
+static char *
+many_regions (guint n)
 {
-  if (toast == self->undo_toast)
-    clear_undo (self);
+  return g_strdup_printf (ngettext ("%u region deleted", "%u regions deleted", n), n);
 }
 
 static void
@@ -376,9 +371,7 @@ delete_activated (GtkWidget  *widget,
   const char *region_id = g_variant_get_string (parameter, NULL);
   const TiduRegion *region = find_region (self, region_id);
   g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   g_return_if_fail (self->database != NULL);
   if (region == NULL)
@@ -393,30 +386,15 @@ delete_activated (GtkWidget  *widget,
       if (row != NULL)
         tidu_form_show_message (row, TIDU_FORM_MESSAGE_ERROR, message);
       else
-        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), tidu_form_toast_new (message));
       return;
     }
 
-  escaped = g_markup_escape_text (region->name, -1);
   /* Translators: a toast after deleting a region; the name is in quotes */
-  title = g_strdup_printf (_("“%s” deleted"), escaped);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "regions.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
-
-  /* Only the latest delete can be undone. Dismiss the toast it replaces rather than drop it:
-   * libadwaita 1.2 aborts when a later dismiss meets a toast still queued. */
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  clear_undo (self);
-  self->undo_toast = g_object_ref (toast);
-  self->undo_id = g_strdup (region_id);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "regions.undo", TRUE);
-
+  title = g_strdup_printf (_("“%s” deleted"), region->name);
   reload_regions (self);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  tidu_undo_offer_restore (GTK_WIDGET (self), self->database, title, many_regions, tidu_region_restore,
+                           region_id, G_OBJECT (self), regions_undone);
 }
 
 static void
@@ -424,25 +402,7 @@ undo_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  TiduPreferencesWindow *self = TIDU_PREFERENCES_WINDOW (widget);
-  g_autofree char *id = g_steal_pointer (&self->undo_id);
-  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
-  g_autoptr(GError) error = NULL;
-
-  clear_undo (self);
-  if (toast != NULL)
-    adw_toast_dismiss (toast);
-  if (id == NULL || self->database == NULL)
-    return;
-
-  if (!tidu_region_restore (self->database, id, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
-
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
-      return;
-    }
-  reload_regions (self);
+  tidu_undo_run (widget);
 }
 
 /* ------------------------------------------------------------------ overrides */
@@ -454,7 +414,6 @@ tidu_preferences_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
-  g_clear_object (&self->undo_toast);
 
   G_OBJECT_CLASS (tidu_preferences_window_parent_class)->dispose (object);
 }
@@ -467,7 +426,6 @@ tidu_preferences_window_finalize (GObject *object)
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->kind_labels, g_hash_table_unref);
   g_clear_pointer (&self->default_region_names, g_strfreev);
-  g_clear_pointer (&self->undo_id, g_free);
 
   G_OBJECT_CLASS (tidu_preferences_window_parent_class)->finalize (object);
 }
@@ -510,7 +468,6 @@ tidu_preferences_window_init (TiduPreferencesWindow *self)
                    self->region_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "regions.undo", FALSE);
   load_kind_labels (self);
   reload_regions (self);
 }
@@ -548,9 +505,6 @@ tidu_preferences_window_set_database (TiduPreferencesWindow *self,
 
   if (!g_set_object (&self->database, database))
     return;
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  clear_undo (self);
   load_kind_labels (self);
   reload_regions (self);
 }

@@ -629,9 +629,9 @@ show_error_toast (TiduRecordList *self,
                   const GError   *error)
 {
   g_autofree char *message = format_text (format, error->message);
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = tidu_form_toast_new (message);
 
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Normal priority: see tidu-undo.c for what a high one does in libadwaita 1.2. */
   adw_toast_set_timeout (toast, 0);
   tidu_form_show_toast (GTK_WIDGET (self), toast);
 }
@@ -677,7 +677,7 @@ purge_response_cb (AdwMessageDialog *dialog,
 
   /* Translators: a toast after removing a record from the trash for good */
   title = g_strdup_printf (_("“%s” deleted permanently"), name);
-  tidu_form_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+  tidu_form_show_toast (GTK_WIDGET (self), tidu_form_toast_new (title));
   trash_changed (self);
 }
 
@@ -1630,7 +1630,7 @@ tidu_record_list_restore (TiduRecordList *self,
 
   /* Translators: a toast after restoring a record from the trash; the name is in quotes */
   title = g_strdup_printf (_("“%s” restored"), name);
-  toast = adw_toast_new (title);
+  toast = tidu_form_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open"));
   g_object_set_data_full (G_OBJECT (toast), "tidu-record-id", g_strdup (id), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (restored_toast_clicked_cb), self, 0);
@@ -1668,7 +1668,7 @@ tidu_record_list_purge (TiduRecordList *self,
   name = dup_record_name (self, id, &error);
   if (name == NULL)
     {
-      tidu_form_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      tidu_form_show_toast (GTK_WIDGET (self), tidu_form_toast_new (error->message));
       trash_changed (self);
       return;
     }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tidu-form-util.h"
 #include "tidu-sample.h"
 #include "tidu-sample-loader.h"
 #include "tidu-window.h"
@@ -158,7 +159,7 @@ generate_done_cb (GObject      *object,
         {
           g_autofree char *title = g_strdup_printf (_("Could not load the sample data: %s"), error->message);
 
-          tidu_window_add_toast (TIDU_WINDOW (root), adw_toast_new (title));
+          tidu_window_add_toast (TIDU_WINDOW (root), tidu_form_toast_new (title));
         }
       return;
     }

@@ -15,6 +15,7 @@
 #include "tidu-award-editor.h"
 #include "tidu-form-util.h"
 #include "tidu-talent-editor.h"
+#include "tidu-undo.h"
 
 #include "tidu-talent-detail.h"
 
@@ -184,6 +185,12 @@ undone (GObject *object)
   changed (TIDU_TALENT_DETAIL (object));
 }
 
+static char *
+many_talents (guint n)
+{
+  return g_strdup_printf (ngettext ("%u talent moved to the trash", "%u talents moved to the trash", n), n);
+}
+
 /**
  * tidu_talent_detail_delete_talent:
  * @talent_id: the talent to move to the trash; need not be the one shown
@@ -212,13 +219,13 @@ tidu_talent_detail_delete_talent (TiduTalentDetail *self,
       g_autofree char *message = g_strdup_printf (_("The talent was not moved to the trash. %s"), error->message);
 
       show_error (self, message);
-      _tidu_talent_toast (GTK_WIDGET (self), adw_toast_new (message));
+      tidu_form_show_toast (GTK_WIDGET (self), tidu_form_toast_new (message));
       return FALSE;
     }
 
   /* Translators: a toast after deleting a talent; the name is in quotes */
   title = g_strdup_printf (_("“%s” moved to the trash"), talent->name);
-  _tidu_talent_offer_undo (GTK_WIDGET (self), self->database, tidu_talent_restore, id, title,
+  tidu_undo_offer_restore (GTK_WIDGET (self), self->database, title, many_talents, tidu_talent_restore, id,
                            G_OBJECT (self), undone);
   /* The Talents place goes back to the list on "deleted"; the page keeps showing the record
    * until then, and Undo reloads it. */
@@ -305,7 +312,7 @@ undo_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  _tidu_talent_undo ();
+  tidu_undo_run (widget);
 }
 
 /* ------------------------------------------------------------------ GObject */

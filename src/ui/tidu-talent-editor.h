@@ -95,22 +95,4 @@ char         *_tidu_award_describe          (TiduDatabase          *database,
                                              const TiduTalentAward *award,
                                              gboolean               with_firm);
 
-/* Undo of the last deletion in the Talents place: a toast with Undo, and Ctrl+Z through
- * _tidu_talent_undo(). @undone runs on @object (if still alive) after a restore. */
-typedef gboolean (*TiduRestoreFunc) (TiduDatabase *database,
-                                     const char   *id,
-                                     GError      **error);
-
-void          _tidu_talent_offer_undo       (GtkWidget           *widget,
-                                             TiduDatabase        *database,
-                                             TiduRestoreFunc      restore,
-                                             const char          *id,
-                                             const char          *title,
-                                             GObject             *object,
-                                             void               (*undone) (GObject *object));
-gboolean      _tidu_talent_undo             (void);
-void          _tidu_talent_toast            (GtkWidget           *widget,
-                                             AdwToast            *toast);
-gboolean      _tidu_talent_can_undo         (void);
-
 G_END_DECLS

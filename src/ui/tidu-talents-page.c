@@ -21,6 +21,8 @@
 #include "tidu-sample-loader.h"
 #include "tidu-talent-detail.h"
 #include "tidu-talent-editor.h"
+#include "tidu-undo.h"
+#include "tidu-undo.h"
 #include "tidu-talents-page.h"
 #include "tidu-ui-util.h"
 #include "tidu-window.h"
@@ -308,7 +310,7 @@ undo_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  _tidu_talent_undo ();
+  tidu_undo_run (widget);
 }
 
 static void

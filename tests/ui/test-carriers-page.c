@@ -478,6 +478,16 @@ test_recognition (Fixture       *fixture,
   g_assert_cmpstr (carrier->level, ==, "national");
 }
 
+static gboolean
+in_trash (TiduDatabase *database,
+          const char   *id)
+{
+  g_autoptr(TiduCarrier) carrier = tidu_carrier_load (database, id, NULL);
+
+  g_assert_nonnull (carrier);
+  return carrier->deleted_at != NULL;
+}
+
 static void
 test_delete_undo (Fixture       *fixture,
                   gconstpointer  data)
@@ -520,7 +530,16 @@ test_delete_undo (Fixture       *fixture,
   g_clear_pointer (&carrier, tidu_carrier_free);
   carrier = tidu_carrier_load (fixture->database, second, NULL);
   g_assert_null (carrier->deleted_at);
-  g_assert_nonnull (first);
+
+  /* Two deletes in a row gather in one toast, and one Undo takes both back, as everywhere. */
+  tidu_carriers_page_open_carrier (fixture->page, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "carrier.delete", NULL));
+  tidu_carriers_page_open_carrier (fixture->page, second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->detail), "carrier.delete", NULL));
+  g_assert_true (in_trash (fixture->database, first) && in_trash (fixture->database, second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "carriers.undo", NULL));
+  g_assert_false (in_trash (fixture->database, first) || in_trash (fixture->database, second));
+  g_assert_false (tidu_carrier_detail_can_undo (fixture->detail));
 }
 
 static void

@@ -514,6 +514,26 @@ test_delete_talent (Fixture       *fixture,
   gtk_widget_activate_action (fixture->page, "talents.undo", NULL);
   talent = tidu_talent_load (fixture->database, plain, NULL);
   g_assert_null (talent);
+  g_assert_true (tidu_talent_restore (fixture->database, plain, NULL));
+
+  /* Two deletes in a row: one Ctrl+Z brings both back, as on every place. */
+  {
+    g_autofree char *third = insert_talent (fixture->database, "刘洋");
+    g_autoptr(TiduTalent) restored = NULL;
+
+    tidu_talents_page_reload (page);
+    tidu_talents_page_open_talent (page, plain);
+    gtk_widget_activate_action (GTK_WIDGET (detail), "talent.delete", NULL);
+    tidu_talents_page_open_talent (page, third);
+    gtk_widget_activate_action (GTK_WIDGET (detail), "talent.delete", NULL);
+    g_assert_null (tidu_talent_load (fixture->database, plain, NULL));
+    g_assert_null (tidu_talent_load (fixture->database, third, NULL));
+    gtk_widget_activate_action (fixture->page, "talents.undo", NULL);
+    talent = tidu_talent_load (fixture->database, plain, NULL);
+    restored = tidu_talent_load (fixture->database, third, NULL);
+    g_assert_nonnull (talent);
+    g_assert_nonnull (restored);
+  }
 }
 
 static gboolean
