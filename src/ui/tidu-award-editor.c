@@ -32,12 +32,12 @@ struct _TiduAwardEditor
   AdwComboRow     *batch_row;
   AdwEntryRow     *year_row;
   AdwActionRow    *talent_row;
-  GtkDropDown     *talent_drop_down;
+  TiduRecordPicker *talent_picker;
   AdwActionRow    *firm_row;
   TiduRecordPicker *firm_picker;
   AdwEntryRow     *team_row;
   GtkWidget       *members_group;
-  GtkDropDown     *member_drop_down;
+  TiduRecordPicker *member_picker;
   AdwEntryRow     *role_row;
   GtkWidget       *funding_group;
   AdwEntryRow     *granted_row;
@@ -59,7 +59,6 @@ struct _TiduAwardEditor
   GStrv            plan_values;
   GStrv            category_values;
   GStrv            batch_values;
-  GStrv            talent_values;
   GPtrArray       *categories;      /* TiduPlanCategory of the chosen plan */
   GPtrArray       *instalments;     /* TiduInstalment, as edited */
   GPtrArray       *instalment_rows;
@@ -171,16 +170,6 @@ fill_plan_parts (TiduAwardEditor *self)
   self->batch_values = tidu_form_fill_combo (self->batch_row, batch_choices, _("None"));
 }
 
-static void
-fill_talents (TiduAwardEditor *self)
-{
-  g_autoptr(GPtrArray) talents = _tidu_list_name_choices (self->database, TIDU_LIST_TALENTS);
-
-  g_strfreev (self->talent_values);
-  self->talent_values = tidu_form_fill_drop_down (self->talent_drop_down, talents, _("Choose a talent"));
-  tidu_form_fill_drop_down (self->member_drop_down, talents, _("Choose a talent"));
-}
-
 /* ------------------------------------------------------------------ members */
 
 static void
@@ -230,9 +219,9 @@ remove_member_clicked_cb (GtkButton       *button,
 static void
 add_member_clicked_cb (TiduAwardEditor *self)
 {
-  const char *talent_id = tidu_form_get_drop_down_value (self->member_drop_down, self->talent_values);
-  const char *leader_id = tidu_form_get_drop_down_value (self->talent_drop_down, self->talent_values);
-  GtkStringObject *label = gtk_drop_down_get_selected_item (self->member_drop_down);
+  const char *talent_id = tidu_record_picker_get_value (self->member_picker);
+  const char *leader_id = tidu_record_picker_get_value (self->talent_picker);
+  const char *label = gtk_editable_get_text (tidu_record_picker_get_entry (self->member_picker));
   TiduAwardMember *member;
 
   if (talent_id == NULL)
@@ -253,10 +242,10 @@ add_member_clicked_cb (TiduAwardEditor *self)
   tidu_form_show_message (GTK_WIDGET (self->role_row), TIDU_FORM_MESSAGE_NONE, NULL);
   member = tidu_award_member_new ();
   member->talent_id = g_strdup (talent_id);
-  member->talent_name = g_strdup (gtk_string_object_get_string (label));
+  member->talent_name = g_strdup (label);
   member->role = tidu_form_get_text (self->role_row);
   g_ptr_array_add (self->members, member);
-  gtk_drop_down_set_selected (self->member_drop_down, 0);
+  tidu_record_picker_set_value (self->member_picker, NULL);
   tidu_form_set_text (self->role_row, NULL);
   show_members (self);
 }
@@ -456,7 +445,7 @@ build_award (TiduAwardEditor *self,
   replace (&award->category_id, g_strdup (tidu_form_get_combo_value (self->category_row, self->category_values)));
   replace (&award->batch_id, g_strdup (tidu_form_get_combo_value (self->batch_row, self->batch_values)));
   award->year = tidu_form_get_int (self->year_row, "year", validation);
-  replace (&award->talent_id, g_strdup (tidu_form_get_drop_down_value (self->talent_drop_down, self->talent_values)));
+  replace (&award->talent_id, g_strdup (tidu_record_picker_get_value (self->talent_picker)));
   replace (&award->firm_id, g_strdup (tidu_record_picker_get_value (self->firm_picker)));
   replace (&award->team_name, tidu_form_get_text (self->team_row));
   award->granted_amount = tidu_form_get_money (self->granted_row, _tidu_display_unit (),
@@ -682,8 +671,7 @@ static void
 new_talent_saved_cb (TiduAwardEditor *self,
                      const char      *talent_id)
 {
-  fill_talents (self);
-  tidu_form_set_drop_down_value (self->talent_drop_down, self->talent_values, talent_id);
+  tidu_record_picker_set_value (self->talent_picker, talent_id);
 }
 
 static void
@@ -714,7 +702,6 @@ tidu_award_editor_finalize (GObject *object)
   g_clear_pointer (&self->plan_values, g_strfreev);
   g_clear_pointer (&self->category_values, g_strfreev);
   g_clear_pointer (&self->batch_values, g_strfreev);
-  g_clear_pointer (&self->talent_values, g_strfreev);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->instalments, g_ptr_array_unref);
   g_clear_pointer (&self->instalment_rows, g_ptr_array_unref);
@@ -759,12 +746,12 @@ tidu_award_editor_class_init (TiduAwardEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, batch_row);
   gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, year_row);
   gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, talent_row);
-  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, talent_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, talent_picker);
   gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, firm_row);
   gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, firm_picker);
   gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, team_row);
   gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, members_group);
-  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, member_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, member_picker);
   gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, role_row);
   gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, funding_group);
   gtk_widget_class_bind_template_child (widget_class, TiduAwardEditor, granted_row);
@@ -842,7 +829,8 @@ fill_choices (TiduAwardEditor *self)
     }
   self->plan_values = tidu_form_fill_combo (self->plan_row, plan_choices, _("Choose a talent plan"));
   tidu_record_picker_set_database (self->firm_picker, self->database);
-  fill_talents (self);
+  tidu_record_picker_set_database (self->talent_picker, self->database);
+  tidu_record_picker_set_database (self->member_picker, self->database);
 }
 
 static void
@@ -870,7 +858,7 @@ load_award (TiduAwardEditor *self,
   tidu_form_set_combo_value (self->category_row, self->category_values, award->category_id);
   tidu_form_set_combo_value (self->batch_row, self->batch_values, award->batch_id);
   tidu_form_set_int (self->year_row, award->year);
-  tidu_form_set_drop_down_value (self->talent_drop_down, self->talent_values, award->talent_id);
+  tidu_record_picker_set_value (self->talent_picker, award->talent_id);
   tidu_record_picker_set_value (self->firm_picker, award->firm_id);
   tidu_form_set_text (self->team_row, award->team_name);
   tidu_form_set_money (self->granted_row, _tidu_display_unit (), award->granted_amount);
@@ -935,7 +923,7 @@ tidu_award_editor_new (GtkWindow    *parent,
       adw_window_title_set_title (self->window_title, _("New Award"));
       tidu_form_set_combo_value (self->plan_row, self->plan_values, plan_id);
       fill_plan_parts (self);
-      tidu_form_set_drop_down_value (self->talent_drop_down, self->talent_values, talent_id);
+      tidu_record_picker_set_value (self->talent_picker, talent_id);
       self->plan_fixed = plan_id != NULL;
     }
   /* An award stays in its plan: its category and batch belong to it. */

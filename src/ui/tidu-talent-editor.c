@@ -192,56 +192,6 @@ _tidu_talent_form_set_can_save (TiduTalentForm *form,
   gtk_widget_action_set_enabled (form->window, "editor.save", can_save);
 }
 
-GPtrArray *
-_tidu_list_name_choices (TiduDatabase *database,
-                         TiduListKind  kind)
-{
-  g_autoptr(TiduListQuery) query = tidu_list_query_new (kind);
-  g_autoptr(GArray) rowids = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *choices = g_ptr_array_new_with_free_func ((GDestroyNotify) tidu_list_choice_free);
-  const TiduListColumn *columns;
-  guint n_columns;
-  guint name_column = 0;
-
-  columns = tidu_list_get_columns (kind, &n_columns);
-  for (guint i = 0; i < n_columns; i++)
-    if (g_str_equal (columns[i].id, "name"))
-      name_column = i;
-
-  rowids = tidu_list_query_run (database, query, &error);
-  if (rowids == NULL)
-    {
-      g_warning ("Could not list %s: %s", tidu_list_kind_to_string (kind), error->message);
-      return choices;
-    }
-  for (guint start = 0; start < rowids->len; start += 500)
-    {
-      guint n = MIN (500, rowids->len - start);
-      g_autoptr(GPtrArray) rows = tidu_list_fetch_rows (database, query,
-                                                        &g_array_index (rowids, gint64, start), n, &error);
-
-      if (rows == NULL)
-        {
-          g_warning ("Could not read %s: %s", tidu_list_kind_to_string (kind), error->message);
-          break;
-        }
-      for (guint i = 0; i < rows->len; i++)
-        {
-          const TiduListRow *row = g_ptr_array_index (rows, i);
-          TiduListChoice *choice;
-
-          if (row->id == NULL)
-            continue;
-          choice = g_new0 (TiduListChoice, 1);
-          choice->value = g_strdup (row->id);
-          choice->label = g_strdup (row->cells[name_column] != NULL ? row->cells[name_column] : row->id);
-          g_ptr_array_add (choices, choice);
-        }
-    }
-  return choices;
-}
-
 TiduMoneyUnit
 _tidu_display_unit (void)
 {

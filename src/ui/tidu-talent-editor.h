@@ -70,10 +70,6 @@ void          _tidu_talent_form_show_error  (TiduTalentForm      *form,
 void          _tidu_talent_form_set_can_save (TiduTalentForm     *form,
                                               gboolean            can_save);
 
-/* Every live record of a list kind (firms, talents) by name, as TiduListChoice. */
-GPtrArray    *_tidu_list_name_choices       (TiduDatabase        *database,
-                                             TiduListKind         kind);
-
 TiduMoneyUnit _tidu_display_unit            (void);
 char         *_tidu_format_money            (gint64               yuan);
 /* Rows of the detail pages' lists (the pages' frames are templates). */

@@ -126,6 +126,33 @@ saved_cb (GtkWidget  *editor,
   *out = g_strdup (id);
 }
 
+static void
+collect_pickers (GtkWidget *widget,
+                 GPtrArray *pickers)
+{
+  if (TIDU_IS_RECORD_PICKER (widget))
+    g_ptr_array_add (pickers, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_pickers (child, pickers);
+}
+
+/* The @index-th picker of @kind in @root. */
+static TiduRecordPicker *
+find_picker (GtkWidget    *root,
+             TiduListKind  kind,
+             guint         index)
+{
+  g_autoptr(GPtrArray) pickers = g_ptr_array_new ();
+
+  collect_pickers (root, pickers);
+  for (guint i = 0; i < pickers->len; i++)
+    if (tidu_record_picker_get_kind (g_ptr_array_index (pickers, i)) == kind && index-- == 0)
+      return g_ptr_array_index (pickers, i);
+  return NULL;
+}
+
 static guint
 match_position (TiduRecordPicker *picker,
                 const char       *name)
@@ -166,6 +193,7 @@ test_award_firm (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autofree char *award_id = NULL;
+  g_autofree char *other_talent_id = NULL;
   g_autoptr(TiduTalentAward) award = NULL;
   g_autoptr(GError) error = NULL;
   const char * const *category_values;
@@ -182,9 +210,8 @@ test_award_firm (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (editor));
   TIDU_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (editor)));
 
-  picker = TIDU_RECORD_PICKER (tidu_test_find_widget (GTK_WIDGET (editor), TIDU_TYPE_RECORD_PICKER));
+  picker = find_picker (GTK_WIDGET (editor), TIDU_LIST_FIRMS, 0);
   g_assert_nonnull (picker);
-  g_assert_true (tidu_record_picker_get_kind (picker) == TIDU_LIST_FIRMS);
   entry = tidu_record_picker_get_entry (picker);
 
   /* Nothing is loaded before the officer types. */
@@ -215,6 +242,27 @@ test_award_firm (Fixture       *fixture,
   g_signal_emit_by_name (GTK_WIDGET (entry), "activate");
   g_assert_cmpstr (tidu_record_picker_get_value (picker), ==, fixture->firm_id);
 
+  /* The talent is a search-backed picker too, showing the talent the editor was opened for;
+   * two characters find another. */
+  {
+    TiduRecordPicker *talents = find_picker (GTK_WIDGET (editor), TIDU_LIST_TALENTS, 0);
+    g_autoptr(TiduTalent) other = tidu_talent_new ();
+
+    g_assert_nonnull (talents);
+    g_assert_nonnull (find_picker (GTK_WIDGET (editor), TIDU_LIST_TALENTS, 1));  /* team members */
+    g_assert_cmpstr (tidu_record_picker_get_value (talents), ==, fixture->talent_id);
+    g_assert_cmpstr (gtk_editable_get_text (tidu_record_picker_get_entry (talents)), ==, "王海燕");
+
+    other->name = g_strdup ("李明轩");
+    tidu_talent_save (fixture->database, other, &error);
+    g_assert_no_error (error);
+    gtk_editable_set_text (tidu_record_picker_get_entry (talents), "明轩");
+    g_assert_cmpuint (g_list_model_get_n_items (tidu_record_picker_get_matches (talents)), ==, 1);
+    tidu_record_picker_pick (talents, 0);
+    g_assert_cmpstr (tidu_record_picker_get_value (talents), ==, other->id);
+    other_talent_id = g_strdup (other->id);
+  }
+
   /* The rest of the award. */
   category_values = tidu_award_editor_get_category_values (editor);
   for (index = 0; category_values[index] != NULL && !g_str_equal (category_values[index], SHUANGCHUANG_CATEGORY); index++)
@@ -232,11 +280,12 @@ test_award_firm (Fixture       *fixture,
   award = tidu_talent_award_load (fixture->database, award_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (award->firm_id, ==, fixture->firm_id);
+  g_assert_cmpstr (award->talent_id, ==, other_talent_id);
 
   /* Editing the award shows the firm picked. */
   editor = tidu_award_editor_new (GTK_WINDOW (fixture->window), fixture->database, award_id, NULL, NULL);
   gtk_window_present (GTK_WINDOW (editor));
-  picker = TIDU_RECORD_PICKER (tidu_test_find_widget (GTK_WIDGET (editor), TIDU_TYPE_RECORD_PICKER));
+  picker = find_picker (GTK_WIDGET (editor), TIDU_LIST_FIRMS, 0);
   g_assert_cmpstr (tidu_record_picker_get_value (picker), ==, fixture->firm_id);
   g_assert_cmpstr (gtk_editable_get_text (tidu_record_picker_get_entry (picker)), ==, TARGET_NAME);
   g_assert_false (tidu_record_picker_get_popup_shown (picker));
