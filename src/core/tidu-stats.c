@@ -1829,7 +1829,9 @@ tidu_dashboard_free (TiduDashboard *dashboard)
 
 /* Sets the pass up to fill @queries: per query, the live firms of its region and the regions
  * below it; none needed when that is the region the pass is limited to (@pass_region), or when
- * the pass sees every firm and no live firm is outside the query's region. */
+ * the pass sees every firm and no live firm is outside the query's region (a look at the region
+ * index). The region's firms come from a scan of the firms table: measured as fast as the region
+ * index with its row lookups for a fifth of the firms. */
 static gboolean
 pass_set_queries (TiduDatabase  *db,
                   Pass          *pass,
@@ -1893,7 +1895,7 @@ pass_set_queries (TiduDatabase  *db,
         }
 
       tidu_stats_append_region_tree (sql, filter);
-      g_string_append (sql, "SELECT f.id FROM firms AS f INDEXED BY firms_live_region "
+      g_string_append (sql, "SELECT f.id FROM firms AS f "
                             "WHERE f.deleted_at IS NULL AND f.region_id IN (SELECT id FROM region_tree)");
       stmt = tidu_database_prepare (db, sql->str, error);
       if (stmt == NULL)

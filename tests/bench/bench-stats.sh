@@ -89,9 +89,9 @@ SELECT ft.firm_id, ft.certified_on, ft.valid_until, ft.revoked_on FROM firm_tier
 SELECT count(*) FROM carriers AS c WHERE c.deleted_at IS NULL;
 SELECT cy.year, cy.incubated_firms, cy.graduated_this_year, cy.grade FROM carrier_years AS cy WHERE cy.deleted_at IS NULL AND cy.year BETWEEN $from AND $to AND cy.carrier_id IN (SELECT c.id FROM carriers AS c WHERE c.deleted_at IS NULL);"
 # The targets' regions: the city holds every firm (one EXISTS over the region index), 丹阳市's
-# firms are read from the region index.
+# firms are read from the firms table.
 q_sets="WITH RECURSIVE region_tree (id) AS (SELECT id FROM regions WHERE parent_id IS NULL AND deleted_at IS NULL UNION SELECT r.id FROM regions AS r JOIN region_tree AS t ON r.parent_id = t.id WHERE r.deleted_at IS NULL) SELECT EXISTS (SELECT 1 FROM firms AS f INDEXED BY firms_live_region WHERE f.deleted_at IS NULL AND (f.region_id IS NULL OR f.region_id NOT IN (SELECT id FROM region_tree)));
-$tree SELECT f.id FROM firms AS f INDEXED BY firms_live_region WHERE f.deleted_at IS NULL AND f.region_id IN (SELECT id FROM region_tree);"
+$tree SELECT f.id FROM firms AS f WHERE f.deleted_at IS NULL AND f.region_id IN (SELECT id FROM region_tree);"
 q_attracted="SELECT (SELECT count(*) FROM firms AS f WHERE f.attraction_stage IN ('signed', 'landed') AND f.signed_on >= '$to-01-01' AND f.signed_on <= '$date' AND f.deleted_at IS NULL) + (SELECT count(*) FROM firms AS f WHERE f.attraction_stage IN ('signed', 'landed') AND f.signed_on IS NULL AND f.landed_on >= '$to-01-01' AND f.landed_on <= '$date' AND f.deleted_at IS NULL);
 SELECT CAST (round (total (c.area_m2)) AS INTEGER) FROM carriers AS c WHERE c.deleted_at IS NULL AND (c.founded_on IS NULL OR c.founded_on <= '$date');"
 q_region_ladder="$tree SELECT count(*) FROM firms AS f WHERE f.deleted_at IS NULL AND f.region_id IN (SELECT id FROM region_tree);
