@@ -421,6 +421,7 @@ tidu_chart_draw_timeline (TiduChartCtx *ctx)
   int year0, year1, every = 1;
   TiduChartRect plot;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint step_lanes = data->step_lanes > 0 ? MIN (data->step_lanes, n) : n;
 
   for (guint i = 0; i < data->intervals->len; i++)
     {
@@ -517,6 +518,21 @@ tidu_chart_draw_timeline (TiduChartCtx *ctx)
       g_array_append_val (changes, b);
     }
 
+  /* A rule between the main ladder's lanes and the parallel line's. */
+  if (step_lanes < n)
+    {
+      double y = round (plot.y + pitch * (n - step_lanes)) + 0.5;
+      const double dash[] = { 4, 3 };
+
+      tidu_chart_ctx_set_color (ctx, &ctx->style->dim, 1.0);
+      cairo_set_line_width (ctx->cr, 1);
+      cairo_set_dash (ctx->cr, dash, 2, 0);
+      cairo_move_to (ctx->cr, ctx->area.x, y);
+      cairo_line_to (ctx->cr, plot.x + plot.width, y);
+      cairo_stroke (ctx->cr);
+      cairo_set_dash (ctx->cr, NULL, 0, 0);
+    }
+
   /* The step line: at each date where a certification starts or ends, the highest lane held. */
   {
     gboolean drawing = FALSE;
@@ -538,7 +554,7 @@ tidu_chart_draw_timeline (TiduChartCtx *ctx)
             guint32 a = g_date_get_julian (&interval->start);
             guint32 b = g_date_valid (&interval->end) ? g_date_get_julian (&interval->end) + 1 : G_MAXUINT32;
 
-            if (a <= day && day < b)
+            if (a <= day && day < b && interval->lane < step_lanes)
               top = MAX (top, (int) interval->lane);
           }
         if (drawing)
