@@ -620,7 +620,7 @@ tidu_chart_draw_targets (TiduChartCtx *ctx)
           g_autofree char *percent = g_strdup_printf ("%.0f%%", floor (actual / target * 100));
 
           /* Translators: a target bullet's figures: actual / target · percent reached */
-          text = g_strdup_printf (_("%s / %s · %s"), a, t, percent);
+          text = g_strdup_printf (C_("chart", "%s / %s · %s"), a, t, percent);
         }
       else
         text = g_strdup_printf ("%s / %s", a, t);
@@ -682,7 +682,7 @@ tidu_chart_draw_targets (TiduChartCtx *ctx)
                              &ctx->style->foreground);
 
       /* Translators: a target bullet's tooltip: the actual figure, then the target */
-      g_string_append_printf (value_text, _("%s of %s"), a, t);
+      g_string_append_printf (value_text, C_("chart", "%s of %s"), a, t);
       if (target > 0)
         g_string_append_printf (value_text, " (%.1f%%)", actual / target * 100);
       if (!isnan (previous))
@@ -691,7 +691,7 @@ tidu_chart_draw_targets (TiduChartCtx *ctx)
 
           g_string_append (value_text, "; ");
           /* Translators: in a target bullet's tooltip, last year's figure */
-          g_string_append_printf (value_text, _("last year %s"), p);
+          g_string_append_printf (value_text, C_("chart", "last year %s"), p);
         }
       tidu_chart_ctx_add_hit (ctx, plot.x, plot.y + pitch * c, plot.width + GAP + value_w, pitch, 0, (int) c,
                               g_strdup (tidu_chart_data_get_category (data, c)->key),

@@ -80,7 +80,7 @@ show (TiduChartReport      *report,
 static void
 draw_footer (TiduChartReport *report)
 {
-  g_autofree char *number = g_strdup_printf (_("Page %u"), report->n_pages + 1);
+  g_autofree char *number = g_strdup_printf (C_("chart", "Page %u"), report->n_pages + 1);
   g_autoptr(PangoLayout) page = make_layout (report, number, report->body, A4_WIDTH - 2 * MARGIN);
 
   pango_layout_set_alignment (page, PANGO_ALIGN_RIGHT);

@@ -98,8 +98,8 @@ tidu_chart_data_from_transitions (const TiduTransitions *transitions,
                                   const char            *subtitle)
 {
   g_autofree char *title = g_strdup_printf (_("Tier changes %d → %d"), transitions->from_year, transitions->to_year);
-  g_autofree char *rows = g_strdup_printf (_("End of %d"), transitions->from_year);
-  g_autofree char *columns = g_strdup_printf (_("End of %d"), transitions->to_year);
+  g_autofree char *rows = g_strdup_printf (C_("chart", "End of %d"), transitions->from_year);
+  g_autofree char *columns = g_strdup_printf (C_("chart", "End of %d"), transitions->to_year);
   TiduChartData *data = tidu_chart_data_new (TIDU_CHART_TRANSITIONS, title);
   guint n = transitions->tiers->len;
 
@@ -140,9 +140,9 @@ tidu_chart_data_from_carriers (const TiduCarrierPerformance *performance,
   tidu_chart_data_set_subtitle (data, subtitle);
   count_firms (data);
   tidu_chart_data_set_empty_message (data, _("No firm was in these carriers in these years"));
-  tidu_chart_data_add_series (data, "incubated", _("In incubation"), 0);
-  tidu_chart_data_add_series (data, "graduated", _("Graduated"), 1);
-  tidu_chart_data_add_series (data, "became_hnte", _("Became 高企"), 3);
+  tidu_chart_data_add_series (data, "incubated", C_("chart", "In incubation"), 0);
+  tidu_chart_data_add_series (data, "graduated", C_("chart", "Graduated"), 1);
+  tidu_chart_data_add_series (data, "became_hnte", C_("chart", "Became 高企"), 3);
   for (guint y = 0; y < performance->n_years; y++)
     {
       const TiduCarrierYearFigures *figures = &performance->years[y];
@@ -180,9 +180,9 @@ tidu_chart_data_from_targets (GPtrArray  *progress,
 
   tidu_chart_data_set_subtitle (data, subtitle);
   tidu_chart_data_set_empty_message (data, _("No target is set for this year and region"));
-  tidu_chart_data_add_series (data, "actual", _("Actual"), 0);
-  tidu_chart_data_add_series (data, "target", _("Target"), TIDU_CHART_COLOR_NONE);
-  tidu_chart_data_add_series (data, "last_year", _("Last year"), TIDU_CHART_COLOR_NONE);
+  tidu_chart_data_add_series (data, "actual", C_("chart", "Actual"), 0);
+  tidu_chart_data_add_series (data, "target", C_("chart", "Target"), TIDU_CHART_COLOR_NONE);
+  tidu_chart_data_add_series (data, "last_year", C_("chart", "Last year"), TIDU_CHART_COLOR_NONE);
   for (guint i = 0; i < progress->len; i++)
     {
       const TiduTargetProgress *item = g_ptr_array_index (progress, i);
@@ -296,14 +296,14 @@ tidu_chart_data_from_certifications (GPtrArray   *tiers,
         {
           until = tidu_date_to_iso (&last);
           /* Translators: a certificate, its first and last valid day */
-          text = g_strdup_printf (_("%s, %s to %s"), name->str, from, until);
+          text = g_strdup_printf (C_("chart", "%s, %s to %s"), name->str, from, until);
         }
       else
         /* Translators: a certificate without an end, and its first day */
-        text = g_strdup_printf (_("%s, from %s"), name->str, from);
+        text = g_strdup_printf (C_("chart", "%s, from %s"), name->str, from);
       if (g_date_valid (&certification->revoked_on))
         {
-          g_autofree char *revoked = g_strdup_printf (_("%s (revoked)"), text);
+          g_autofree char *revoked = g_strdup_printf (C_("chart", "%s (revoked)"), text);
 
           g_free (text);
           text = g_steal_pointer (&revoked);
@@ -336,7 +336,7 @@ tidu_chart_stats_describe_filter (TiduDatabase          *db,
       g_autofree char *day = tidu_date_to_iso (&date);
 
       /* Translators: the day a chart's figures are taken on */
-      g_string_append_printf (text, _("As of %s"), day);
+      g_string_append_printf (text, C_("chart", "As of %s"), day);
     }
   else if (kind == TIDU_CHART_TRANSITIONS)
     /* The years are in the title. */;

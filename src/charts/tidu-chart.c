@@ -757,7 +757,7 @@ tidu_chart_hit_get_tooltip (const TiduChartHit *hit)
   if (hit->value_text == NULL)
     return g_strdup (hit->label);
   /* Translators: a chart tooltip: what the bar is, then its exact value */
-  return g_strdup_printf (_("%s: %s"), hit->label, hit->value_text);
+  return g_strdup_printf (C_("chart", "%s: %s"), hit->label, hit->value_text);
 }
 
 /* Files ------------------------------------------------------------------------------------- */
