@@ -199,7 +199,7 @@ draw_columns (TiduChartCtx *ctx,
       plot.x = ctx->area.x + tick_w + 6;
       plot.width = MAX (10, ctx->area.x + ctx->area.width - plot.x);
       pitch = plot.width / n;
-      label_h = tidu_chart_ctx_column_labels (ctx, labels, notes, n, plot.x, pitch, 0, TRUE);
+      label_h = tidu_chart_ctx_column_labels (ctx, labels, notes, n, plot.x, pitch, 0, 2, FALSE, TRUE);
       plot.y = ctx->area.y + headroom;
       plot.height = MAX (10, ctx->area.height - headroom - label_h - 6);
       tidu_chart_ctx_ticks (ctx, max_value, plot.height, FALSE, &ticks);
@@ -279,7 +279,7 @@ draw_columns (TiduChartCtx *ctx,
         }
     }
 
-  tidu_chart_ctx_column_labels (ctx, labels, notes, n, plot.x, pitch, plot.y + plot.height + 6, FALSE);
+  tidu_chart_ctx_column_labels (ctx, labels, notes, n, plot.x, pitch, plot.y + plot.height + 6, 2, FALSE, FALSE);
 }
 
 void
@@ -304,6 +304,7 @@ tidu_chart_draw_transitions (TiduChartCtx *ctx)
   g_autofree const char **rows = category_labels (data);
   g_autofree const char **columns = g_new0 (const char *, m + 1);
   double max_value = 0, row_w, pitch_x, pitch_y, header_h = 0, title_h = 0;
+  int max_lines;
   TiduChartRect grid;
 
   for (guint s = 0; s < m; s++)
@@ -373,8 +374,15 @@ tidu_chart_draw_transitions (TiduChartCtx *ctx)
         }
       title_h += 2;
     }
-  header_h = tidu_chart_ctx_column_labels (ctx, columns, NULL, m, grid.x, pitch_x, 0, TRUE);
-  tidu_chart_ctx_column_labels (ctx, columns, NULL, m, grid.x, pitch_x, ctx->area.y + title_h, FALSE);
+  /* Column labels may take three lines, but not the room every row needs for its label. */
+  for (max_lines = 3; max_lines > 1; max_lines--)
+    {
+      header_h = tidu_chart_ctx_column_labels (ctx, columns, NULL, m, grid.x, pitch_x, 0, max_lines, TRUE, TRUE);
+      if ((ctx->area.height - title_h - header_h - 4) / n >= ctx->line)
+        break;
+    }
+  header_h = tidu_chart_ctx_column_labels (ctx, columns, NULL, m, grid.x, pitch_x, 0, max_lines, TRUE, TRUE);
+  tidu_chart_ctx_column_labels (ctx, columns, NULL, m, grid.x, pitch_x, ctx->area.y + title_h, max_lines, TRUE, FALSE);
   grid.y = ctx->area.y + title_h + header_h + 4;
   grid.height = MAX (10, ctx->area.y + ctx->area.height - grid.y);
   pitch_y = grid.height / n;
@@ -627,7 +635,7 @@ tidu_chart_draw_targets (TiduChartCtx *ctx)
       g_ptr_array_add (texts, text);
       value_w = MAX (value_w, tidu_chart_ctx_text_width (ctx, text, ctx->small));
     }
-  value_w = MIN (ceil (value_w), ctx->area.width / 4);
+  value_w = MIN (ceil (value_w), ctx->area.width * 0.3);
 
   row_w = tidu_chart_ctx_row_labels_width (ctx, labels, n);
   pitch = MIN (ctx->area.height / n, ctx->line * 3);
