@@ -420,6 +420,8 @@ insert_award (TiduDatabase      *db,
     return invalid (error, _("An award amount must not be negative."));
   if (!TIDU_IS_SET (award->computed_amount) && !TIDU_IS_SET (award->computed_max))
     return invalid (error, _("The award has no amount."));
+  if ((TIDU_IS_SET (award->computed_amount) ? award->computed_amount : award->computed_max) == 0)
+    return invalid (error, _("Nothing is due under this rule: there is nothing to record."));
   if (TIDU_IS_SET (award->computed_min) && TIDU_IS_SET (award->computed_max) && award->computed_max < award->computed_min)
     return invalid (error, _("The award’s maximum is below its minimum."));
   if (TIDU_IS_SET (award->computed_amount) && TIDU_IS_SET (award->computed_min) && TIDU_IS_SET (award->computed_max) &&

@@ -116,12 +116,12 @@ TiduSubsidyAward *tidu_ledger_load                (TiduDatabase       *db,
  */
 typedef struct
 {
-  char                  *policy;
-  char                  *rule_id;
+  const char            *policy;
+  const char            *rule_id;
   int                    year;
   TiduSubsidyEntityKind  entity_kind;
-  char                  *entity_id;
-  char                  *status;
+  const char            *entity_id;
+  const char            *status;
 } TiduLedgerFilter;
 
 typedef struct
