@@ -498,6 +498,41 @@ test_batch_firms_and_ranges (TiduTestFixture *f,
     }
 }
 
+static void
+test_range_award (TiduTestFixture *f,
+                  gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiduPolicy) policy = jiangdu (f->db);
+  g_autoptr(TiduSubsidyResult) result = NULL;
+  g_autoptr(TiduSubsidyAward) award = NULL;
+  g_autoptr(TiduSubsidyAward) loaded = NULL;
+
+  (void) data;
+  /* a platform's start-up money, recorded before the officer decides: counts its maximum */
+  result = tidu_subsidy_calculate (policy, "platform-startup", NULL, NULL, &error);
+  g_assert_no_error (error);
+  award = tidu_subsidy_award_new_from_result (result, TIDU_SUBSIDY_ENTITY_PAYEE, "某大学研究院", 2024, TIDU_UNSET);
+  g_assert_false (TIDU_IS_SET (award->computed_amount));
+  g_assert_true (tidu_ledger_record (f->db, award, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tidu_subsidy_award_effective_amount (award), ==, 1000000);
+  /* approving inside the range needs no reason; outside it does */
+  g_assert_false (tidu_ledger_approve (f->db, award->id, 1200000, NULL, NULL, &error));
+  g_assert_error (error, TIDU_ERROR, TIDU_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tidu_ledger_approve (f->db, award->id, TIDU_UNSET, NULL, NULL, &error));
+  g_assert_error (error, TIDU_ERROR, TIDU_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tidu_ledger_approve (f->db, award->id, 800000, NULL, NULL, &error));
+  g_assert_no_error (error);
+  loaded = tidu_ledger_load (f->db, award->id, &error);
+  g_assert_cmpint (loaded->approved_amount, ==, 800000);
+  g_assert_cmpint (tidu_subsidy_award_effective_amount (loaded), ==, 800000);
+  g_assert_cmpstr (loaded->payee, ==, "某大学研究院");
+  g_assert_cmpstr (loaded->entity_name, ==, "某大学研究院");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +548,7 @@ main (int   argc,
   ADD ("/ledger/prefill", test_prefill_counts);
   ADD ("/ledger/batch", test_batch);
   ADD ("/ledger/batch-firms", test_batch_firms_and_ranges);
+  ADD ("/ledger/range-award", test_range_award);
 
   return g_test_run ();
 }

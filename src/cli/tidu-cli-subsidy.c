@@ -408,9 +408,13 @@ run_calc (const char  *database,
 
   if (entity != NULL)
     {
+      /* The award year: what the records are read for and what the policy's period is checked
+       * against. */
+      if (year == 0)
+        year = current_year ();
       if (!find_entity (db, entity, &kind, &error))
         return report (error);
-      inputs = tidu_subsidy_prefill (db, policy, rule_id, kind, entity, year != 0 ? year : current_year (), &error);
+      inputs = tidu_subsidy_prefill (db, policy, rule_id, kind, entity, year, &error);
       if (inputs == NULL)
         return report (error);
       context = tidu_subsidy_context_load (db, policy, kind, entity, year, NULL, &error);
@@ -418,7 +422,14 @@ run_calc (const char  *database,
         return report (error);
     }
   else
-    inputs = tidu_subsidy_inputs_new ();
+    {
+      inputs = tidu_subsidy_inputs_new ();
+      if (year != 0)
+        {
+          context = tidu_subsidy_context_new ();
+          context->year = year;
+        }
+    }
   for (guint i = 0; input_args != NULL && input_args[i] != NULL; i++)
     {
       const char *eq = strchr (input_args[i], '=');
@@ -441,7 +452,7 @@ run_calc (const char  *database,
 
       if (!result->eligible)
         return usage (_("Nothing is due: there is nothing to record."));
-      award = tidu_subsidy_award_new_from_result (result, kind, entity, year != 0 ? year : current_year (), TIDU_UNSET);
+      award = tidu_subsidy_award_new_from_result (result, kind, entity, year, TIDU_UNSET);
       if (!tidu_ledger_record (db, award, &error))
         return report (error);
       if (!json)

@@ -576,7 +576,10 @@ tidu_ledger_approve (TiduDatabase  *db,
       g_set_error (error, TIDU_ERROR, TIDU_ERROR_INVALID, _("The approved amount must not be negative."));
       goto error;
     }
-  if ((amount != award->computed_amount || !TIDU_IS_SET (award->computed_amount)) && (why == NULL || *why == '\0'))
+  /* A range left to the officer is approved inside it without more; any other change says why. */
+  if ((TIDU_IS_SET (award->computed_amount) ? amount != award->computed_amount
+                                            : (amount < award->computed_min || amount > award->computed_max)) &&
+      (why == NULL || *why == '\0'))
     {
       g_autofree char *computed = TIDU_IS_SET (award->computed_amount) ? tidu_money_format (award->computed_amount, TIDU_MONEY_UNIT_YUAN) : g_strdup ("—");
       g_set_error (error, TIDU_ERROR, TIDU_ERROR_INVALID,
