@@ -154,6 +154,7 @@ static const Command commands[] = {
   { "sample", N_("Fill the database with a realistic sample data set"), tidu_cli_sample },
   { "chart", N_("Draw a chart of the statistics as a PNG, SVG or PDF file"), tidu_cli_chart },
   { "stats", N_("Tier ladder, progression, transitions, carriers and targets"), tidu_cli_stats },
+  { "subsidy", N_("Subsidy policies, calculations, batches and the ledger"), tidu_cli_subsidy },
 };
 
 static char *

@@ -23,6 +23,9 @@ int      tidu_cli_stats                 (const char   *database,
 int      tidu_cli_sample                (const char   *database,
                                          int           argc,
                                          char        **argv);
+int      tidu_cli_subsidy               (const char   *database,
+                                         int           argc,
+                                         char        **argv);
 
 /* Shared by the commands: parse the command's options; prints nothing. */
 gboolean tidu_cli_parse_command_options (const char    *name,

@@ -25,3 +25,6 @@
 #include "tidu-carrier.h"
 #include "tidu-stats.h"
 #include "tidu-target.h"
+#include "tidu-policy.h"
+#include "tidu-subsidy.h"
+#include "tidu-ledger.h"
