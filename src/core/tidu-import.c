@@ -812,13 +812,44 @@ typedef struct
   GHashTable        *industries;   /* folded name → name as stored */
   GHashTable        *keys;         /* the file's natural keys → first row */
   GPtrArray         *vocab[TIDU_N_VOCABULARIES];
+  GHashTable        *vocab_index[TIDU_N_VOCABULARIES];
   GPtrArray         *row_cache_keys; /* "table\tkey" added to the caches by the current row */
   const char        *values[MAX_FIELDS];
   int                columns[MAX_FIELDS];
   guint64            row;
   gboolean           row_bad;
+  gboolean           in_savepoint;  /* the row's writes are inside their own savepoint */
+  gboolean           firms_without_code; /* some live firm has no credit code */
   GDate              today;
 } Run;
+
+/* A row with more than one write runs in a savepoint, so that a failure in a later write
+ * takes the earlier ones back; a row with one write (the common case) needs none, as every
+ * record save is atomic on its own. Called before any write that is not the row's last. */
+static gboolean
+ensure_savepoint (Run     *run,
+                  GError **error)
+{
+  if (run->in_savepoint)
+    return TRUE;
+  if (!tidu_database_begin (run->db, error))
+    return FALSE;
+  run->in_savepoint = TRUE;
+  return TRUE;
+}
+
+static void
+cache_put (Run        *run,
+           const char *table,
+           const char *key,
+           const char *value)
+{
+  GHashTable *cache = strcmp (table, "regions") == 0 ? run->regions
+                      : strcmp (table, "carriers") == 0 ? run->carriers : run->industries;
+
+  g_hash_table_insert (cache, g_strdup (key), g_strdup (value));
+  g_ptr_array_add (run->row_cache_keys, g_strdup_printf ("%s\t%s", table, key));
+}
 
 /* Surrounding spaces, full-width spaces and no-break spaces go; an empty value is NULL. */
 static char *
@@ -1020,7 +1051,7 @@ parse_vocab (Run             *run,
              char           **code)
 {
   g_autofree char *folded = NULL;
-  GPtrArray *items;
+  const char *found;
 
   *code = NULL;
   if (run->values[field] == NULL)
@@ -1028,32 +1059,34 @@ parse_vocab (Run             *run,
   if (run->vocab[vocabulary] == NULL)
     {
       g_autoptr (GError) error = NULL;
+      GPtrArray *items = tidu_vocabulary_list (run->db, vocabulary, &error);
 
-      run->vocab[vocabulary] = tidu_vocabulary_list (run->db, vocabulary, &error);
-      if (run->vocab[vocabulary] == NULL)
+      if (items == NULL)
         {
           add_error (run, field, error);
           return FALSE;
         }
-    }
-  items = run->vocab[vocabulary];
-  folded = fold (run->values[field]);
-  for (guint i = 0; i < items->len; i++)
-    {
-      const TiduVocabItem *item = g_ptr_array_index (items, i);
-      g_autofree char *code_folded = fold (item->code);
-      g_autofree char *zh = fold (item->name_zh);
-      g_autofree char *en = fold (item->name_en);
-      g_autofree char *label = fold (tidu_vocab_item_get_label (item));
-
-      if (strcmp (folded, code_folded) == 0 || strcmp (folded, zh) == 0 ||
-          strcmp (folded, en) == 0 || strcmp (folded, label) == 0)
+      run->vocab[vocabulary] = items;
+      /* Codes, Chinese and English names, folded, all lead to the code. */
+      run->vocab_index[vocabulary] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < items->len; i++)
         {
-          *code = g_strdup (item->code);
-          return TRUE;
+          const TiduVocabItem *item = g_ptr_array_index (items, i);
+
+          g_hash_table_insert (run->vocab_index[vocabulary], fold (item->code), item->code);
+          g_hash_table_insert (run->vocab_index[vocabulary], fold (item->name_zh), item->code);
+          g_hash_table_insert (run->vocab_index[vocabulary], fold (item->name_en), item->code);
         }
     }
+  folded = fold (run->values[field]);
+  found = g_hash_table_lookup (run->vocab_index[vocabulary], folded);
+  if (found != NULL)
+    {
+      *code = g_strdup (found);
+      return TRUE;
+    }
   {
+    GPtrArray *items = run->vocab[vocabulary];
     g_autoptr (GString) choices = g_string_new (NULL);
 
     for (guint i = 0; i < items->len; i++)
@@ -1068,8 +1101,6 @@ parse_vocab (Run             *run,
 static void
 note_created (Run        *run,
               const char *what,
-              const char *table,
-              const char *key,
               const char *name)
 {
   TiduImportCreatedName *created = g_new0 (TiduImportCreatedName, 1);
@@ -1077,7 +1108,6 @@ note_created (Run        *run,
   created->what = g_strdup (what);
   created->name = g_strdup (name);
   g_ptr_array_add (run->report->created_names, created);
-  g_ptr_array_add (run->row_cache_keys, g_strdup_printf ("%s\t%s", table, key));
 }
 
 static GHashTable *
@@ -1118,12 +1148,25 @@ resolve_region (Run   *run,
   *region_id = NULL;
   if (run->values[field] == NULL)
     return TRUE;
+  /* The name as written first: most rows repeat a few names exactly. */
+  id = g_hash_table_lookup (run->regions, run->values[field]);
+  if (id != NULL)
+    {
+      *region_id = g_strdup (id);
+      return TRUE;
+    }
   key = fold (run->values[field]);
   id = g_hash_table_lookup (run->regions, key);
   if (id != NULL)
     {
       *region_id = g_strdup (id);
+      cache_put (run, "regions", run->values[field], id);
       return TRUE;
+    }
+  if (!ensure_savepoint (run, &error))
+    {
+      add_error (run, field, error);
+      return FALSE;
     }
   new_id = tidu_region_find_or_create (run->db, NULL, run->values[field],
                                        region_kind_for_name (run->values[field]), &error);
@@ -1132,8 +1175,9 @@ resolve_region (Run   *run,
       add_error (run, field, error);
       return FALSE;
     }
-  g_hash_table_insert (run->regions, g_strdup (key), g_strdup (new_id));
-  note_created (run, "region", "regions", key, run->values[field]);
+  cache_put (run, "regions", key, new_id);
+  cache_put (run, "regions", run->values[field], new_id);
+  note_created (run, "region", run->values[field]);
   *region_id = new_id;
   return TRUE;
 }
@@ -1152,12 +1196,24 @@ resolve_carrier (Run        *run,
   *carrier_id = NULL;
   if (run->values[field] == NULL)
     return TRUE;
+  id = g_hash_table_lookup (run->carriers, run->values[field]);
+  if (id != NULL)
+    {
+      *carrier_id = g_strdup (id);
+      return TRUE;
+    }
   key = fold (run->values[field]);
   id = g_hash_table_lookup (run->carriers, key);
   if (id != NULL)
     {
       *carrier_id = g_strdup (id);
+      cache_put (run, "carriers", run->values[field], id);
       return TRUE;
+    }
+  if (!ensure_savepoint (run, &error))
+    {
+      add_error (run, field, error);
+      return FALSE;
     }
   carrier = tidu_carrier_new ();
   carrier->name = g_strdup (run->values[field]);
@@ -1168,8 +1224,9 @@ resolve_carrier (Run        *run,
       add_error (run, field, error);
       return FALSE;
     }
-  g_hash_table_insert (run->carriers, g_strdup (key), g_strdup (carrier->id));
-  note_created (run, "carrier", "carriers", key, carrier->name);
+  cache_put (run, "carriers", key, carrier->id);
+  cache_put (run, "carriers", run->values[field], carrier->id);
+  note_created (run, "carrier", carrier->name);
   *carrier_id = g_strdup (carrier->id);
   return TRUE;
 }
@@ -1183,12 +1240,19 @@ resolve_industry (Run        *run,
 
   if (text == NULL)
     return NULL;
+  name = g_hash_table_lookup (run->industries, text);
+  if (name != NULL)
+    return g_strdup (name);
   key = fold (text);
   name = g_hash_table_lookup (run->industries, key);
   if (name != NULL)
-    return g_strdup (name);
-  g_hash_table_insert (run->industries, g_strdup (key), g_strdup (text));
-  note_created (run, "industry", "industries", key, text);
+    {
+      cache_put (run, "industries", text, name);
+      return g_strdup (name);
+    }
+  cache_put (run, "industries", key, text);
+  cache_put (run, "industries", text, text);
+  note_created (run, "industry", text);
   return g_strdup (text);
 }
 
@@ -1410,7 +1474,7 @@ import_firm (Run        *run,
   /* The same firm: by code (trash included), else by name among firms without a code. */
   if (uscc != NULL)
     id = find_id (run, "SELECT id FROM firms WHERE uscc = ?1", uscc, NULL);
-  if (id == NULL)
+  if (id == NULL && run->firms_without_code)
     id = find_id (run, "SELECT id FROM firms WHERE name = ?1 AND uscc IS NULL AND deleted_at IS NULL "
                   "ORDER BY rowid", run->values[FIRM_NAME], NULL);
   if (id != NULL)
@@ -1451,6 +1515,14 @@ import_firm (Run        *run,
   take_text (run, FIRM_OFFICER, &firm->officer);
   take_text (run, FIRM_NOTES, &firm->notes);
 
+  if (restore || run->values[FIRM_CARRIER] != NULL)
+    {
+      if (!ensure_savepoint (run, &error))
+        {
+          add_error (run, -1, error);
+          return FALSE;
+        }
+    }
   if (restore)
     {
       if (!tidu_firm_restore (run->db, firm->id, &error))
@@ -1474,6 +1546,8 @@ import_firm (Run        *run,
             add_error (run, -1, error);
           return FALSE;
         }
+      if (firm->uscc == NULL)
+        run->firms_without_code = TRUE;
     }
 
   if (run->values[FIRM_CARRIER] != NULL)
@@ -1632,10 +1706,7 @@ import_carrier (Run        *run,
       g_autofree char *cache_key = fold (carrier->name);
 
       if (!g_hash_table_contains (run->carriers, cache_key))
-        {
-          g_hash_table_insert (run->carriers, g_strdup (cache_key), g_strdup (carrier->id));
-          g_ptr_array_add (run->row_cache_keys, g_strdup_printf ("carriers\t%s", cache_key));
-        }
+        cache_put (run, "carriers", cache_key, carrier->id);
     }
   *outcome = id == NULL ? ROW_CREATED : ROW_UPDATED;
   return TRUE;
@@ -1958,8 +2029,7 @@ import_row (Run *run,
   gboolean ok = FALSE;
 
   g_ptr_array_set_size (run->row_cache_keys, 0);
-  if (!tidu_database_begin (run->db, error))
-    return FALSE;
+  run->in_savepoint = FALSE;
 
   switch (run->imp->kind)
     {
@@ -1985,12 +2055,13 @@ import_row (Run *run,
 
   if (!ok || run->row_bad)
     {
-      tidu_database_rollback (run->db);
+      if (run->in_savepoint)
+        tidu_database_rollback (run->db);
       forget_row (run, n_created_before);
       run->report->n_bad++;
       return TRUE;
     }
-  if (!tidu_database_commit (run->db, error))
+  if (run->in_savepoint && !tidu_database_commit (run->db, error))
     return FALSE;
   if (outcome == ROW_CREATED)
     run->report->n_created++;
@@ -2010,7 +2081,10 @@ run_clear (Run *run)
   g_clear_pointer (&run->keys, g_hash_table_unref);
   g_clear_pointer (&run->row_cache_keys, g_ptr_array_unref);
   for (guint i = 0; i < TIDU_N_VOCABULARIES; i++)
-    g_clear_pointer (&run->vocab[i], g_ptr_array_unref);
+    {
+      g_clear_pointer (&run->vocab_index[i], g_hash_table_unref);
+      g_clear_pointer (&run->vocab[i], g_ptr_array_unref);
+    }
 }
 
 TiduImportReport *
@@ -2108,10 +2182,16 @@ tidu_import_run (TiduImport        *self,
       return NULL;
     }
   if (size > BULK_THRESHOLD &&
-      !tidu_bulk_begin_tables (db, bulk_tables, TIDU_BULK_DEFAULT, &bulk, &local_error))
+      !tidu_bulk_begin_tables (db, bulk_tables, TIDU_BULK_DROP_INDEXES, &bulk, &local_error))
     goto out;
   if (!load_caches (&run, &local_error))
     goto out;
+  {
+    g_autofree char *any = find_id (&run, "SELECT id FROM firms WHERE uscc IS NULL AND deleted_at IS NULL LIMIT 1",
+                                    NULL, NULL);
+
+    run.firms_without_code = any != NULL;
+  }
 
   for (guint64 n = 0;; n++)
     {
