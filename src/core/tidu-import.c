@@ -777,7 +777,7 @@ tidu_import_report_to_json (const TiduImportReport *report)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "created");
+  json_builder_set_member_name (builder, "new_names");
   json_builder_begin_array (builder);
   for (guint i = 0; i < report->created_names->len; i++)
     {
@@ -1766,6 +1766,10 @@ import_talent (Run        *run,
         birth_year = (gint64) year;
       else if (tidu_date_parse (text, &date, NULL))
         birth_year = g_date_get_year (&date);
+      else if (strlen (text) > 4 && g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) &&
+               g_ascii_isdigit (text[2]) && g_ascii_isdigit (text[3]) && !g_ascii_isdigit (text[4]) &&
+               (g_str_has_prefix (text + 4, "年") || strchr ("-./", text[4]) != NULL))
+        birth_year = g_ascii_strtoll (text, NULL, 10);   /* "1985年3月", "1985-03" */
       if (!TIDU_IS_SET (birth_year))
         add_issue (run, TALENT_BIRTH_YEAR, text, FALSE,
                    _("“%s” is not a year of birth."), text);
