@@ -851,6 +851,7 @@ cache_put (Run        *run,
   GHashTable *cache = strcmp (table, "regions") == 0 ? run->regions
                       : strcmp (table, "carriers") == 0 ? run->carriers : run->industries;
 
+  /* The value may live in this very table: copy it before replacing anything. */
   g_hash_table_insert (cache, g_strdup (key), g_strdup (value));
   g_ptr_array_add (run->row_cache_keys, g_strdup_printf ("%s\t%s", table, key));
 }
@@ -1125,6 +1126,26 @@ cache_for (Run        *run,
   return run->industries;
 }
 
+/* The cached value for a name as written, else for its folded form (remembered then for the
+ * name as written too). */
+static const char *
+cache_lookup (Run        *run,
+              const char *table,
+              const char *name)
+{
+  GHashTable *cache = cache_for (run, table);
+  g_autofree char *key = NULL;
+  const char *value = g_hash_table_lookup (cache, name);
+
+  if (value != NULL)
+    return value;
+  key = fold (name);
+  value = g_hash_table_lookup (cache, key);
+  if (value != NULL)
+    cache_put (run, table, name, value);
+  return value;
+}
+
 static const char *
 region_kind_for_name (const char *name)
 {
@@ -1152,21 +1173,13 @@ resolve_region (Run   *run,
   *region_id = NULL;
   if (run->values[field] == NULL)
     return TRUE;
-  /* The name as written first: most rows repeat a few names exactly. */
-  id = g_hash_table_lookup (run->regions, run->values[field]);
+  id = cache_lookup (run, "regions", run->values[field]);
   if (id != NULL)
     {
       *region_id = g_strdup (id);
       return TRUE;
     }
   key = fold (run->values[field]);
-  id = g_hash_table_lookup (run->regions, key);
-  if (id != NULL)
-    {
-      *region_id = g_strdup (id);
-      cache_put (run, "regions", run->values[field], id);
-      return TRUE;
-    }
   if (!ensure_savepoint (run, &error))
     {
       add_error (run, field, error);
@@ -1200,20 +1213,13 @@ resolve_carrier (Run        *run,
   *carrier_id = NULL;
   if (run->values[field] == NULL)
     return TRUE;
-  id = g_hash_table_lookup (run->carriers, run->values[field]);
+  id = cache_lookup (run, "carriers", run->values[field]);
   if (id != NULL)
     {
       *carrier_id = g_strdup (id);
       return TRUE;
     }
   key = fold (run->values[field]);
-  id = g_hash_table_lookup (run->carriers, key);
-  if (id != NULL)
-    {
-      *carrier_id = g_strdup (id);
-      cache_put (run, "carriers", run->values[field], id);
-      return TRUE;
-    }
   if (!ensure_savepoint (run, &error))
     {
       add_error (run, field, error);
@@ -1244,16 +1250,10 @@ resolve_industry (Run        *run,
 
   if (text == NULL)
     return NULL;
-  name = g_hash_table_lookup (run->industries, text);
+  name = cache_lookup (run, "industries", text);
   if (name != NULL)
     return g_strdup (name);
   key = fold (text);
-  name = g_hash_table_lookup (run->industries, key);
-  if (name != NULL)
-    {
-      cache_put (run, "industries", text, name);
-      return g_strdup (name);
-    }
   cache_put (run, "industries", key, text);
   cache_put (run, "industries", text, text);
   note_created (run, "industry", text);
