@@ -781,6 +781,16 @@ tidu_export_list (TiduDatabase        *db,
     {
       FILE *out = fdopen (fd, "wb");
 
+      if (out == NULL)
+        {
+          g_set_error (error, TIDU_ERROR, TIDU_ERROR_IO, _("Could not write “%s”: %s"), path,
+                       g_strerror (errno));
+          close (fd);
+          g_unlink (tmp_path);
+          rows_clear (&rows);
+          end_read (handle, own_transaction);
+          return FALSE;
+        }
       ok = export_csv (&rows, out, path, progress, progress_data, cancellable, &written,
                        &local_error);
       if (fflush (out) != 0 && ok)
