@@ -28,6 +28,7 @@
 #include "tidu-talent.h"
 #include "tidu-uscc.h"
 #include "tidu-vocabulary.h"
+#include "tidu-worker-private.h"
 
 /* Files above this size suspend the search-index triggers; below, rebuilding the whole
  * index would cost more than keeping it row by row. */
@@ -2355,4 +2356,88 @@ out:
       return NULL;
     }
   return g_steal_pointer (&report);
+}
+
+/* ------------------------------------------------------------------ on a worker thread */
+
+typedef struct
+{
+  char             *database_path;
+  gboolean          dry_run;
+  TiduMainProgress *progress;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  g_free (data->database_path);
+  g_clear_pointer (&data->progress, tidu_main_progress_unref);
+  g_free (data);
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TiduImport *self = g_object_get_data (G_OBJECT (task), "tidu-import");
+  RunData *data = task_data;
+  g_autoptr (TiduDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  TiduImportReport *report;
+
+  db = tidu_database_open (data->database_path, TIDU_DATABASE_OPEN_NO_CREATE, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  report = tidu_import_run (self, db, data->dry_run,
+                            data->progress != NULL ? tidu_main_progress_report : NULL,
+                            data->progress, cancellable, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) tidu_import_report_free);
+}
+
+void
+tidu_import_run_async (TiduImport          *self,
+                       const char          *database_path,
+                       gboolean             dry_run,
+                       TiduProgressFunc     progress,
+                       gpointer             progress_data,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  RunData *data;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (database_path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tidu_import_run_async);
+  /* The import is not a GObject: it rides on the task, and the caller keeps it alive. */
+  g_object_set_data (G_OBJECT (task), "tidu-import", self);
+  data = g_new0 (RunData, 1);
+  data->database_path = g_strdup (database_path);
+  data->dry_run = dry_run;
+  if (progress != NULL)
+    data->progress = tidu_main_progress_new (progress, progress_data);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+TiduImportReport *
+tidu_import_run_finish (TiduImport    *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_object_get_data (G_OBJECT (result), "tidu-import") == self, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
