@@ -2210,6 +2210,7 @@ tidu_import_run (TiduImport        *self,
   goffset size = 0;
   Run run = { 0 };
   gboolean ok = FALSE;
+  gboolean commit;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
@@ -2350,10 +2351,12 @@ tidu_import_run (TiduImport        *self,
     }
   g_clear_error (&local_error);
 
-  if (bulk != NULL && !dry_run && !tidu_bulk_end (bulk, &local_error))
+  commit = !dry_run && !(report->n_bad > 0 && self->mode == TIDU_IMPORT_ALL_OR_NOTHING);
+  /* Rolling back brings the triggers and indexes back as they were: no rebuild needed. */
+  if (bulk != NULL && commit && !tidu_bulk_end (bulk, &local_error))
     goto out;
 
-  if (dry_run || (report->n_bad > 0 && self->mode == TIDU_IMPORT_ALL_OR_NOTHING))
+  if (!commit)
     tidu_database_rollback (db);
   else
     {
