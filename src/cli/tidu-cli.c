@@ -155,6 +155,8 @@ static const Command commands[] = {
   { "chart", N_("Draw a chart of the statistics as a PNG, SVG or PDF file"), tidu_cli_chart },
   { "stats", N_("Tier ladder, progression, transitions, carriers and targets"), tidu_cli_stats },
   { "subsidy", N_("Subsidy policies, calculations, batches and the ledger"), tidu_cli_subsidy },
+  { "import", N_("Import firms, carriers, talents, certifications or indicators from CSV"), tidu_cli_import },
+  { "export", N_("Export a list to CSV or XLSX"), tidu_cli_export },
 };
 
 static char *
