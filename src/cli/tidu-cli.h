@@ -24,6 +24,8 @@ int      tidu_cli_sample                (const char   *database,
                                          int           argc,
                                          char        **argv);
 int      tidu_cli_subsidy               (const char   *database,
+                                         int           argc,
+                                         char        **argv);
 int      tidu_cli_import                (const char   *database,
                                          int           argc,
                                          char        **argv);
