@@ -23,3 +23,5 @@
 #include "tidu-region.h"
 #include "tidu-firm.h"
 #include "tidu-carrier.h"
+#include "tidu-snapshot.h"
+#include "tidu-merge.h"
