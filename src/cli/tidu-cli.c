@@ -152,6 +152,8 @@ static const Command commands[] = {
   { "check", N_("Check the database’s integrity and count its records"), run_check },
   { "list", N_("List firms, carriers, talents or talent plans"), tidu_cli_list },
   { "sample", N_("Fill the database with a realistic sample data set"), tidu_cli_sample },
+  { "snapshot", N_("Export a snapshot for a colleague, or inspect a received one"), tidu_cli_snapshot },
+  { "merge", N_("Merge a colleague’s snapshot into the database"), tidu_cli_merge },
 };
 
 static char *
