@@ -897,6 +897,7 @@ tidu_merge_plan_new (TiduDatabase      *db,
   g_autoptr(TiduMergePlan) self = NULL;
   sqlite3 *handle;
   gboolean ok = FALSE;
+  gint64 started = g_get_monotonic_time ();
 
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (snapshot_path != NULL, NULL);
@@ -915,6 +916,7 @@ tidu_merge_plan_new (TiduDatabase      *db,
     progress (0.0, progress_data);
   if (!tidu_snapshot_validate (snapshot_path, cancellable, &self->copy, &self->info, error))
     return NULL;
+  g_debug ("merge: snapshot validated after %.2f s", (g_get_monotonic_time () - started) / 1e6);
   if (self->info->schema_version != TIDU_SCHEMA_VERSION)
     {
       g_autofree char *display = g_filename_display_name (snapshot_path);
@@ -973,6 +975,7 @@ tidu_merge_plan_new (TiduDatabase      *db,
     self->total_changes = sqlite3_total_changes64 (handle);
   }
   ok = TRUE;
+  g_debug ("merge: plan computed after %.2f s", (g_get_monotonic_time () - started) / 1e6);
 
 out:
   detach_copy (handle);
@@ -1670,6 +1673,7 @@ tidu_merge_plan_apply (TiduMergePlan     *plan,
   gboolean ok;
   Undo u = { 0 };
   sqlite3_stmt *stmt;
+  gint64 started = g_get_monotonic_time ();
   int rc;
 
   g_return_val_if_fail (TIDU_IS_MERGE_PLAN (plan), FALSE);
@@ -1706,6 +1710,7 @@ tidu_merge_plan_apply (TiduMergePlan     *plan,
   backup = write_backup (db, tidu_database_get_path (plan->db), error);
   if (backup == NULL)
     return FALSE;
+  g_debug ("merge: backup written after %.2f s", (g_get_monotonic_time () - started) / 1e6);
   if (progress != NULL)
     progress (0.3, progress_data);
 
@@ -1783,6 +1788,7 @@ tidu_merge_plan_apply (TiduMergePlan     *plan,
       return FALSE;
     }
   detach_copy (db);
+  g_debug ("merge: applied after %.2f s", (g_get_monotonic_time () - started) / 1e6);
   plan->applied = TRUE;
   if (progress != NULL)
     progress (1.0, progress_data);
