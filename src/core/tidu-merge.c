@@ -1471,6 +1471,9 @@ fix_references (TiduMergePlan *self,
 
       if (only != NULL && !g_hash_table_contains (only, column))
         continue;
+      /* Nothing of the referenced table was matched by natural key: nothing to map. */
+      if (g_hash_table_size (self->tables[GPOINTER_TO_UINT (g_hash_table_lookup (t->references, column)) - 1].map) == 0)
+        continue;
       sql = g_strdup_printf ("SELECT \"%s\" FROM theirs.\"%s\" WHERE id = ?1", column, t->info->table);
       value = query_one (db, sql, their_id, &ok, error);
       if (!ok)
@@ -1493,6 +1496,7 @@ insert_theirs (TiduMergePlan *self,
                Undo          *u,
                Table         *t,
                const char    *their_id,
+               gboolean       purged_here,
                GError       **error)
 {
   g_autofree char *sql = g_strdup_printf ("INSERT INTO main.\"%s\" SELECT * FROM theirs.\"%s\" WHERE id = ?1",
@@ -1500,7 +1504,8 @@ insert_theirs (TiduMergePlan *self,
 
   return undo_before (u, t, their_id, TRUE, error) &&
          run (db, sql, their_id, NULL, NULL, error) &&
-         run (db, "DELETE FROM main.tidu_tombstones WHERE tbl = ?1 AND row_id = ?2", t->info->table, their_id, NULL, error) &&
+         (!purged_here ||
+          run (db, "DELETE FROM main.tidu_tombstones WHERE tbl = ?1 AND row_id = ?2", t->info->table, their_id, NULL, error)) &&
          fix_references (self, db, t, their_id, their_id, NULL, error);
 }
 
@@ -1573,7 +1578,7 @@ apply_record (TiduMergePlan *self,
     case TIDU_MERGE_KEPT:
       return TRUE;
     case TIDU_MERGE_NEW:
-      return insert_theirs (self, db, u, t, r->their_id, error);
+      return insert_theirs (self, db, u, t, r->their_id, r->purged_mine, error);
     case TIDU_MERGE_CHANGED:
     case TIDU_MERGE_DELETED:
       g_hash_table_iter_init (&iter, r->take);
@@ -1602,7 +1607,7 @@ apply_record (TiduMergePlan *self,
       if (r->record_side != TIDU_MERGE_SIDE_THEIRS)
         return TRUE;
       if (r->purged_mine)
-        return insert_theirs (self, db, u, t, r->their_id, error);
+        return insert_theirs (self, db, u, t, r->their_id, r->purged_mine, error);
       /* Their edited record comes back whole. */
       for (guint i = 0; i < t->columns->len; i++)
         if (!is_meta_column (g_ptr_array_index (t->columns, i)))
