@@ -31,3 +31,5 @@
 #include "tidu-csv.h"
 #include "tidu-import.h"
 #include "tidu-export.h"
+#include "tidu-snapshot.h"
+#include "tidu-merge.h"
