@@ -7,7 +7,7 @@
  * colleague's own history, carried in the snapshot). "Theirs changed f" is: their log has f
  * after the export time of their latest snapshot I merged. Each time is compared only with
  * times of the same clock. Merges do not log (tidu_meta 'changes_paused'), so what one office
- * takes from the other is never mistaken for an edit. See docs/adr/0005-snapshots-and-merge.md.
+ * takes from the other is never mistaken for an edit. See docs/adr/0007-snapshots-and-merge.md.
  *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later

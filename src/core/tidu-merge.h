@@ -6,7 +6,7 @@
  * a delete on one side and an edit on the other) must be resolved, per field, per record or all
  * at once, before tidu_merge_plan_apply () writes everything in one transaction, after an
  * automatic backup, with a history entry that tidu_merge_undo () can take back.
- * See docs/adr/0005-snapshots-and-merge.md.
+ * See docs/adr/0007-snapshots-and-merge.md.
  *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later

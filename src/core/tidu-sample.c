@@ -2183,7 +2183,7 @@ tidu_sample_generate (TiduDatabase            *db,
   ok = tidu_database_begin (db, error);
   if (ok)
     {
-      /* Generating is not editing: the per-field change log (merge, ADR 0005) stays empty,
+      /* Generating is not editing: the per-field change log (merge, ADR 0007) stays empty,
        * and the same seed gives the same bytes. */
       int rc = sqlite3_exec (tidu_database_get_handle (db),
                              "INSERT OR REPLACE INTO tidu_meta (key, value) VALUES ('changes_paused', '1')",

@@ -1,5 +1,5 @@
 /* tidu-snapshot.h: snapshots (.tidu files) to hand to a colleague, and opening a received one
- * safely. See docs/adr/0005-snapshots-and-merge.md.
+ * safely. See docs/adr/0007-snapshots-and-merge.md.
  *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,4 +1,4 @@
--- Tidu schema version 2: exchange (snapshots and merge). docs/adr/0005-snapshots-and-merge.md
+-- Tidu schema version 2: exchange (snapshots and merge). docs/adr/0007-snapshots-and-merge.md
 --
 -- Cheap on any size: new tables and triggers only, no row of the existing tables is rewritten.
 
