@@ -23,3 +23,6 @@
 #include "tidu-region.h"
 #include "tidu-firm.h"
 #include "tidu-carrier.h"
+#include "tidu-policy.h"
+#include "tidu-subsidy.h"
+#include "tidu-ledger.h"
