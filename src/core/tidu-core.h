@@ -26,3 +26,6 @@
 #include "tidu-policy.h"
 #include "tidu-subsidy.h"
 #include "tidu-ledger.h"
+#include "tidu-csv.h"
+#include "tidu-import.h"
+#include "tidu-export.h"
