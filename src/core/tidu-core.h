@@ -29,3 +29,5 @@
 #include "tidu-csv.h"
 #include "tidu-import.h"
 #include "tidu-export.h"
+#include "tidu-subsidy-sheet.h"
+#include "tidu-ledger-undo.h"
