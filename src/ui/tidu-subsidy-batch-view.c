@@ -940,6 +940,8 @@ export_activated (GtkWidget  *widget,
 static void
 policy_changed_cb (TiduSubsidyBatchView *self)
 {
+  if (selected_policy (self) != NULL)
+    tidu_subsidy_clamp_year (self->year_spin, selected_policy (self));
   update_actions (self);
 }
 
@@ -947,11 +949,15 @@ static void
 tidu_subsidy_batch_view_dispose (GObject *object)
 {
   TiduSubsidyBatchView *self = TIDU_SUBSIDY_BATCH_VIEW (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   stop_pulse (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_SUBSIDY_BATCH_VIEW);
+  /* The template's root box has no id of its own. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->items);
   g_clear_pointer (&self->policies, g_ptr_array_unref);
   g_clear_pointer (&self->recorded_ids, g_strfreev);

@@ -18,6 +18,7 @@
 #include "tidu-form-util.h"
 #include "tidu-record-picker.h"
 #include "tidu-subsidy-calculator.h"
+#include "tidu-subsidy-pdf.h"
 #include "tidu-undo.h"
 
 typedef struct
@@ -134,8 +135,12 @@ current_year (void)
 static TiduSubsidyEntityKind
 current_entity_kind (TiduSubsidyCalculator *self)
 {
-  guint position = adw_combo_row_get_selected (self->entity_kind_row);
+  guint position;
 
+  /* Signals from rows going away during dispose come after the template is cleared. */
+  if (self->entity_kind_row == NULL)
+    return TIDU_SUBSIDY_ENTITY_NONE;
+  position = adw_combo_row_get_selected (self->entity_kind_row);
   if (self->entity_kinds == NULL || position >= self->entity_kinds->len)
     return TIDU_SUBSIDY_ENTITY_NONE;
   return g_array_index (self->entity_kinds, TiduSubsidyEntityKind, position);
@@ -1021,6 +1026,7 @@ show_rule (TiduSubsidyCalculator *self,
   gtk_widget_set_visible (GTK_WIDGET (self->rule_summary), rule->summary != NULL);
 
   setup_entity_kinds (self, rule);
+  tidu_subsidy_clamp_year (self->year_spin, policy);
   self->filling = TRUE;
   build_inputs (self, rule);
   self->filling = FALSE;
@@ -1312,10 +1318,14 @@ static void
 tidu_subsidy_calculator_dispose (GObject *object)
 {
   TiduSubsidyCalculator *self = TIDU_SUBSIDY_CALCULATOR (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->prefill_cancellable);
   g_clear_object (&self->prefill_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_SUBSIDY_CALCULATOR);
+  /* The template's root box has no id of its own. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->input_rows, g_ptr_array_unref);
   g_clear_pointer (&self->entity_kinds, g_array_unref);
   g_clear_pointer (&self->policies, g_ptr_array_unref);

@@ -874,10 +874,14 @@ static void
 tidu_subsidy_ledger_view_dispose (GObject *object)
 {
   TiduSubsidyLedgerView *self = TIDU_SUBSIDY_LEDGER_VIEW (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_SUBSIDY_LEDGER_VIEW);
+  /* The template's root box has no id of its own. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_pointer (&self->policies, g_ptr_array_unref);

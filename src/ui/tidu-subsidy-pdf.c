@@ -272,3 +272,15 @@ tidu_subsidy_pdf_write (const TiduSubsidySheet  *sheet,
     }
   return TRUE;
 }
+
+void
+tidu_subsidy_clamp_year (GtkSpinButton    *spin,
+                         const TiduPolicy *policy)
+{
+  int year = gtk_spin_button_get_value_as_int (spin);
+
+  if (g_date_valid (&policy->effective_to) && year > g_date_get_year (&policy->effective_to))
+    gtk_spin_button_set_value (spin, g_date_get_year (&policy->effective_to));
+  else if (g_date_valid (&policy->effective_from) && year < g_date_get_year (&policy->effective_from))
+    gtk_spin_button_set_value (spin, g_date_get_year (&policy->effective_from));
+}

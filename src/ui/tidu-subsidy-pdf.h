@@ -1,9 +1,12 @@
-/* tidu-subsidy-pdf.h: a budget sheet as a plain table on A4 pages
+/* tidu-subsidy-pdf.h: a budget sheet as a plain table on A4 pages, and small helpers the
+ * Subsidies views share
  *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
+
+#include <gtk/gtk.h>
 
 #include "tidu-core.h"
 
@@ -14,5 +17,10 @@ G_BEGIN_DECLS
 gboolean tidu_subsidy_pdf_write (const TiduSubsidySheet  *sheet,
                                  const char              *path,
                                  GError                 **error);
+
+/* Moves @spin's year into @policy's effective period when it is outside: a policy that ended
+ * in 2025 is calculated for 2025, not for an empty 2026. */
+void     tidu_subsidy_clamp_year (GtkSpinButton           *spin,
+                                  const TiduPolicy        *policy);
 
 G_END_DECLS

@@ -82,6 +82,9 @@ find_sidebar (GtkWidget *root)
 {
   if (GTK_IS_LIST_BOX (root) && gtk_widget_has_css_class (root, "navigation-sidebar"))
     return root;
+  /* The Subsidies calculator has a sidebar of rules of its own. */
+  if (TIDU_IS_SUBSIDIES_PAGE (root))
+    return NULL;
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
