@@ -154,6 +154,7 @@ static const Command commands[] = {
   { "sample", N_("Fill the database with a realistic sample data set"), tidu_cli_sample },
   { "import", N_("Import firms, carriers, talents, certifications or indicators from CSV"), tidu_cli_import },
   { "export", N_("Export a list to CSV or XLSX"), tidu_cli_export },
+  { "subsidy", N_("Subsidy policies, calculations, batches and the ledger"), tidu_cli_subsidy },
 };
 
 static char *

@@ -420,6 +420,8 @@ insert_award (TiduDatabase      *db,
     return invalid (error, _("An award amount must not be negative."));
   if (!TIDU_IS_SET (award->computed_amount) && !TIDU_IS_SET (award->computed_max))
     return invalid (error, _("The award has no amount."));
+  if ((TIDU_IS_SET (award->computed_amount) ? award->computed_amount : award->computed_max) == 0)
+    return invalid (error, _("Nothing is due under this rule: there is nothing to record."));
   if (TIDU_IS_SET (award->computed_min) && TIDU_IS_SET (award->computed_max) && award->computed_max < award->computed_min)
     return invalid (error, _("The award’s maximum is below its minimum."));
   if (TIDU_IS_SET (award->computed_amount) && TIDU_IS_SET (award->computed_min) && TIDU_IS_SET (award->computed_max) &&
@@ -574,7 +576,10 @@ tidu_ledger_approve (TiduDatabase  *db,
       g_set_error (error, TIDU_ERROR, TIDU_ERROR_INVALID, _("The approved amount must not be negative."));
       goto error;
     }
-  if ((amount != award->computed_amount || !TIDU_IS_SET (award->computed_amount)) && (why == NULL || *why == '\0'))
+  /* A range left to the officer is approved inside it without more; any other change says why. */
+  if ((TIDU_IS_SET (award->computed_amount) ? amount != award->computed_amount
+                                            : (amount < award->computed_min || amount > award->computed_max)) &&
+      (why == NULL || *why == '\0'))
     {
       g_autofree char *computed = TIDU_IS_SET (award->computed_amount) ? tidu_money_format (award->computed_amount, TIDU_MONEY_UNIT_YUAN) : g_strdup ("—");
       g_set_error (error, TIDU_ERROR, TIDU_ERROR_INVALID,

@@ -81,7 +81,7 @@ gboolean          tidu_ledger_record              (TiduDatabase       *db,
  * tidu_ledger_approve:
  * @amount: the approved amount; TIDU_UNSET approves the computed one
  * @reason: (nullable): required (translated error otherwise) when @amount differs from the
- *   computed amount or the award was a range
+ *   computed amount, or for a range recorded without an amount, falls outside the range
  * @on: (nullable): the approval date, today when NULL
  *
  * Only a recorded award can be approved (TIDU_ERROR_CONFLICT otherwise).
@@ -116,12 +116,12 @@ TiduSubsidyAward *tidu_ledger_load                (TiduDatabase       *db,
  */
 typedef struct
 {
-  char                  *policy;
-  char                  *rule_id;
+  const char            *policy;
+  const char            *rule_id;
   int                    year;
   TiduSubsidyEntityKind  entity_kind;
-  char                  *entity_id;
-  char                  *status;
+  const char            *entity_id;
+  const char            *status;
 } TiduLedgerFilter;
 
 typedef struct

@@ -1371,6 +1371,7 @@ parse_rule (Ctx        *ctx,
   rule->priv = parse_spec (ctx, node, "", rule->id, rule->inputs, FALSE);
   if (rule->priv == NULL)
     goto error;
+  rule->kind = ((TiduRuleSpec *) rule->priv)->kind;
   ctx->rule_id = NULL;
   return rule;
 
