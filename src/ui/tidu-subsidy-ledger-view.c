@@ -263,10 +263,10 @@ typedef struct
 static void
 load_work_free (LoadWork *work)
 {
-  g_free (work->filter.policy);
-  g_free (work->filter.rule_id);
-  g_free (work->filter.entity_id);
-  g_free (work->filter.status);
+  g_free ((char *) work->filter.policy);
+  g_free ((char *) work->filter.rule_id);
+  g_free ((char *) work->filter.entity_id);
+  g_free ((char *) work->filter.status);
   g_free (work);
 }
 
