@@ -64,6 +64,7 @@ struct _TiduSubsidyBatchView
   GtkProgressBar   *progress_bar;
   AdwStatusPage    *none_page;
   GtkColumnView    *column_view;
+  GtkExpander      *skipped_expander;
   GtkLabel         *skipped_label;
   GtkGrid          *totals_grid;
   GtkLabel         *total_label;
@@ -505,12 +506,22 @@ show_batch (TiduSubsidyBatchView *self)
 
       if (skipped->len > 0)
         g_string_append_c (skipped, '\n');
-      /* Translators: a rule the batch left out and why, e.g. "三(三)8 创业大赛奖励: …" */
-      g_string_append_printf (skipped, _("Not in the batch: %s %s — %s"), rule != NULL ? rule->article : "",
+      /* Translators: a rule the batch left out and why, e.g. "三(三)8 创业大赛奖励 — …" */
+      g_string_append_printf (skipped, _("%s %s — %s"), rule != NULL ? rule->article : "",
                               rule != NULL ? rule->title : skip->rule_id, skip->reason);
     }
   gtk_label_set_text (self->skipped_label, skipped->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->skipped_label), skipped->len > 0);
+  if (self->batch->skipped->len > 0)
+    {
+      g_autofree char *title = NULL;
+      guint n = self->batch->skipped->len;
+
+      /* Translators: the title of the list of rules the records cannot drive */
+      title = g_strdup_printf (ngettext ("_%u rule is not in the batch: the records cannot say what it pays",
+                                         "_%u rules are not in the batch: the records cannot say what they pay", n), n);
+      gtk_expander_set_label (self->skipped_expander, title);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->skipped_expander), self->batch->skipped->len > 0);
 
   if (self->batch->rows->len == 0)
     {
@@ -999,6 +1010,7 @@ tidu_subsidy_batch_view_class_init (TiduSubsidyBatchViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduSubsidyBatchView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TiduSubsidyBatchView, none_page);
   gtk_widget_class_bind_template_child (widget_class, TiduSubsidyBatchView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TiduSubsidyBatchView, skipped_expander);
   gtk_widget_class_bind_template_child (widget_class, TiduSubsidyBatchView, skipped_label);
   gtk_widget_class_bind_template_child (widget_class, TiduSubsidyBatchView, totals_grid);
   gtk_widget_class_bind_template_child (widget_class, TiduSubsidyBatchView, total_label);
@@ -1036,7 +1048,7 @@ tidu_subsidy_batch_view_init (TiduSubsidyBatchView *self)
   tidu_form_ellipsize_drop_down (self->policy_drop, 40);
   g_signal_connect_object (self->policy_drop, "notify::selected", G_CALLBACK (policy_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_widget_set_visible (GTK_WIDGET (self->skipped_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->skipped_expander), FALSE);
   update_actions (self);
 }
 
