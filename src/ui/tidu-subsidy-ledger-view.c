@@ -752,9 +752,11 @@ open_change_dialog (TiduSubsidyLedgerView *self,
   const char *heading;
   const char *apply;
   const char *recipient;
+  const char *rule;
 
   if (award == NULL)
     return;
+  rule = ((TiduAwardItem *) gtk_single_selection_get_selected_item (self->selection))->rule_text;
   change = g_new0 (ChangeDialog, 1);
   change->self = self;
   change->kind = kind;
@@ -780,7 +782,7 @@ open_change_dialog (TiduSubsidyLedgerView *self,
       apply = _("_Approve");
       /* Translators: the recipient, the rule, and the amount calculated */
       body = g_strdup_printf (_("%s, %s: calculated %s. Approve it as calculated, or type another amount and the reason for it."),
-                              recipient, change->award->rule_id, computed);
+                              recipient, rule, computed);
       change->amount_row = dialog_entry (GTK_LIST_BOX (list), _("Approved _amount (yuan)"),
                                          TIDU_IS_SET (award->computed_amount) ? computed : NULL);
       change->text_row = dialog_entry (GTK_LIST_BOX (list), _("_Reason"), NULL);
@@ -794,7 +796,7 @@ open_change_dialog (TiduSubsidyLedgerView *self,
         heading = _("Mark Award Paid");
         apply = _("Mark _Paid");
         body = g_strdup_printf (_("%s, %s: approved %s. Say what was paid and when."), recipient,
-                                change->award->rule_id, approved);
+                                rule, approved);
         change->amount_row = dialog_entry (GTK_LIST_BOX (list), _("Paid _amount (yuan)"), approved);
         change->text_row = dialog_entry (GTK_LIST_BOX (list), _("Paid _on"), today);
       }
@@ -804,7 +806,7 @@ open_change_dialog (TiduSubsidyLedgerView *self,
       heading = _("Cancel Award?");
       apply = _("Cancel _Award");
       body = g_strdup_printf (_("%s, %s: %s. A cancelled award stays in the ledger but counts nowhere: not in totals, caps or top-ups."),
-                              recipient, change->award->rule_id, computed);
+                              recipient, rule, computed);
       change->text_row = dialog_entry (GTK_LIST_BOX (list), _("_Reason"), NULL);
       break;
     }
