@@ -51,10 +51,9 @@ run_thread (GTask        *task,
  * @source: (type GObject): the object the callback is for
  * @database: the window's database; the worker opens its file
  *
- * Starts @work on a worker thread. Returns: (transfer none): the task, for identifying it in
- * the callback.
+ * Starts @work on a worker thread; @callback gets the task's result on this thread.
  */
-GTask *
+void
 tidu_db_task_run (gpointer             source,
                   TiduDatabase        *database,
                   TiduDbWorkFunc       work_func,
@@ -67,7 +66,7 @@ tidu_db_task_run (gpointer             source,
   g_autoptr(GTask) task = NULL;
   Work *work;
 
-  g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
+  g_return_if_fail (TIDU_IS_DATABASE (database));
 
   work = g_new0 (Work, 1);
   work->path = g_strdup (tidu_database_get_path (database));
@@ -78,5 +77,4 @@ tidu_db_task_run (gpointer             source,
   task = g_task_new (source, cancellable, callback, user_data);
   g_task_set_task_data (task, work, (GDestroyNotify) work_free);
   g_task_run_in_thread (task, run_thread);
-  return task;
 }

@@ -24,7 +24,7 @@ typedef void (*TiduDbWorkFunc) (TiduDatabase *db,
                                 GTask        *task,
                                 GCancellable *cancellable);
 
-GTask *tidu_db_task_run (gpointer             source,
+void   tidu_db_task_run (gpointer             source,
                          TiduDatabase        *database,
                          TiduDbWorkFunc       work,
                          gpointer             data,
