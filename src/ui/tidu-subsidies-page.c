@@ -50,6 +50,14 @@ refresh (TiduSubsidiesPage *self)
   gtk_stack_set_visible_child_name (self->stack, self->database != NULL ? "summary" : "empty");
 }
 
+/* A policy was imported or copied: the budget and the ledger offer it too. */
+static void
+policies_changed_cb (TiduSubsidiesPage *self)
+{
+  tidu_subsidy_batch_view_set_database (self->batch_view, self->database);
+  tidu_subsidy_ledger_view_set_database (self->ledger_view, self->database);
+}
+
 /* An award was recorded or taken back in one tool: the ledger shows it at once. */
 static void
 ledger_changed_cb (TiduSubsidiesPage *self)
@@ -135,6 +143,7 @@ tidu_subsidies_page_class_init (TiduSubsidiesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduSubsidiesPage, batch_view);
   gtk_widget_class_bind_template_child (widget_class, TiduSubsidiesPage, ledger_view);
   gtk_widget_class_bind_template_callback (widget_class, ledger_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, policies_changed_cb);
 }
 
 static void

@@ -344,24 +344,11 @@ amount_commit (GtkEntry             *entry,
                TiduSubsidyBatchView *self)
 {
   TiduBatchItem *item = g_object_get_data (G_OBJECT (entry), "item");
-  TiduSubsidyBatchRow *row = item != NULL ? get_row (self, item->index) : NULL;
-  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 yuan;
 
-  if (row == NULL)
+  if (item == NULL)
     return;
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  if (*text == '\0')
-    {
-      row->chosen_amount = TIDU_UNSET;
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Type the amount the officer decides, inside the range"));
-      update_totals (self);
-      return;
-    }
-  if (!tidu_money_parse (text, TIDU_MONEY_UNIT_YUAN, &yuan, &error)
-      || !tidu_subsidy_batch_set_amount (self->batch, item->index, yuan, &error))
+  if (!tidu_subsidy_batch_view_set_amount (self, item->index, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
@@ -369,8 +356,7 @@ amount_commit (GtkEntry             *entry,
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
-  update_totals (self);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Type the amount the officer decides, inside the range"));
 }
 
 static void
@@ -1182,4 +1168,36 @@ tidu_subsidy_batch_view_get_state (TiduSubsidyBatchView *self)
   g_return_val_if_fail (TIDU_IS_SUBSIDY_BATCH_VIEW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * tidu_subsidy_batch_view_set_amount:
+ * @text: the amount as typed ("15万", "150,000"); empty clears the choice
+ *
+ * Sets the officer's amount of a range row, as typing in its cell does; the totals follow.
+ * Returns: %FALSE with a message when the text is not an amount or is outside the range
+ */
+gboolean
+tidu_subsidy_batch_view_set_amount (TiduSubsidyBatchView  *self,
+                                    guint                  index,
+                                    const char            *text,
+                                    GError               **error)
+{
+  TiduSubsidyBatchRow *row;
+  g_autofree char *stripped = NULL;
+  gint64 yuan;
+
+  g_return_val_if_fail (TIDU_IS_SUBSIDY_BATCH_VIEW (self), FALSE);
+
+  row = get_row (self, index);
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (*stripped == '\0')
+    row->chosen_amount = TIDU_UNSET;
+  else if (!tidu_money_parse (stripped, TIDU_MONEY_UNIT_YUAN, &yuan, error)
+           || !tidu_subsidy_batch_set_amount (self->batch, index, yuan, error))
+    return FALSE;
+  update_totals (self);
+  return TRUE;
 }

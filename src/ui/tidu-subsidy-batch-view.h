@@ -26,6 +26,10 @@ void                tidu_subsidy_batch_view_export           (TiduSubsidyBatchVi
                                                               const char           *format);
 gboolean            tidu_subsidy_batch_view_get_busy         (TiduSubsidyBatchView *self);
 TiduSubsidyBatch   *tidu_subsidy_batch_view_get_batch        (TiduSubsidyBatchView *self);
+gboolean            tidu_subsidy_batch_view_set_amount       (TiduSubsidyBatchView *self,
+                                                              guint                 index,
+                                                              const char           *text,
+                                                              GError              **error);
 void                tidu_subsidy_batch_view_set_excluded     (TiduSubsidyBatchView *self,
                                                               guint                 index,
                                                               gboolean              excluded);

@@ -73,6 +73,7 @@ G_DEFINE_FINAL_TYPE (TiduSubsidyCalculator, tidu_subsidy_calculator, GTK_TYPE_WI
 
 enum {
   SIGNAL_LEDGER_CHANGED,
+  SIGNAL_POLICIES_CHANGED,
   N_SIGNALS
 };
 
@@ -1356,6 +1357,15 @@ tidu_subsidy_calculator_class_init (TiduSubsidyCalculatorClass *klass)
     g_signal_new ("ledger-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * TiduSubsidyCalculator::policies-changed:
+   *
+   * A policy was imported or copied.
+   */
+  signals[SIGNAL_POLICIES_CHANGED] =
+    g_signal_new ("policies-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-subsidy-calculator.ui");
   gtk_widget_class_bind_template_child (widget_class, TiduSubsidyCalculator, search_entry);
@@ -1649,6 +1659,7 @@ tidu_subsidy_calculator_import (TiduSubsidyCalculator  *self,
   /* Translators: a toast; %s is a policy title */
   toast = g_strdup_printf (_("Policy “%s” imported"), policy->title);
   show_toast (self, toast);
+  g_signal_emit (self, signals[SIGNAL_POLICIES_CHANGED], 0);
   return g_steal_pointer (&policy);
 }
 
@@ -1674,6 +1685,7 @@ tidu_subsidy_calculator_copy_policy (TiduSubsidyCalculator  *self,
   /* Translators: a toast; %s is a policy title */
   toast = g_strdup_printf (_("Policy copied as “%s”"), copy->title);
   show_toast (self, toast);
+  g_signal_emit (self, signals[SIGNAL_POLICIES_CHANGED], 0);
   return g_steal_pointer (&copy);
 }
 

@@ -478,6 +478,74 @@ test_batch_record_undo (Fixture       *fixture,
                       && tidu_subsidy_ledger_view_get_totals (fixture->ledger)->n_awards == 0);
 }
 
+/* A policy with a range the officer decides, for every carrier with a level. */
+static const char range_policy[] =
+  "{ \"format\": 1, \"code\": \"test-range\", \"title\": \"区间测试政策\","
+  "  \"effective_from\": \"2020-01-01\", \"effective_to\": \"2030-12-31\","
+  "  \"rules\": [ { \"id\": \"carrier-range\", \"article\": \"一\", \"title\": \"载体启动资金\","
+  "    \"applies_to\": [\"carrier\"],"
+  "    \"inputs\": [ { \"name\": \"level\", \"label\": \"级别\", \"type\": \"choice\", \"source\": \"carrier.level\","
+  "                  \"choices\": [\"national\", \"provincial\", \"municipal\", \"district\"] },"
+  "                { \"name\": \"amount\", \"label\": \"确定金额\", \"type\": \"money\", \"optional\": true,"
+  "                  \"min\": 100000, \"max\": 200000 } ],"
+  "    \"kind\": \"range\", \"parameters\": { \"min\": 100000, \"max\": 200000, \"amount_input\": \"amount\" } } ] }";
+
+static void
+test_batch_ranges (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(TiduPolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+  TiduSubsidyBatch *batch;
+  GtkWindow *dialog;
+  guint n;
+  gint64 min, max;
+
+  /* Imported in the calculator, the policy is offered by the budget at once. */
+  policy = tidu_subsidy_calculator_import (fixture->calculator, range_policy, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (tidu_subsidy_batch_view_run (fixture->batch, "test-range", 2025));
+  TIDU_TEST_WAIT_FOR (!tidu_subsidy_batch_view_get_busy (fixture->batch));
+  batch = tidu_subsidy_batch_view_get_batch (fixture->batch);
+  g_assert_cmpuint (batch->rows->len, >, 1);
+  tidu_subsidy_batch_totals (batch, NULL, &n, &min, &max);
+  g_assert_cmpint (min, ==, 100000 * (gint64) n);
+  g_assert_cmpint (max, ==, 200000 * (gint64) n);
+  g_assert_nonnull (strstr (tidu_subsidy_batch_view_get_total_text (fixture->batch), "–"));
+
+  /* Amounts outside the range are refused; inside, the totals follow. */
+  g_assert_false (tidu_subsidy_batch_view_set_amount (fixture->batch, 0, "5万", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (tidu_subsidy_batch_view_set_amount (fixture->batch, 0, "abc", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (tidu_subsidy_batch_view_set_amount (fixture->batch, 0, "15万", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tidu_subsidy_batch_row_amount (g_ptr_array_index (batch->rows, 0)), ==, 150000);
+  tidu_subsidy_batch_totals (batch, NULL, &n, &min, &max);
+  g_assert_cmpint (min, ==, 150000 + 100000 * (gint64) (n - 1));
+
+  /* Rows still without an amount stop Record All: nothing goes into the ledger. */
+  tidu_subsidy_batch_view_record (fixture->batch);
+  TIDU_TEST_WAIT_FOR (!tidu_subsidy_batch_view_get_busy (fixture->batch));
+  TIDU_TEST_WAIT_FOR (tidu_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  dialog = tidu_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Record the Batch");
+  gtk_window_destroy (dialog);
+  g_assert_cmpuint (count_awards (fixture->database), ==, 0);
+
+  /* Leave the others out: the one row with its amount is recorded. */
+  for (guint i = 1; i < batch->rows->len; i++)
+    tidu_subsidy_batch_view_set_excluded (fixture->batch, i, TRUE);
+  tidu_subsidy_batch_view_record (fixture->batch);
+  TIDU_TEST_WAIT_FOR (!tidu_subsidy_batch_view_get_busy (fixture->batch));
+  g_assert_cmpuint (count_awards (fixture->database), ==, 1);
+  TIDU_TEST_WAIT_FOR (!tidu_subsidy_ledger_view_get_busy (fixture->ledger)
+                      && tidu_subsidy_ledger_view_get_totals (fixture->ledger)->n_awards == 1);
+  g_assert_cmpint (tidu_subsidy_ledger_view_get_totals (fixture->ledger)->computed, ==, 150000);
+}
+
 static char *
 read_text (const char *path)
 {
@@ -635,6 +703,7 @@ main (int   argc,
   ADD ("/subsidies/calculator/import-copy", test_import_and_copy, 0);
   ADD ("/subsidies/calculator/for-carrier", test_calculate_for_carrier, 300);
   ADD ("/subsidies/batch/record-undo", test_batch_record_undo, 300);
+  ADD ("/subsidies/batch/ranges", test_batch_ranges, 300);
   ADD ("/subsidies/batch/export", test_batch_export, 300);
   ADD ("/subsidies/ledger/approve-undo", test_ledger_approve_undo, 300);
 
