@@ -211,7 +211,6 @@ update_actions (TiduSubsidyCalculator *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calculator.import", self->database != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calculator.copy",
                                  self->database != NULL && self->selected_policy != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calculator.clear-entity", current_entity_id (self) != NULL);
 }
 
 /* ------------------------------------------------------------------ the sidebar */
@@ -1119,20 +1118,6 @@ record_activated (GtkWidget  *widget,
 }
 
 static void
-clear_entity_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  TiduSubsidyCalculator *self = TIDU_SUBSIDY_CALCULATOR (widget);
-  TiduRecordPicker *picker = current_picker (self);
-
-  if (picker != NULL)
-    tidu_record_picker_set_value (picker, NULL);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (self->payee_row), "");
-}
-
-static void
 search_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -1396,7 +1381,6 @@ tidu_subsidy_calculator_class_init (TiduSubsidyCalculatorClass *klass)
   gtk_widget_class_install_action (widget_class, "calculator.record", NULL, record_activated);
   gtk_widget_class_install_action (widget_class, "calculator.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "calculator.copy", NULL, copy_activated);
-  gtk_widget_class_install_action (widget_class, "calculator.clear-entity", NULL, clear_entity_activated);
   gtk_widget_class_install_action (widget_class, "calculator.search", NULL, search_activated);
 }
 
@@ -1414,7 +1398,7 @@ tidu_subsidy_calculator_init (TiduSubsidyCalculator *self)
     {
       self->pickers[i] = TIDU_RECORD_PICKER (tidu_record_picker_new (picker_kinds[i]));
       gtk_widget_set_valign (GTK_WIDGET (self->pickers[i]), GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (GTK_WIDGET (self->pickers[i]), 200, -1);
+      gtk_widget_set_size_request (GTK_WIDGET (self->pickers[i]), 240, -1);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (self->pickers[i]),
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->entity_row, NULL,
                                       -1);
