@@ -1076,7 +1076,7 @@ tidu_subsidy_batch_view_set_database (TiduSubsidyBatchView *self,
     }
   gtk_drop_down_set_model (self->policy_drop, G_LIST_MODEL (titles));
   gtk_drop_down_set_selected (self->policy_drop, select);
-  update_actions (self);
+  policy_changed_cb (self);
 }
 
 /* Runs the batch of @policy_key (a code or id) for @year, as Calculate does. */
