@@ -159,6 +159,9 @@ static const Command commands[] = {
   { "export", N_("Export a list to CSV or XLSX"), tidu_cli_export },
   { "snapshot", N_("Export a snapshot for a colleague, or inspect a received one"), tidu_cli_snapshot },
   { "merge", N_("Merge a colleague’s snapshot into the database"), tidu_cli_merge },
+  { "import", N_("Import firms, carriers, talents, certifications or indicators from CSV"), tidu_cli_import },
+  { "export", N_("Export a list to CSV or XLSX"), tidu_cli_export },
+  { "subsidy", N_("Subsidy policies, calculations, batches and the ledger"), tidu_cli_subsidy },
 };
 
 static char *

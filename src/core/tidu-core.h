@@ -33,3 +33,5 @@
 #include "tidu-export.h"
 #include "tidu-snapshot.h"
 #include "tidu-merge.h"
+#include "tidu-subsidy-sheet.h"
+#include "tidu-ledger-undo.h"

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tidu-form-util.h"
 
@@ -593,4 +594,45 @@ tidu_form_get_error_label (GtkLabel *label)
   g_return_val_if_fail (GTK_IS_LABEL (label), NULL);
 
   return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_text (label) : NULL;
+}
+
+static GtkListItemFactory *
+string_factory (const char *label_properties)
+{
+  g_autofree char *ui = g_strdup_printf (
+    "<interface><template class=\"GtkListItem\"><property name=\"child\"><object class=\"GtkLabel\">"
+    "<property name=\"xalign\">0</property>%s"
+    "<binding name=\"label\"><lookup name=\"string\" type=\"GtkStringObject\">"
+    "<lookup name=\"item\">GtkListItem</lookup></lookup></binding>"
+    "</object></property></template></interface>", label_properties);
+  g_autoptr(GBytes) bytes = g_bytes_new (ui, strlen (ui));
+
+  return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
+}
+
+/**
+ * tidu_form_ellipsize_drop_down:
+ * @drop_down: a drop-down over a #GtkStringList
+ * @max_chars: the widest the button's text may be, in characters
+ *
+ * Keeps a drop-down of long texts (policy titles) from widening its row: the button shows
+ * the text ellipsized, the popup shows it whole, wrapped.
+ */
+void
+tidu_form_ellipsize_drop_down (GtkDropDown *drop_down,
+                               int          max_chars)
+{
+  g_autofree char *button = g_strdup_printf ("<property name=\"ellipsize\">end</property>"
+                                             "<property name=\"max-width-chars\">%d</property>"
+                                             "<property name=\"width-chars\">%d</property>",
+                                             max_chars, MIN (max_chars, 12));
+  g_autoptr(GtkListItemFactory) factory = string_factory (button);
+  g_autoptr(GtkListItemFactory) list_factory = string_factory ("<property name=\"wrap\">True</property>"
+                                                               "<property name=\"wrap-mode\">word-char</property>"
+                                                               "<property name=\"max-width-chars\">50</property>");
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  gtk_drop_down_set_factory (drop_down, factory);
+  gtk_drop_down_set_list_factory (drop_down, list_factory);
 }

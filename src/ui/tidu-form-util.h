@@ -83,6 +83,9 @@ void          tidu_form_set_drop_down_value (GtkDropDown       *drop_down,
                                           GStrv                 values,
                                           const char           *value);
 
+void          tidu_form_ellipsize_drop_down (GtkDropDown       *drop_down,
+                                             int                max_chars);
+
 GtkWidget    *tidu_form_find_toast_overlay (GtkWidget          *widget);
 AdwToast     *tidu_form_toast_new        (const char           *text);
 void          tidu_form_show_toast       (GtkWidget            *widget,

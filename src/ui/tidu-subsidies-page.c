@@ -1,5 +1,9 @@
 /* tidu-subsidies-page.c: the Subsidies place
  *
+ * Three tools under one switcher: the Calculator (one rule, one case, with its explanation),
+ * the Budget (a policy's batch for a year, recorded and exported in one step) and the Ledger
+ * (what was recorded, approved and paid). Without a database the place says how to open one.
+ *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,15 +12,20 @@
 #include <glib/gi18n.h>
 
 #include "tidu-subsidies-page.h"
-#include "tidu-ui-util.h"
+#include "tidu-subsidy-batch-view.h"
+#include "tidu-subsidy-calculator.h"
+#include "tidu-subsidy-ledger-view.h"
 
 struct _TiduSubsidiesPage
 {
   GtkWidget      parent_instance;
 
   /* Template widgets */
-  GtkStack      *stack;
-  AdwStatusPage *summary_page;
+  GtkStack              *stack;
+  AdwViewStack          *view_stack;
+  TiduSubsidyCalculator *calculator;
+  TiduSubsidyBatchView  *batch_view;
+  TiduSubsidyLedgerView *ledger_view;
 
   /* Owned references */
   TiduDatabase  *database;
@@ -32,31 +41,28 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const TiduEntity counted[] = { TIDU_ENTITY_POLICY };
-
 static void
 refresh (TiduSubsidiesPage *self)
 {
-  g_autofree char *number = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
-  gint64 count;
+  tidu_subsidy_calculator_set_database (self->calculator, self->database);
+  tidu_subsidy_batch_view_set_database (self->batch_view, self->database);
+  tidu_subsidy_ledger_view_set_database (self->ledger_view, self->database);
+  gtk_stack_set_visible_child_name (self->stack, self->database != NULL ? "summary" : "empty");
+}
 
-  count = tidu_ui_count_rows (self->database, counted, G_N_ELEMENTS (counted));
-  if (count == 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
+/* A policy was imported or copied: the budget and the ledger offer it too. */
+static void
+policies_changed_cb (TiduSubsidiesPage *self)
+{
+  tidu_subsidy_batch_view_set_database (self->batch_view, self->database);
+  tidu_subsidy_ledger_view_set_database (self->ledger_view, self->database);
+}
 
-  number = tidu_ui_format_count (count);
-  /* Translators: %s is a number such as 1,234 */
-  title = g_strdup_printf (ngettext ("%s subsidy policy", "%s subsidy policies", (gulong) count), number);
-  description = tidu_ui_stored_in_markup (self->database);
-
-  adw_status_page_set_title (self->summary_page, title);
-  adw_status_page_set_description (self->summary_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "summary");
+/* An award was recorded or taken back in one tool: the ledger shows it at once. */
+static void
+ledger_changed_cb (TiduSubsidiesPage *self)
+{
+  tidu_subsidy_ledger_view_reload (self->ledger_view);
 }
 
 static void
@@ -125,10 +131,19 @@ tidu_subsidies_page_class_init (TiduSubsidiesPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TIDU_TYPE_SUBSIDY_CALCULATOR);
+  g_type_ensure (TIDU_TYPE_SUBSIDY_BATCH_VIEW);
+  g_type_ensure (TIDU_TYPE_SUBSIDY_LEDGER_VIEW);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-subsidies-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TiduSubsidiesPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, TiduSubsidiesPage, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, TiduSubsidiesPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TiduSubsidiesPage, calculator);
+  gtk_widget_class_bind_template_child (widget_class, TiduSubsidiesPage, batch_view);
+  gtk_widget_class_bind_template_child (widget_class, TiduSubsidiesPage, ledger_view);
+  gtk_widget_class_bind_template_callback (widget_class, ledger_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, policies_changed_cb);
 }
 
 static void
@@ -176,7 +191,7 @@ tidu_subsidies_page_set_database (TiduSubsidiesPage *self,
  * tidu_subsidies_page_get_visible_state:
  * @self: a #TiduSubsidiesPage
  *
- * Returns: "empty" or "summary"
+ * Returns: "empty" without a database, else "summary" (the three tools)
  */
 const char *
 tidu_subsidies_page_get_visible_state (TiduSubsidiesPage *self)
@@ -184,4 +199,38 @@ tidu_subsidies_page_get_visible_state (TiduSubsidiesPage *self)
   g_return_val_if_fail (TIDU_IS_SUBSIDIES_PAGE (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* The tool shown: "calculator", "batch" or "ledger". */
+void
+tidu_subsidies_page_set_tool (TiduSubsidiesPage *self,
+                              const char        *tool)
+{
+  g_return_if_fail (TIDU_IS_SUBSIDIES_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, tool);
+}
+
+TiduSubsidyCalculator *
+tidu_subsidies_page_get_calculator (TiduSubsidiesPage *self)
+{
+  g_return_val_if_fail (TIDU_IS_SUBSIDIES_PAGE (self), NULL);
+
+  return self->calculator;
+}
+
+TiduSubsidyBatchView *
+tidu_subsidies_page_get_batch_view (TiduSubsidiesPage *self)
+{
+  g_return_val_if_fail (TIDU_IS_SUBSIDIES_PAGE (self), NULL);
+
+  return self->batch_view;
+}
+
+TiduSubsidyLedgerView *
+tidu_subsidies_page_get_ledger_view (TiduSubsidiesPage *self)
+{
+  g_return_val_if_fail (TIDU_IS_SUBSIDIES_PAGE (self), NULL);
+
+  return self->ledger_view;
 }

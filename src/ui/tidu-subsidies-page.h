@@ -8,6 +8,9 @@
 #include <adwaita.h>
 
 #include "tidu-core.h"
+#include "tidu-subsidy-batch-view.h"
+#include "tidu-subsidy-calculator.h"
+#include "tidu-subsidy-ledger-view.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +22,10 @@ TiduDatabase *tidu_subsidies_page_get_database      (TiduSubsidiesPage *self);
 void          tidu_subsidies_page_set_database      (TiduSubsidiesPage *self,
                                                      TiduDatabase      *database);
 const char   *tidu_subsidies_page_get_visible_state (TiduSubsidiesPage *self);
+void          tidu_subsidies_page_set_tool          (TiduSubsidiesPage *self,
+                                                     const char        *tool);
+TiduSubsidyCalculator *tidu_subsidies_page_get_calculator  (TiduSubsidiesPage *self);
+TiduSubsidyBatchView  *tidu_subsidies_page_get_batch_view  (TiduSubsidiesPage *self);
+TiduSubsidyLedgerView *tidu_subsidies_page_get_ledger_view (TiduSubsidiesPage *self);
 
 G_END_DECLS
