@@ -36,7 +36,6 @@ int      tidu_cli_snapshot              (const char   *database,
                                          int           argc,
                                          char        **argv);
 int      tidu_cli_merge                 (const char   *database,
-int      tidu_cli_subsidy               (const char   *database,
                                          int           argc,
                                          char        **argv);
 
