@@ -8,13 +8,11 @@
  */
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "tidu-chart-empty.h"
+#include "tidu-chart-private.h"
 
 static void
 set_color (cairo_t              *cr,
@@ -23,26 +21,69 @@ set_color (cairo_t              *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
-/* libadwaita 1.2's window background and foreground, light style. */
+#define HEX(rgb) { ((rgb) >> 16) / 255.0, (((rgb) >> 8) & 0xff) / 255.0, ((rgb) & 0xff) / 255.0, 1.0 }
+
+/* libadwaita 1.2's window background and foreground, light style. The palette takes the
+ * libadwaita (GNOME HIG) named colours dark enough to read on the light background, in tier
+ * order: blue, green, yellow, orange, purple, red, brown, then grey and two spares. */
 void
 tidu_chart_style_init_light (TiduChartStyle *style)
 {
   *style = (TiduChartStyle) {
-    .background = { 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0, 1.0 },
+    .background = HEX (0xfafafa),
     .foreground = { 0, 0, 0, 0.8 },
     .dim = { 0, 0, 0, 0.55 },
+    .grid = { 0, 0, 0, 0.1 },
+    .accent = HEX (0x1c71d8),       /* accent_bg_color */
+    .palette = {
+      HEX (0x3584e4),  /* blue_3 */
+      HEX (0x26a269),  /* green_5 */
+      HEX (0xe5a50a),  /* yellow_5 */
+      HEX (0xe66100),  /* orange_4 */
+      HEX (0x9141ac),  /* purple_3 */
+      HEX (0xc01c28),  /* red_4 */
+      HEX (0x865e3c),  /* brown_4 */
+      HEX (0x77767b),  /* dark_1 */
+      HEX (0x1a5fb4),  /* blue_5 */
+    },
+    .dark = FALSE,
   };
 }
 
-/* libadwaita 1.2's window background and foreground, dark style. */
+/* libadwaita 1.2's window background and foreground, dark style, with the lighter shades of
+ * the same named colours. */
 void
 tidu_chart_style_init_dark (TiduChartStyle *style)
 {
   *style = (TiduChartStyle) {
-    .background = { 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0, 1.0 },
+    .background = HEX (0x242424),
     .foreground = { 1, 1, 1, 1.0 },
     .dim = { 1, 1, 1, 0.55 },
+    .grid = { 1, 1, 1, 0.12 },
+    .accent = HEX (0x78aeed),       /* accent_color, dark */
+    .palette = {
+      HEX (0x62a0ea),  /* blue_2 */
+      HEX (0x33d17a),  /* green_3 */
+      HEX (0xf6d32d),  /* yellow_3 */
+      HEX (0xffa348),  /* orange_2 */
+      HEX (0xc061cb),  /* purple_2 */
+      HEX (0xf66151),  /* red_1 */
+      HEX (0xb5835a),  /* brown_2 */
+      HEX (0x9a9996),  /* light_5 */
+      HEX (0x99c1f1),  /* blue_1 */
+    },
+    .dark = TRUE,
   };
+}
+
+/* A palette slot; out-of-range slots wrap, so any number of series gets a colour. */
+const TiduChartColor *
+tidu_chart_style_get_color (const TiduChartStyle *style,
+                            int                   slot)
+{
+  guint n = G_N_ELEMENTS (style->palette);
+
+  return &style->palette[((guint) MAX (slot, 0)) % n];
 }
 
 static PangoLayout *
@@ -162,11 +203,29 @@ tidu_chart_draw_empty (cairo_t              *cr,
   cairo_restore (cr);
 }
 
+typedef struct
+{
+  const TiduChartStyle *style;
+  const char           *title;
+  const char           *message;
+} PaintEmpty;
+
+static void
+paint_empty (cairo_t  *cr,
+             double    width,
+             double    height,
+             gpointer  user_data)
+{
+  PaintEmpty *paint = user_data;
+
+  tidu_chart_draw_empty (cr, paint->style, width, height, paint->title, paint->message);
+}
+
 /**
  * tidu_chart_write_empty:
  * @path: a file ending in .png, .svg or .pdf; the ending picks the format
  *
- * Writes the empty state to a file, the way every chart export works.
+ * Writes the empty state to a file, through the writer every chart export uses.
  */
 gboolean
 tidu_chart_write_empty (const char           *path,
@@ -177,51 +236,7 @@ tidu_chart_write_empty (const char           *path,
                         const char           *message,
                         GError              **error)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  gboolean png = FALSE;
+  PaintEmpty paint = { style, title, message };
 
-  if (g_str_has_suffix (lower, ".png"))
-    {
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-      png = TRUE;
-    }
-  else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (path, width, height);
-  else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (path, width, height);
-  else
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” does not end in .png, .svg or .pdf."), display);
-      return FALSE;
-    }
-
-  cr = cairo_create (surface);
-  tidu_chart_draw_empty (cr, style, width, height, title, message);
-  cairo_destroy (cr);
-
-  if (png)
-    status = cairo_surface_write_to_png (surface, path);
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The chart could not be written to “%s”: %s"), display,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return tidu_chart_write_surface (path, width, height, paint_empty, &paint, error);
 }

@@ -21,10 +21,16 @@ typedef struct
   TiduChartColor background;
   TiduChartColor foreground;  /* text */
   TiduChartColor dim;         /* axes, frames, secondary text */
+  TiduChartColor grid;        /* value grid lines */
+  TiduChartColor accent;      /* heat matrix cells, keyboard focus */
+  TiduChartColor palette[9];  /* series and tiers: TIDU_CHART_N_COLORS slots of tidu-chart-data.h */
+  gboolean       dark;
 } TiduChartStyle;
 
 void     tidu_chart_style_init_light (TiduChartStyle *style);
 void     tidu_chart_style_init_dark  (TiduChartStyle *style);
+const TiduChartColor *tidu_chart_style_get_color (const TiduChartStyle *style,
+                                                  int                   slot);
 
 void     tidu_chart_draw_empty       (cairo_t              *cr,
                                       const TiduChartStyle *style,

@@ -23,3 +23,5 @@
 #include "tidu-region.h"
 #include "tidu-firm.h"
 #include "tidu-carrier.h"
+#include "tidu-stats.h"
+#include "tidu-target.h"
