@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib-object.h>
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -133,7 +132,7 @@ tidu_chart_data_set_subtitle (TiduChartData *data,
 /**
  * tidu_chart_data_set_value_format:
  * @format: a printf format with exactly one `%s`, which receives the number with its
- *   thousands separators, e.g. `_("%s firms")`
+ *   thousands separators, e.g. a translated "%s firms"
  * @decimals: digits after the decimal point
  */
 void

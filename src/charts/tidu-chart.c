@@ -516,6 +516,7 @@ tidu_chart_ctx_draw_value_axis (TiduChartCtx         *ctx,
                                 gboolean              horizontal)
 {
   double span = ticks->top - ticks->first;
+  double last_right = -G_MAXDOUBLE;
 
   cairo_set_line_width (ctx->cr, 1);
   for (guint i = 0; i < ticks->n; i++)
@@ -531,13 +532,18 @@ tidu_chart_ctx_draw_value_axis (TiduChartCtx         *ctx,
       if (horizontal)
         {
           double x = round (plot->x + f * plot->width) + 0.5;
+          double lx = CLAMP (x - w / 2, ctx->area.x, ctx->area.x + ctx->area.width - w);
 
           cairo_move_to (ctx->cr, x, plot->y);
           cairo_line_to (ctx->cr, x, plot->y + plot->height);
           cairo_stroke (ctx->cr);
-          tidu_chart_ctx_show (ctx, layout,
-                               CLAMP (x - w / 2, plot->x - TICK_GAP, plot->x + plot->width + TICK_GAP - w),
-                               plot->y + plot->height + TICK_GAP / 2, &ctx->style->dim);
+
+          /* Pushed in from the chart's edge, a label could meet its neighbour: drop it then. */
+          if (lx >= last_right + TICK_GAP)
+            {
+              tidu_chart_ctx_show (ctx, layout, lx, plot->y + plot->height + TICK_GAP / 2, &ctx->style->dim);
+              last_right = lx + w;
+            }
         }
       else
         {

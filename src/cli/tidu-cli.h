@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 int      tidu_cli_list                  (const char   *database,
                                          int           argc,
                                          char        **argv);
+int      tidu_cli_stats                 (const char   *database,
+                                         int           argc,
+                                         char        **argv);
 int      tidu_cli_sample                (const char   *database,
                                          int           argc,
                                          char        **argv);

@@ -14,6 +14,7 @@
 #include "tidu-firm.h"
 #include "tidu-record-private.h"
 #include "tidu-region.h"
+#include "tidu-tier-private.h"
 #include "tidu-uscc.h"
 #include "tidu-vocabulary.h"
 
@@ -486,9 +487,7 @@ tidu_firm_purge (TiduDatabase  *db,
   "notes, created_at, updated_at, deleted_at"
 
 /* The ladder condition: not deleted, started, not expired, not revoked on or before ?2. */
-#define VALID_ON_DATE \
-  "ft.firm_id = ?1 AND ft.deleted_at IS NULL AND ft.certified_on <= ?2 " \
-  "AND (ft.valid_until IS NULL OR ft.valid_until >= ?2) AND (ft.revoked_on IS NULL OR ft.revoked_on > ?2)"
+#define VALID_ON_DATE "ft.firm_id = ?1 AND " TIDU_TIER_HELD_ON ("ft", "?2")
 
 TiduCertification *
 tidu_certification_new (void)

@@ -50,6 +50,21 @@ TiduStatsFilter *tidu_stats_filter_copy  (const TiduStatsFilter  *filter);
 gboolean         tidu_stats_filter_check (TiduDatabase           *db,
                                           const TiduStatsFilter  *filter,
                                           GError                **error);
+typedef enum
+{
+  TIDU_STATS_FIELD_REGION,       /* region_id: by id or exact name */
+  TIDU_STATS_FIELD_CARRIER,      /* carrier_id: by id or exact name */
+  TIDU_STATS_FIELD_TECH_FIELD    /* tech_field: by code, Chinese or English name */
+} TiduStatsField;
+
+/* Sets a field of the filter from what a user typed (the CLI's --region 海州区). Live rows
+ * only. No match, or several (two regions of one name), fails with TIDU_ERROR_INVALID_INPUT and
+ * a translated message naming the field; the filter is then unchanged. */
+gboolean         tidu_stats_filter_set_by_name (TiduDatabase     *db,
+                                                TiduStatsFilter  *filter,
+                                                TiduStatsField    field,
+                                                const char       *text,
+                                                GError          **error);
 /* The filter's as-of day (today when unset) and years (defaults applied), for showing them. */
 void             tidu_stats_filter_resolve (const TiduStatsFilter *filter,
                                             GDate                 *date,
@@ -160,7 +175,7 @@ typedef struct
   int     year;
   GDate   year_end;         /* tidu_stats_year_end (year) */
   gint64  incubated;        /* firms in a carrier at the year end (stay entered on or before it,
-                             * not left before it) */
+                             * not left on or before it) */
   gint64  entered;          /* firms entering (入孵) during the year */
   gint64  graduated;        /* stays ending 毕业 during the year */
   gint64  left;             /* stays ending 退出 during the year */

@@ -41,7 +41,7 @@ typedef enum
                                        * with no founding date), of that kind, holding that
                                        * level that day (carrier_levels; the carrier's level
                                        * when it has no level history). */
-  TIDU_INDICATOR_CARRIER_AREA,        /* "carrier_area", stock, m². Parameter: a carrier kind
+  TIDU_INDICATOR_CARRIER_AREA,        /* "carrier_area_m2", stock, m². Parameter: a carrier kind
                                        * or none. The area of those carriers, rounded. */
   TIDU_INDICATOR_TALENTS_AWARDED,     /* "talents_awarded", flow. Parameter: a talent plan id
                                        * or none (every plan). Talents awarded (not revoked)
