@@ -1595,3 +1595,17 @@ tidu_overview_page_set_years (TiduOverviewPage *self,
   gtk_spin_button_set_value (self->from_spin, from_year);
   gtk_spin_button_set_value (self->to_spin, to_year);
 }
+
+/**
+ * tidu_overview_page_get_writing_report:
+ * @self: a #TiduOverviewPage
+ *
+ * Returns: whether a PDF report is being written
+ */
+gboolean
+tidu_overview_page_get_writing_report (TiduOverviewPage *self)
+{
+  g_return_val_if_fail (TIDU_IS_OVERVIEW_PAGE (self), FALSE);
+
+  return self->report_cancellable != NULL;
+}

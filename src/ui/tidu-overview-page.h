@@ -33,6 +33,7 @@ void                 tidu_overview_page_set_years         (TiduOverviewPage *sel
 GtkWindow           *tidu_overview_page_open_targets      (TiduOverviewPage *self);
 void                 tidu_overview_page_export_report     (TiduOverviewPage *self,
                                                            const char       *path);
+gboolean             tidu_overview_page_get_writing_report (TiduOverviewPage *self);
 TiduChartReport     *tidu_overview_page_record_pages      (TiduOverviewPage *self);
 
 G_END_DECLS

@@ -529,6 +529,8 @@ tidu_target_editor_init (TiduTargetEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Until tidu_target_editor_set_target () fills the form. */
+  self->loading = TRUE;
   self->year_rows = g_hash_table_new (NULL, NULL);
   self->year_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint i = 0; i < TIDU_N_INDICATORS; i++)
