@@ -179,6 +179,15 @@ tidu_chart_data_set_range (TiduChartData *data,
     data->end = *end;
 }
 
+/* A timeline's step line traces the highest of the first @n_lanes lanes held (the main tier
+ * ladder); the lanes above it (the parallel 专精特新 line) get bars only. 0: every lane. */
+void
+tidu_chart_data_set_step_lanes (TiduChartData *data,
+                                guint          n_lanes)
+{
+  data->step_lanes = n_lanes;
+}
+
 /**
  * tidu_chart_data_add_category:
  * @key: (nullable): what a click on this category reports

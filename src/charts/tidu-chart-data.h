@@ -79,6 +79,7 @@ struct _TiduChartData
   GArray            *intervals;      /* TiduChartInterval */
   GDate              start;          /* timeline range; invalid: from the intervals */
   GDate              end;
+  guint              step_lanes;     /* timeline: the step line follows lanes below this; 0: all */
 };
 
 GType          tidu_chart_data_get_type           (void) G_GNUC_CONST;
@@ -103,6 +104,8 @@ void           tidu_chart_data_set_range          (TiduChartData       *data,
                                                    const GDate         *start,
                                                    const GDate         *end);
 
+void           tidu_chart_data_set_step_lanes     (TiduChartData       *data,
+                                                   guint                n_lanes);
 guint          tidu_chart_data_add_category       (TiduChartData       *data,
                                                    const char          *key,
                                                    const char          *label,

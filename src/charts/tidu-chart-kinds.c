@@ -199,7 +199,7 @@ draw_columns (TiduChartCtx *ctx,
       plot.x = ctx->area.x + tick_w + 6;
       plot.width = MAX (10, ctx->area.x + ctx->area.width - plot.x);
       pitch = plot.width / n;
-      label_h = tidu_chart_ctx_column_labels (ctx, labels, notes, n, plot.x, pitch, 0, TRUE);
+      label_h = tidu_chart_ctx_column_labels (ctx, labels, notes, n, plot.x, pitch, 0, 2, FALSE, TRUE);
       plot.y = ctx->area.y + headroom;
       plot.height = MAX (10, ctx->area.height - headroom - label_h - 6);
       tidu_chart_ctx_ticks (ctx, max_value, plot.height, FALSE, &ticks);
@@ -279,7 +279,7 @@ draw_columns (TiduChartCtx *ctx,
         }
     }
 
-  tidu_chart_ctx_column_labels (ctx, labels, notes, n, plot.x, pitch, plot.y + plot.height + 6, FALSE);
+  tidu_chart_ctx_column_labels (ctx, labels, notes, n, plot.x, pitch, plot.y + plot.height + 6, 2, FALSE, FALSE);
 }
 
 void
@@ -304,6 +304,7 @@ tidu_chart_draw_transitions (TiduChartCtx *ctx)
   g_autofree const char **rows = category_labels (data);
   g_autofree const char **columns = g_new0 (const char *, m + 1);
   double max_value = 0, row_w, pitch_x, pitch_y, header_h = 0, title_h = 0;
+  int max_lines;
   TiduChartRect grid;
 
   for (guint s = 0; s < m; s++)
@@ -373,8 +374,15 @@ tidu_chart_draw_transitions (TiduChartCtx *ctx)
         }
       title_h += 2;
     }
-  header_h = tidu_chart_ctx_column_labels (ctx, columns, NULL, m, grid.x, pitch_x, 0, TRUE);
-  tidu_chart_ctx_column_labels (ctx, columns, NULL, m, grid.x, pitch_x, ctx->area.y + title_h, FALSE);
+  /* Column labels may take three lines, but not the room every row needs for its label. */
+  for (max_lines = 3; max_lines > 1; max_lines--)
+    {
+      header_h = tidu_chart_ctx_column_labels (ctx, columns, NULL, m, grid.x, pitch_x, 0, max_lines, TRUE, TRUE);
+      if ((ctx->area.height - title_h - header_h - 4) / n >= ctx->line)
+        break;
+    }
+  header_h = tidu_chart_ctx_column_labels (ctx, columns, NULL, m, grid.x, pitch_x, 0, max_lines, TRUE, TRUE);
+  tidu_chart_ctx_column_labels (ctx, columns, NULL, m, grid.x, pitch_x, ctx->area.y + title_h, max_lines, TRUE, FALSE);
   grid.y = ctx->area.y + title_h + header_h + 4;
   grid.height = MAX (10, ctx->area.y + ctx->area.height - grid.y);
   pitch_y = grid.height / n;
@@ -421,6 +429,7 @@ tidu_chart_draw_timeline (TiduChartCtx *ctx)
   int year0, year1, every = 1;
   TiduChartRect plot;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint step_lanes = data->step_lanes > 0 ? MIN (data->step_lanes, n) : n;
 
   for (guint i = 0; i < data->intervals->len; i++)
     {
@@ -517,6 +526,21 @@ tidu_chart_draw_timeline (TiduChartCtx *ctx)
       g_array_append_val (changes, b);
     }
 
+  /* A rule between the main ladder's lanes and the parallel line's. */
+  if (step_lanes < n)
+    {
+      double y = round (plot.y + pitch * (n - step_lanes)) + 0.5;
+      const double dash[] = { 4, 3 };
+
+      tidu_chart_ctx_set_color (ctx, &ctx->style->dim, 1.0);
+      cairo_set_line_width (ctx->cr, 1);
+      cairo_set_dash (ctx->cr, dash, 2, 0);
+      cairo_move_to (ctx->cr, ctx->area.x, y);
+      cairo_line_to (ctx->cr, plot.x + plot.width, y);
+      cairo_stroke (ctx->cr);
+      cairo_set_dash (ctx->cr, NULL, 0, 0);
+    }
+
   /* The step line: at each date where a certification starts or ends, the highest lane held. */
   {
     gboolean drawing = FALSE;
@@ -538,7 +562,7 @@ tidu_chart_draw_timeline (TiduChartCtx *ctx)
             guint32 a = g_date_get_julian (&interval->start);
             guint32 b = g_date_valid (&interval->end) ? g_date_get_julian (&interval->end) + 1 : G_MAXUINT32;
 
-            if (a <= day && day < b)
+            if (a <= day && day < b && interval->lane < step_lanes)
               top = MAX (top, (int) interval->lane);
           }
         if (drawing)
@@ -604,14 +628,14 @@ tidu_chart_draw_targets (TiduChartCtx *ctx)
           g_autofree char *percent = g_strdup_printf ("%.0f%%", floor (actual / target * 100));
 
           /* Translators: a target bullet's figures: actual / target · percent reached */
-          text = g_strdup_printf (_("%s / %s · %s"), a, t, percent);
+          text = g_strdup_printf (C_("chart", "%s / %s · %s"), a, t, percent);
         }
       else
         text = g_strdup_printf ("%s / %s", a, t);
       g_ptr_array_add (texts, text);
       value_w = MAX (value_w, tidu_chart_ctx_text_width (ctx, text, ctx->small));
     }
-  value_w = MIN (ceil (value_w), ctx->area.width / 4);
+  value_w = MIN (ceil (value_w), ctx->area.width * 0.3);
 
   row_w = tidu_chart_ctx_row_labels_width (ctx, labels, n);
   pitch = MIN (ctx->area.height / n, ctx->line * 3);
@@ -666,7 +690,7 @@ tidu_chart_draw_targets (TiduChartCtx *ctx)
                              &ctx->style->foreground);
 
       /* Translators: a target bullet's tooltip: the actual figure, then the target */
-      g_string_append_printf (value_text, _("%s of %s"), a, t);
+      g_string_append_printf (value_text, C_("chart", "%s of %s"), a, t);
       if (target > 0)
         g_string_append_printf (value_text, " (%.1f%%)", actual / target * 100);
       if (!isnan (previous))
@@ -675,7 +699,7 @@ tidu_chart_draw_targets (TiduChartCtx *ctx)
 
           g_string_append (value_text, "; ");
           /* Translators: in a target bullet's tooltip, last year's figure */
-          g_string_append_printf (value_text, _("last year %s"), p);
+          g_string_append_printf (value_text, C_("chart", "last year %s"), p);
         }
       tidu_chart_ctx_add_hit (ctx, plot.x, plot.y + pitch * c, plot.width + GAP + value_w, pitch, 0, (int) c,
                               g_strdup (tidu_chart_data_get_category (data, c)->key),

@@ -78,6 +78,8 @@ double       tidu_chart_ctx_column_labels (TiduChartCtx             *ctx,
                                            double                    left,
                                            double                    pitch,
                                            double                    top,
+                                           int                       max_lines,
+                                           gboolean                  small,
                                            gboolean                  measure_only);
 void         tidu_chart_ctx_add_hit     (TiduChartCtx               *ctx,
                                          double                      x,

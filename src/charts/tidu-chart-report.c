@@ -81,7 +81,7 @@ show (TiduChartReport      *report,
 static void
 draw_footer (TiduChartReport *report)
 {
-  g_autofree char *number = g_strdup_printf (_("Page %u"), report->n_pages + 1);
+  g_autofree char *number = g_strdup_printf (C_("chart", "Page %u"), report->n_pages + 1);
   g_autoptr(PangoLayout) page = make_layout (report, number, report->body, A4_WIDTH - 2 * MARGIN);
 
   pango_layout_set_alignment (page, PANGO_ALIGN_RIGHT);
@@ -450,6 +450,24 @@ tidu_chart_report_add_data_table (TiduChartReport     *report,
   g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
   g_auto(GStrv) columns = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  /* A timeline's numbers are its certificates: the tier, then the certificate's dates. */
+  if (data->kind == TIDU_CHART_TIMELINE)
+    {
+      const char *timeline_columns[] = { data->category_title != NULL ? data->category_title : "", "", NULL };
+
+      for (guint i = 0; i < data->intervals->len; i++)
+        {
+          const TiduChartInterval *interval = &g_array_index (data->intervals, TiduChartInterval, i);
+          char **row = g_new0 (char *, 3);
+
+          row[0] = g_strdup (tidu_chart_data_get_category (data, interval->lane)->label);
+          row[1] = g_strdup (interval->text != NULL ? interval->text : "");
+          g_ptr_array_add (rows, row);
+        }
+      tidu_chart_report_add_table (report, timeline_columns, rows);
+      return;
+    }
 
   g_strv_builder_add (header, data->category_title != NULL ? data->category_title : "");
   for (guint s = 0; s < ns; s++)

@@ -362,8 +362,9 @@ tidu_chart_ctx_row_labels (TiduChartCtx  *ctx,
     }
 }
 
-/* Labels under columns @pitch apart, with an optional dim note line each; wraps to two lines,
- * thins out to every k-th column when even that does not fit. Returns the height used. */
+/* Labels under columns @pitch apart (in the small font with @small), with an optional dim note
+ * line each; wraps to up to @max_lines lines, thins out to every k-th column when even that does not fit. Returns the
+ * height used. */
 double
 tidu_chart_ctx_column_labels (TiduChartCtx  *ctx,
                               const char   **labels,
@@ -372,8 +373,11 @@ tidu_chart_ctx_column_labels (TiduChartCtx  *ctx,
                               double         left,
                               double         pitch,
                               double         top,
+                              int            max_lines,
+                              gboolean       small,
                               gboolean       measure_only)
 {
+  const PangoFontDescription *font = small ? ctx->small : ctx->font;
   double widest = 0, height = 0, slot;
   guint every = 1, start = 0;
   int lines = 1;
@@ -382,16 +386,28 @@ tidu_chart_ctx_column_labels (TiduChartCtx  *ctx,
     return 0;
   for (guint i = 0; i < n; i++)
     {
-      widest = MAX (widest, tidu_chart_ctx_text_width (ctx, labels[i], ctx->font));
+      widest = MAX (widest, tidu_chart_ctx_text_width (ctx, labels[i], font));
       if (notes != NULL && notes[i] != NULL)
         widest = MAX (widest, tidu_chart_ctx_text_width (ctx, notes[i], ctx->small));
     }
   if (widest > pitch - 4)
     {
-      /* Two lines are enough when the halves fit; otherwise show fewer labels. */
-      if (widest / 2 + ctx->line <= pitch - 4)
-        lines = 2;
-      else
+      /* Two or three lines are enough when every label wraps into them whole; otherwise show
+       * fewer labels. */
+      for (int tried = 2; tried <= max_lines && lines == 1; tried++)
+        {
+          gboolean fits = pitch - 4 >= ctx->line;
+
+          for (guint i = 0; i < n && fits; i++)
+            {
+              g_autoptr(PangoLayout) layout = tidu_chart_ctx_layout (ctx, labels[i], font, pitch - 4, tried);
+
+              fits = !pango_layout_is_ellipsized (layout);
+            }
+          if (fits)
+            lines = tried;
+        }
+      if (lines == 1)
         while (every < n && widest > pitch * every - 4)
           every++;
     }
@@ -410,7 +426,7 @@ tidu_chart_ctx_column_labels (TiduChartCtx  *ctx,
 
       if (centre + slot / 2 > left + pitch * n + 0.5)
         break;
-      layout = tidu_chart_ctx_layout (ctx, labels[i], ctx->font, slot, lines);
+      layout = tidu_chart_ctx_layout (ctx, labels[i], font, slot, lines);
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       tidu_chart_ctx_size (layout, &w, &h);
       if (!measure_only)
@@ -757,7 +773,7 @@ tidu_chart_hit_get_tooltip (const TiduChartHit *hit)
   if (hit->value_text == NULL)
     return g_strdup (hit->label);
   /* Translators: a chart tooltip: what the bar is, then its exact value */
-  return g_strdup_printf (_("%s: %s"), hit->label, hit->value_text);
+  return g_strdup_printf (C_("chart", "%s: %s"), hit->label, hit->value_text);
 }
 
 /* Files ------------------------------------------------------------------------------------- */

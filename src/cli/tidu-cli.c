@@ -152,6 +152,7 @@ static const Command commands[] = {
   { "check", N_("Check the database’s integrity and count its records"), run_check },
   { "list", N_("List firms, carriers, talents or talent plans"), tidu_cli_list },
   { "sample", N_("Fill the database with a realistic sample data set"), tidu_cli_sample },
+  { "chart", N_("Draw a chart of the statistics as a PNG, SVG or PDF file"), tidu_cli_chart },
   { "stats", N_("Tier ladder, progression, transitions, carriers and targets"), tidu_cli_stats },
 };
 

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 /* Each command gets the resolved database path and its own argv (argv[0] is the command name)
  * and returns the exit status: 0 success, 1 failure, 2 usage error. */
+int      tidu_cli_chart                 (const char   *database,
+                                         int           argc,
+                                         char        **argv);
 int      tidu_cli_list                  (const char   *database,
                                          int           argc,
                                          char        **argv);

@@ -7,6 +7,7 @@
 
 #include "tidu-database-private.h"
 #include "tidu-stats.h"
+#include "tidu-target.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,37 @@ gpointer    tidu_stats_tier_from_row       (sqlite3_stmt          *stmt);
 gboolean    tidu_stats_begin_read          (TiduDatabase          *db,
                                             GError               **error);
 void        tidu_stats_end_read            (TiduDatabase          *db);
+
+/* A tier figure of a target for one pass over the certifications: firms holding @tier at the
+ * end of @year and of the year before (or with a certification of it dated in those years),
+ * among the live firms of @region_id and the regions below it (NULL: all). */
+typedef struct
+{
+  const char         *tier;               /* a ladder tier */
+  gboolean            new_certifications;
+  const char         *region_id;
+  int                 year;
+  gint64              actual;             /* out */
+  gint64              last_year;          /* out */
+  TiduTargetProgress *progress;           /* the caller's, filled by tidu_target_progress_finish () */
+} TiduStatsTierQuery;
+
+/* Fills the queries (element-type TiduStatsTierQuery) in one pass; years up to @date's. */
+gboolean    tidu_stats_tier_queries        (TiduDatabase          *db,
+                                            GPtrArray             *queries,
+                                            const GDate           *date,
+                                            GError               **error);
+
+/* The progress of the live targets covering @year (of @region_id when given): figures that
+ * come from tier counts are left to @queries (element-type TiduStatsTierQuery, added to),
+ * the others are computed now. tidu_target_progress_finish () completes them after the pass. */
+GPtrArray  *tidu_target_progress_collect   (TiduDatabase          *db,
+                                            const char            *region_id,
+                                            int                    year,
+                                            const GDate           *date,
+                                            GPtrArray             *queries,
+                                            GError               **error);
+void        tidu_target_progress_finish    (GPtrArray             *queries);
 
 /* The statistics without the filter check and the read transaction. */
 TiduLadder             *tidu_stats_ladder_compute              (TiduDatabase           *db,

@@ -651,6 +651,15 @@ typedef struct
   gint64    *matrix;                /* (n + 1)² */
   GArray   **climbs;                /* n², day counts (double) */
 
+  /* The ladder on the as-of day (the dashboard), when ladder_counts is set */
+  char       asof[11];
+  gint64    *ladder_counts;
+
+  /* Tier figures of targets (TiduStatsTierQuery), attributed by the firm's region */
+  GPtrArray  *queries;
+  GHashTable *firm_regions;     /* firm id → region id (empty text: none) */
+  GHashTable **query_trees;     /* per query: its regions, NULL for all */
+
   /* The firms behind one number, when asked */
   const TiduStatsCell *cell;
   int        cell_tier, cell_to_tier, cell_bit;
@@ -661,6 +670,7 @@ typedef struct
   guint64    new_bits[16];
   guint64    revoked_bits[16];
   char       first[16][11];
+  guint32    asof_bits;
 } Pass;
 
 static void
@@ -678,6 +688,12 @@ pass_clear (Pass *pass)
     for (guint i = 0; i < pass->n_tiers * pass->n_tiers; i++)
       g_array_unref (pass->climbs[i]);
   g_free (pass->climbs);
+  g_free (pass->ladder_counts);
+  if (pass->query_trees != NULL)
+    for (guint i = 0; i < pass->queries->len; i++)
+      g_clear_pointer (&pass->query_trees[i], g_hash_table_unref);
+  g_free (pass->query_trees);
+  g_clear_pointer (&pass->firm_regions, g_hash_table_unref);
 }
 
 static gboolean
@@ -728,6 +744,7 @@ pass_reset_firm (Pass *pass)
   memset (pass->new_bits, 0, sizeof pass->new_bits);
   memset (pass->revoked_bits, 0, sizeof pass->revoked_bits);
   memset (pass->first, 0, sizeof pass->first);
+  pass->asof_bits = 0;
 }
 
 static void
@@ -750,6 +767,8 @@ pass_add_certification (Pass       *pass,
       if (k > 0 && revoked_on != NULL && strcmp (revoked_on, start) > 0 && strcmp (revoked_on, end) <= 0)
         pass->revoked_bits[t] |= G_GUINT64_CONSTANT (1) << k;
     }
+  if (pass->ladder_counts != NULL && tidu_tier_held_on (certified_on, valid_until, revoked_on, pass->asof))
+    pass->asof_bits |= 1u << t;
   if (pass->first[t][0] == '\0' || strcmp (certified_on, pass->first[t]) < 0)
     g_strlcpy (pass->first[t], certified_on, sizeof pass->first[t]);
 }
@@ -830,6 +849,38 @@ pass_firm_in_cell (Pass *pass,
     }
 }
 
+/* Adds the firm to the tier figures of the targets whose region it is in. */
+static void
+pass_attribute (Pass       *pass,
+                const char *firm_id)
+{
+  const char *region = NULL;
+
+  if (pass->firm_regions != NULL)
+    {
+      region = g_hash_table_lookup (pass->firm_regions, firm_id);
+      if (region == NULL)
+        return;   /* not a live firm */
+    }
+  for (guint q = 0; q < pass->queries->len; q++)
+    {
+      TiduStatsTierQuery *query = g_ptr_array_index (pass->queries, q);
+      int t = tier_index (pass->tiers, query->tier);
+      guint k = (guint) (query->year - pass->from_year + 1);
+      guint64 bits;
+
+      if (t < 0 || k < 2 || k > pass->n_years)
+        continue;
+      if (pass->query_trees[q] != NULL && (region == NULL || !g_hash_table_contains (pass->query_trees[q], region)))
+        continue;
+      bits = query->new_certifications ? pass->new_bits[t] : pass->held_bits[t];
+      if (bits & (G_GUINT64_CONSTANT (1) << k))
+        query->actual++;
+      if (bits & (G_GUINT64_CONSTANT (1) << (k - 1)))
+        query->last_year++;
+    }
+}
+
 static void
 pass_end_firm (Pass       *pass,
                const char *firm_id)
@@ -844,6 +895,17 @@ pass_end_firm (Pass       *pass,
         g_ptr_array_add (pass->ids, g_strdup (firm_id));
       return;
     }
+
+  if (pass->ladder_counts != NULL)
+    for (int t = (int) n - 1; t >= 0; t--)
+      if (pass->asof_bits & (1u << t))
+        {
+          pass->ladder_counts[t]++;
+          break;
+        }
+
+  if (pass->queries != NULL)
+    pass_attribute (pass, firm_id);
 
   for (guint t = 0; t < n; t++)
     {
@@ -920,7 +982,19 @@ pass_run (TiduDatabase           *db,
   if (stmt == NULL)
     return FALSE;
   tidu_stats_bind_filter (stmt, filter);
-  tidu_stats_bind_date (stmt, ":last", &pass->end_dates[pass->n_years]);
+  {
+    GDate last = pass->end_dates[pass->n_years];
+
+    if (pass->ladder_counts != NULL)
+      {
+        GDate asof;
+
+        tidu_date_from_iso (pass->asof, &asof);
+        if (g_date_compare (&asof, &last) > 0)
+          last = asof;
+      }
+    tidu_stats_bind_date (stmt, ":last", &last);
+  }
 
   pass_reset_firm (pass);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1316,6 +1390,11 @@ append_stay_firm_filter (GString               *sql,
                          const TiduStatsFilter *f,
                          const char            *column)
 {
+  if (tidu_text_is_empty (f->industry) && tidu_text_is_empty (f->tech_field))
+    {
+      g_string_append_printf (sql, " AND %s NOT IN (SELECT id FROM firms WHERE deleted_at IS NOT NULL)", column);
+      return;
+    }
   g_string_append_printf (sql, " AND %s IN (SELECT f.id FROM firms AS f WHERE f.deleted_at IS NULL", column);
   if (!tidu_text_is_empty (f->industry))
     g_string_append (sql, " AND f.industry = :industry");
@@ -1369,7 +1448,7 @@ carrier_pass_load (TiduDatabase           *db,
                         "WHERE s.deleted_at IS NULL AND s.entered_on <= :last");
   append_carrier_selection (sql, filter, "s.carrier_id");
   append_stay_firm_filter (sql, filter, "s.firm_id");
-  g_string_append (sql, " ORDER BY s.firm_id, s.entered_on");
+  g_string_append (sql, " ORDER BY s.firm_id");
   stmt = tidu_database_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
@@ -1405,7 +1484,7 @@ carrier_pass_load (TiduDatabase           *db,
   tidu_stats_append_region_tree (hnte_sql, filter);
   g_string_append (hnte_sql,
                    "SELECT ft.firm_id, ft.certified_on, ft.valid_until, ft.revoked_on FROM firm_tiers AS ft "
-                   "WHERE ft.tier = 'hnte' AND ft.deleted_at IS NULL AND ft.certified_on <= :last "
+                   "INDEXED BY firm_tiers_current WHERE ft.tier = 'hnte' AND ft.deleted_at IS NULL AND ft.certified_on <= :last "
                    "AND ft.firm_id IN (SELECT s.firm_id FROM firm_stays AS s WHERE s.deleted_at IS NULL");
   append_carrier_selection (hnte_sql, filter, "s.carrier_id");
   g_string_append (hnte_sql, ")");
@@ -1758,10 +1837,100 @@ tidu_dashboard_free (TiduDashboard *dashboard)
   g_free (dashboard);
 }
 
+/* Sets the pass up to fill @queries: the regions of each (none when @pass_region, the region
+ * the pass is already limited to, is the query's), and the firms' regions when needed. */
+static gboolean
+pass_set_queries (TiduDatabase  *db,
+                  Pass          *pass,
+                  GPtrArray     *queries,
+                  const char    *pass_region,
+                  GError       **error)
+{
+  gboolean need_regions = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  pass->queries = queries;
+  pass->query_trees = g_new0 (GHashTable *, MAX (queries->len, 1));
+  for (guint q = 0; q < queries->len; q++)
+    {
+      TiduStatsTierQuery *query = g_ptr_array_index (queries, q);
+      g_autoptr(TiduStatsFilter) filter = NULL;
+      g_autoptr(GString) sql = NULL;
+
+      if (tidu_text_is_empty (query->region_id) || g_strcmp0 (query->region_id, pass_region) == 0)
+        continue;
+      filter = tidu_stats_filter_new ();
+      filter->region_id = g_strdup (query->region_id);
+      sql = g_string_new (NULL);
+      tidu_stats_append_region_tree (sql, filter);
+      g_string_append (sql, "SELECT id FROM region_tree");
+      stmt = tidu_database_prepare (db, sql->str, error);
+      if (stmt == NULL)
+        return FALSE;
+      tidu_stats_bind_filter (stmt, filter);
+      pass->query_trees[q] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_hash_table_add (pass->query_trees[q], tidu_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return tidu_database_step_error (db, rc, error);
+      need_regions = TRUE;
+    }
+  if (!need_regions)
+    return TRUE;
+
+  /* The regions of the live firms (firms without one map to ""). */
+  pass->firm_regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  stmt = tidu_database_prepare (db, "SELECT id, ifnull (region_id, '') FROM firms WHERE deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (pass->firm_regions, tidu_column_text (stmt, 0), tidu_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return tidu_database_step_error (db, rc, error);
+  return TRUE;
+}
+
+gboolean
+tidu_stats_tier_queries (TiduDatabase  *db,
+                         GPtrArray     *queries,
+                         const GDate   *date,
+                         GError       **error)
+{
+  g_autoptr(TiduStatsFilter) filter = tidu_stats_filter_new ();
+  int from = G_MAXINT, to = G_MININT;
+  gboolean ok;
+  Pass pass;
+
+  if (queries->len == 0)
+    return TRUE;
+  for (guint q = 0; q < queries->len; q++)
+    {
+      TiduStatsTierQuery *query = g_ptr_array_index (queries, q);
+
+      query->actual = query->last_year = 0;
+      from = MIN (from, query->year - 1);
+      to = MAX (to, query->year);
+    }
+  if (date != NULL && g_date_valid (date))
+    filter->date = *date;
+  filter->from_year = from;
+  filter->to_year = to;
+  ok = pass_init (db, &pass, filter, error)
+       && pass_set_queries (db, &pass, queries, NULL, error)
+       && pass_run (db, &pass, filter, error);
+  pass_clear (&pass);
+  return ok;
+}
+
 /**
  * tidu_stats_dashboard:
  *
- * Everything the Overview shows, in one read transaction.
+ * Everything the Overview shows, in one read transaction. The ladder, the progression, the
+ * transitions and the targets' tier figures come from one pass over the certifications when the
+ * filter selects firms by region only and its years cover the as-of year and the one before.
  *
  * Returns: (transfer full): the dashboard, or %NULL with @error set.
  */
@@ -1771,8 +1940,11 @@ tidu_stats_dashboard (TiduDatabase           *db,
                       GError                **error)
 {
   g_autoptr(TiduDashboard) dashboard = g_new0 (TiduDashboard, 1);
+  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok, shared;
   GDate date;
-  gboolean ok;
+  int from, to, year;
+  Pass pass;
 
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
@@ -1780,12 +1952,48 @@ tidu_stats_dashboard (TiduDatabase           *db,
   if (!tidu_stats_filter_check (db, filter, error) || !tidu_stats_begin_read (db, error))
     return NULL;
   dashboard->filter = tidu_stats_filter_copy (filter);
-  tidu_stats_filter_resolve (filter, &date, NULL, NULL);
-  ok = (dashboard->ladder = tidu_stats_ladder_compute (db, filter, error)) != NULL
-       && tidu_stats_progression_compute (db, filter, &dashboard->progression, &dashboard->transitions, error)
-       && (dashboard->carriers = tidu_stats_carrier_performance_compute (db, filter, error)) != NULL
-       && (dashboard->targets = tidu_target_progress_list (db, filter->region_id, g_date_get_year (&date),
-                                                           &date, error)) != NULL;
+  tidu_stats_filter_resolve (filter, &date, &from, &to);
+  year = g_date_get_year (&date);
+
+  dashboard->targets = tidu_target_progress_collect (db, filter->region_id, year, &date, queries, error);
+  ok = dashboard->targets != NULL;
+  /* Targets count every firm of their region: the pass can serve them when the filter selects by
+   * region only. */
+  shared = tidu_text_is_empty (filter->carrier_id) && tidu_text_is_empty (filter->industry)
+           && tidu_text_is_empty (filter->tech_field) && year - 1 >= from && year <= to;
+  if (ok && !shared)
+    ok = tidu_stats_tier_queries (db, queries, &date, error);
+
+  if (ok)
+    {
+      ok = pass_init (db, &pass, filter, error);
+      if (ok)
+        {
+          date_to_text (&date, pass.asof);
+          pass.ladder_counts = g_new0 (gint64, pass.n_tiers);
+          if (shared && queries->len > 0)
+            ok = pass_set_queries (db, &pass, queries, filter->region_id, error);
+          ok = ok && pass_run (db, &pass, filter, error);
+        }
+      if (ok)
+        {
+          TiduLadder *ladder = g_new0 (TiduLadder, 1);
+
+          ladder->date = date;
+          ladder->tiers = g_ptr_array_ref (pass.tiers);
+          ladder->counts = g_steal_pointer (&pass.ladder_counts);
+          for (guint t = 0; t < ladder->tiers->len; t++)
+            ladder->total += ladder->counts[t];
+          dashboard->ladder = ladder;
+          ok = count_firms (db, filter, &ladder->firms, error);
+          dashboard->transitions = transitions_from_pass (&pass);
+          dashboard->progression = progression_from_pass (&pass);
+        }
+      pass_clear (&pass);
+    }
+  if (ok)
+    tidu_target_progress_finish (queries);
+  ok = ok && (dashboard->carriers = tidu_stats_carrier_performance_compute (db, filter, error)) != NULL;
   tidu_stats_end_read (db);
   if (!ok)
     return NULL;

@@ -653,16 +653,24 @@ actual_sql (TiduIndicator          indicator,
       tidu_stats_append_firm_filter (sql, filter, "ft.firm_id");
       break;
     case TIDU_INDICATOR_FIRMS_ATTRACTED:
-      if (g_strcmp0 (parameter, "landed") == 0)
-        g_string_append (sql, "SELECT count(*) FROM firms AS f WHERE f.deleted_at IS NULL "
-                              "AND f.attraction_stage = 'landed' AND f.landed_on >= :start AND f.landed_on <= :end");
-      else
-        g_string_append (sql, "SELECT count(*) FROM firms AS f WHERE f.deleted_at IS NULL "
-                              "AND f.attraction_stage IN ('signed', 'landed') "
-                              "AND ifnull (f.signed_on, f.landed_on) >= :start AND ifnull (f.signed_on, f.landed_on) <= :end");
-      if (region)
-        g_string_append (sql, " AND f.region_id IN (SELECT id FROM region_tree)");
-      break;
+      {
+        /* Through the firms_stage index: (stage, signed_on) ranges, then the few rows. */
+        const char *region_condition = region ? " AND f.region_id IN (SELECT id FROM region_tree)" : "";
+
+        if (g_strcmp0 (parameter, "landed") == 0)
+          g_string_append_printf (sql, "SELECT count(*) FROM firms AS f WHERE f.attraction_stage = 'landed' "
+                                  "AND (f.signed_on IS NULL OR f.signed_on <= :end) "
+                                  "AND f.landed_on >= :start AND f.landed_on <= :end AND f.deleted_at IS NULL%s",
+                                  region_condition);
+        else
+          g_string_append_printf (sql, "SELECT (SELECT count(*) FROM firms AS f WHERE f.attraction_stage IN ('signed', 'landed') "
+                                  "AND f.signed_on >= :start AND f.signed_on <= :end AND f.deleted_at IS NULL%s) "
+                                  "+ (SELECT count(*) FROM firms AS f WHERE f.attraction_stage IN ('signed', 'landed') "
+                                  "AND f.signed_on IS NULL AND f.landed_on >= :start AND f.landed_on <= :end "
+                                  "AND f.deleted_at IS NULL%s)",
+                                  region_condition, region_condition);
+        break;
+      }
     case TIDU_INDICATOR_PROMOTION_EVENTS:
       g_string_append (sql, "SELECT count(*) FROM promotion_events AS e WHERE e.deleted_at IS NULL "
                             "AND e.held_on >= :start AND e.held_on <= :end");
@@ -785,6 +793,13 @@ tidu_indicator_actual (TiduDatabase   *db,
   return TRUE;
 }
 
+static void
+progress_set_ratio (TiduTargetProgress *progress)
+{
+  progress->ratio = TIDU_IS_SET (progress->target) && progress->target > 0 && TIDU_IS_SET (progress->actual)
+                    ? (double) progress->actual / (double) progress->target : NAN;
+}
+
 void
 tidu_target_progress_free (TiduTargetProgress *progress)
 {
@@ -842,13 +857,126 @@ tidu_target_progress (TiduDatabase      *db,
       || !tidu_indicator_actual (db, indicator, target->parameter, target->region_id, year - 1, &day,
                                  &progress->last_year, error))
     return NULL;
-  progress->ratio = TIDU_IS_SET (progress->target) && progress->target > 0
-                    ? (double) progress->actual / (double) progress->target : NAN;
+  progress_set_ratio (progress);
   return g_steal_pointer (&progress);
+}
+
+static gboolean
+tier_indicator (TiduDatabase     *db,
+                const TiduTarget *target,
+                TiduIndicator     indicator,
+                gboolean         *ladder_tier,
+                GError          **error)
+{
+  gboolean exists = FALSE;
+
+  *ladder_tier = FALSE;
+  if ((indicator != TIDU_INDICATOR_FIRMS_PER_TIER && indicator != TIDU_INDICATOR_NEW_CERTIFICATIONS)
+      || tidu_text_is_empty (target->parameter))
+    return TRUE;
+  if (!tidu_record_row_exists (db, "SELECT 1 FROM tiers WHERE code = ?1 AND line = 'ladder'", target->parameter,
+                               &exists, error))
+    return FALSE;
+  *ladder_tier = exists;
+  return TRUE;
+}
+
+GPtrArray *
+tidu_target_progress_collect (TiduDatabase  *db,
+                              const char    *region_id,
+                              int            year,
+                              const GDate   *date,
+                              GPtrArray     *queries,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) tidu_target_progress_free);
+  g_autoptr(TiduStatsFilter) filter = tidu_stats_filter_new ();
+  GDate day;
+
+  if (date != NULL && g_date_valid (date))
+    filter->date = *date;
+  tidu_stats_filter_resolve (filter, &day, NULL, NULL);
+  targets = tidu_target_list (db, region_id, year, FALSE, error);
+  if (targets == NULL)
+    return NULL;
+  for (guint i = 0; i < targets->len; i++)
+    {
+      TiduTarget *target = g_ptr_array_index (targets, i);
+      TiduTargetProgress *progress;
+      TiduIndicator indicator;
+      gboolean ladder_tier;
+
+      if (!tidu_indicator_from_string (target->indicator, &indicator))
+        {
+          /* A target of an indicator this version does not know (a newer colleague's file):
+           * listed, without a figure. */
+          progress = g_new0 (TiduTargetProgress, 1);
+          progress->target_id = g_strdup (target->id);
+          progress->indicator = g_strdup (target->indicator);
+          progress->parameter = g_strdup (target->parameter);
+          progress->region_id = g_strdup (target->region_id);
+          progress->title = g_strdup (target->title);
+          progress->year = year;
+          progress->target = tidu_target_get_year (target, year);
+          tidu_stats_year_end (year, &day, &progress->as_of);
+          progress->actual = TIDU_UNSET;
+          progress->last_year = TIDU_UNSET;
+          progress->ratio = NAN;
+          g_ptr_array_add (list, progress);
+          continue;
+        }
+      if (!tier_indicator (db, target, indicator, &ladder_tier, error))
+        return NULL;
+      if (ladder_tier && year <= g_date_get_year (&day))
+        {
+          TiduStatsTierQuery *query = g_new0 (TiduStatsTierQuery, 1);
+
+          progress = g_new0 (TiduTargetProgress, 1);
+          progress->target_id = g_strdup (target->id);
+          progress->indicator = g_strdup (target->indicator);
+          progress->parameter = g_strdup (target->parameter);
+          progress->region_id = g_strdup (target->region_id);
+          progress->title = g_strdup (target->title);
+          progress->year = year;
+          progress->target = tidu_target_get_year (target, year);
+          tidu_stats_year_end (year, &day, &progress->as_of);
+          query->tier = progress->parameter;
+          query->new_certifications = indicator == TIDU_INDICATOR_NEW_CERTIFICATIONS;
+          query->region_id = progress->region_id;
+          query->year = year;
+          query->progress = progress;
+          g_ptr_array_add (queries, query);
+        }
+      else
+        {
+          progress = tidu_target_progress (db, target, year, &day, error);
+          if (progress == NULL)
+            return NULL;
+        }
+      g_ptr_array_add (list, progress);
+    }
+  return g_steal_pointer (&list);
+}
+
+void
+tidu_target_progress_finish (GPtrArray *queries)
+{
+  for (guint q = 0; q < queries->len; q++)
+    {
+      TiduStatsTierQuery *query = g_ptr_array_index (queries, q);
+
+      query->progress->actual = query->actual;
+      query->progress->last_year = query->last_year;
+      progress_set_ratio (query->progress);
+    }
 }
 
 /**
  * tidu_target_progress_list:
+ * @date: (nullable): the as-of day; %NULL: today
+ *
+ * The tier figures of all the targets come from one pass over the certifications.
  *
  * Returns: (transfer full) (element-type TiduTargetProgress): the progress of the live targets
  * covering @year, or %NULL with @error set.
@@ -860,21 +988,19 @@ tidu_target_progress_list (TiduDatabase  *db,
                            const GDate   *date,
                            GError       **error)
 {
-  g_autoptr(GPtrArray) targets = NULL;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) tidu_target_progress_free);
+  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
 
-  targets = tidu_target_list (db, region_id, year, FALSE, error);
-  if (targets == NULL)
+  if (!tidu_stats_begin_read (db, error))
     return NULL;
-  for (guint i = 0; i < targets->len; i++)
-    {
-      TiduTargetProgress *progress = tidu_target_progress (db, g_ptr_array_index (targets, i), year, date, error);
-
-      if (progress == NULL)
-        return NULL;
-      g_ptr_array_add (list, progress);
-    }
+  list = tidu_target_progress_collect (db, region_id, year, date, queries, error);
+  ok = list != NULL && tidu_stats_tier_queries (db, queries, date, error);
+  tidu_stats_end_read (db);
+  if (!ok)
+    return NULL;
+  tidu_target_progress_finish (queries);
   return g_steal_pointer (&list);
 }

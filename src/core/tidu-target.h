@@ -139,10 +139,12 @@ struct _TiduTargetProgress
   int      year;
   gint64   target;         /* the goal for the year (tidu_target_get_year ()); TIDU_UNSET
                             * when the target sets none for it */
-  gint64   actual;         /* the indicator's figure (m² for the carrier area) */
+  gint64   actual;         /* the indicator's figure (m² for the carrier area); TIDU_UNSET for
+                            * an indicator this version does not know (listed by
+                            * tidu_target_progress_list () all the same) */
   GDate    as_of;          /* the day of the figure: the year end, or the as-of day in it */
   double   ratio;          /* actual / target; NAN without a goal, or when it is 0 */
-  gint64   last_year;      /* the figure a year earlier (at the previous year end) */
+  gint64   last_year;      /* the figure a year earlier (at the previous year end), or TIDU_UNSET */
 };
 
 /* The indicator's figure for @region_id (NULL: all, sub-regions included) in @year, taken as
