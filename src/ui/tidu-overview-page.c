@@ -24,7 +24,7 @@
 #include "tidu-overview-report.h"
 #include "tidu-form-util.h"
 #include "tidu-sample-loader.h"
-#include "tidu-stats-charts.h"
+#include "tidu-stats-selection.h"
 #include "tidu-targets-window.h"
 #include "tidu-ui-util.h"
 #include "tidu-window.h"
@@ -198,6 +198,7 @@ typedef struct
 {
   TiduDashboard *dashboard;
   TiduLadder    *previous;
+  char          *subtitles[TIDU_N_CHART_KINDS];  /* what the filter selects, per chart */
   GPtrArray     *regions;     /* (element-type TiduListChoice), when asked */
   GPtrArray     *carriers;
   GPtrArray     *industries;
@@ -219,6 +220,8 @@ refresh_result_free (RefreshResult *result)
   g_clear_pointer (&result->regions, g_ptr_array_unref);
   g_clear_pointer (&result->carriers, g_ptr_array_unref);
   g_clear_pointer (&result->industries, g_ptr_array_unref);
+  for (guint i = 0; i < TIDU_N_CHART_KINDS; i++)
+    g_free (result->subtitles[i]);
   g_free (result);
 }
 
@@ -305,6 +308,9 @@ refresh_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+
+  for (guint i = 0; i < TIDU_N_CHART_KINDS; i++)
+    result->subtitles[i] = tidu_chart_stats_describe_filter (database, data->filter, (TiduChartKind) i);
 
   g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) refresh_result_free);
 }
@@ -445,7 +451,8 @@ show_numbers (TiduOverviewPage *self)
 }
 
 static void
-show_dashboard (TiduOverviewPage *self)
+show_dashboard (TiduOverviewPage  *self,
+                char             **subtitles)
 {
   TiduChartData *charts[N_CHARTS] = { NULL };
   g_autofree char *date = tidu_date_to_iso (&self->dashboard->ladder->date);
@@ -459,11 +466,16 @@ show_dashboard (TiduOverviewPage *self)
 
   show_numbers (self);
 
-  charts[chart_index (TIDU_CHART_LADDER)] = tidu_stats_chart_ladder (self->dashboard->ladder);
-  charts[chart_index (TIDU_CHART_PROGRESSION)] = tidu_stats_chart_progression (self->dashboard->progression);
-  charts[chart_index (TIDU_CHART_TRANSITIONS)] = tidu_stats_chart_transitions (self->dashboard->transitions);
-  charts[chart_index (TIDU_CHART_TARGETS)] = tidu_stats_chart_targets (self->dashboard->targets, year);
-  charts[chart_index (TIDU_CHART_CARRIER)] = tidu_stats_chart_carrier (self->dashboard->carriers, NULL);
+  charts[chart_index (TIDU_CHART_LADDER)] =
+    tidu_chart_data_from_ladder (self->dashboard->ladder, subtitles[TIDU_CHART_LADDER]);
+  charts[chart_index (TIDU_CHART_PROGRESSION)] =
+    tidu_chart_data_from_progression (self->dashboard->progression, subtitles[TIDU_CHART_PROGRESSION]);
+  charts[chart_index (TIDU_CHART_TRANSITIONS)] =
+    tidu_chart_data_from_transitions (self->dashboard->transitions, subtitles[TIDU_CHART_TRANSITIONS]);
+  charts[chart_index (TIDU_CHART_TARGETS)] =
+    tidu_chart_data_from_targets (self->dashboard->targets, year, subtitles[TIDU_CHART_TARGETS]);
+  charts[chart_index (TIDU_CHART_CARRIER)] =
+    tidu_chart_data_from_carriers (self->dashboard->carriers, NULL, subtitles[TIDU_CHART_CARRIER]);
   for (guint i = 0; i < N_CHARTS; i++)
     {
       tidu_chart_view_set_data (self->views[i], charts[i]);
@@ -522,7 +534,7 @@ refresh_done_cb (GObject      *object,
   g_clear_pointer (&self->previous, tidu_ladder_free);
   self->dashboard = g_steal_pointer (&figures->dashboard);
   self->previous = g_steal_pointer (&figures->previous);
-  show_dashboard (self);
+  show_dashboard (self, figures->subtitles);
 }
 
 static void
