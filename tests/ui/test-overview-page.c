@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tidu-carrier-chart.h"
 #include "tidu-firms-page.h"
 #include "tidu-overview-page.h"
 #include "tidu-targets-window.h"
@@ -394,6 +395,70 @@ test_targets (Fixture       *fixture,
   g_assert_cmpuint (targets->len, ==, n + 1);
 }
 
+/* The firm page shows its certifications as a timeline chart, above the same history in words. */
+static void
+test_firm_timeline (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const TiduDashboard *dashboard = tidu_overview_page_get_dashboard (fixture->page);
+  TiduStatsCell cell = { .measure = TIDU_STATS_LADDER };
+  g_autoptr(GPtrArray) certifications = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  TiduFirmsPage *firms;
+  TiduChartView *view;
+  TiduChartData *chart;
+
+  ids = tidu_stats_firm_ids (fixture->database, dashboard->filter, &cell, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ids[0]);
+  certifications = tidu_firm_list_certifications (fixture->database, ids[0], &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.place", "s", "firms");
+  firms = TIDU_FIRMS_PAGE (tidu_test_find_widget (GTK_WIDGET (fixture->window), TIDU_TYPE_FIRMS_PAGE));
+  tidu_firms_page_open_firm (firms, ids[0]);
+  view = TIDU_CHART_VIEW (tidu_test_find_widget (GTK_WIDGET (tidu_firms_page_get_detail (firms)), TIDU_TYPE_CHART_VIEW));
+  g_assert_nonnull (view);
+  chart = tidu_chart_view_get_data (view);
+  g_assert_nonnull (chart);
+  g_assert_cmpint (chart->kind, ==, TIDU_CHART_TIMELINE);
+  g_assert_cmpuint (chart->intervals->len, ==, certifications->len);
+}
+
+/* The carrier page's performance chart holds the statistics of that carrier. */
+static void
+test_carrier_chart (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) carriers = NULL;
+  g_autoptr(TiduStatsFilter) filter = default_filter ();
+  g_autoptr(TiduCarrierPerformance) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const TiduListChoice *carrier;
+  TiduCarrierChart *chart = TIDU_CARRIER_CHART (g_object_ref_sink (tidu_carrier_chart_new ()));
+  TiduChartData *drawn;
+
+  carriers = tidu_list_filter_choices (fixture->database, TIDU_LIST_FIRMS, "carrier_id", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (carriers->len, >, 0);
+  carrier = g_ptr_array_index (carriers, 0);
+  filter->carrier_id = g_strdup (carrier->value);
+  expected = tidu_stats_carrier_performance (fixture->database, filter, &error);
+  g_assert_no_error (error);
+
+  tidu_carrier_chart_set_carrier (chart, fixture->database, carrier->value, carrier->label);
+  g_assert_true (tidu_carrier_chart_get_loading (chart));
+  TIDU_TEST_WAIT_FOR (!tidu_carrier_chart_get_loading (chart));
+  drawn = tidu_chart_view_get_data (tidu_carrier_chart_get_view (chart));
+  g_assert_nonnull (drawn);
+  g_assert_cmpint (drawn->kind, ==, TIDU_CHART_CARRIER);
+  g_assert_cmpuint (tidu_chart_data_get_n_categories (drawn), ==, expected->n_years);
+  for (guint y = 0; y < expected->n_years; y++)
+    g_assert_cmpfloat (tidu_chart_data_get_value (drawn, 0, y), ==, (double) expected->years[y].incubated);
+  g_object_unref (chart);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +473,8 @@ main (int   argc,
   g_test_add ("/overview-page/ladder-click", Fixture, GUINT_TO_POINTER (300), fixture_set_up, test_ladder_click, fixture_tear_down);
   g_test_add ("/overview-page/years", Fixture, GUINT_TO_POINTER (300), fixture_set_up, test_years, fixture_tear_down);
   g_test_add ("/overview-page/report", Fixture, GUINT_TO_POINTER (300), fixture_set_up, test_report, fixture_tear_down);
+  g_test_add ("/overview-page/firm-timeline", Fixture, GUINT_TO_POINTER (300), fixture_set_up, test_firm_timeline, fixture_tear_down);
+  g_test_add ("/overview-page/carrier-chart", Fixture, GUINT_TO_POINTER (300), fixture_set_up, test_carrier_chart, fixture_tear_down);
   g_test_add ("/overview-page/targets", Fixture, GUINT_TO_POINTER (300), fixture_set_up, test_targets, fixture_tear_down);
 
   status = g_test_run ();
