@@ -848,6 +848,9 @@ describe_filters (TiduOverviewPage *self)
   const char *industry = gtk_drop_down_get_selected_item (self->industry_drop) != NULL
     ? gtk_string_object_get_string (gtk_drop_down_get_selected_item (self->industry_drop)) : NULL;
 
+  /* The drop-down indents regions by their depth. */
+  while (region != NULL && *region == ' ')
+    region++;
   /* Translators: a line of the report: the region filter */
   g_string_append_printf (text, _("Region: %s"), self->dashboard->filter->region_id != NULL ? region : _("All regions"));
   g_string_append_c (text, '\n');
