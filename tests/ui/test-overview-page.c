@@ -29,6 +29,40 @@ typedef struct
   TiduOverviewPage *page;
 } Fixture;
 
+/* With TIDU_TEST_SHOTS=DIR, saves what @widget shows as DIR/NAME.png, for looking at windows
+ * that need clicks to reach. */
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("TIDU_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  gint64 end;
+
+  if (dir == NULL)
+    return;
+  end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  /* Past the stacks' and revealers' transitions. */
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  tidu_test_settle ();
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static gboolean
 page_ready (TiduOverviewPage *page)
 {
@@ -182,6 +216,7 @@ test_ladder_click (Fixture       *fixture,
   g_assert_nonnull (tidu_firms_page_get_selection_description (firms));
   g_assert_nonnull (strstr (tidu_firms_page_get_selection_description (firms), tidu_vocab_item_get_label (tier)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, count);
+  save_shot (GTK_WIDGET (fixture->window), "firms-from-overview");
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
     {
       g_autoptr(TiduListItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
@@ -214,6 +249,7 @@ test_years (Fixture       *fixture,
   g_assert_true (tidu_overview_page_get_loading (fixture->page));
   TIDU_TEST_WAIT_FOR (page_ready (fixture->page));
 
+  save_shot (GTK_WIDGET (fixture->window), "overview-last-year");
   dashboard = tidu_overview_page_get_dashboard (fixture->page);
   g_assert_cmpint (dashboard->progression->from_year, ==, last - 2);
   g_assert_cmpint (dashboard->progression->to_year, ==, last);
@@ -365,8 +401,12 @@ test_targets (Fixture       *fixture,
   /* The row shows the goal of the year: 250. */
   g_assert_nonnull (strstr (tidu_targets_window_get_progress_text (window, index), "250"));
 
+  save_shot (GTK_WIDGET (window), "targets-window");
+
   /* Edit: the form shows the saved breakdown; a change is saved on the same record. */
   editor = tidu_targets_window_edit (window, id);
+  TIDU_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  save_shot (GTK_WIDGET (editor), "target-editor");
   g_assert_cmpstr (tidu_target_editor_get_year_text (editor, year), ==, "250");
   tidu_target_editor_set_year_text (editor, year, "260");
   g_assert_true (tidu_target_editor_save (editor));
@@ -422,6 +462,7 @@ test_firm_timeline (Fixture       *fixture,
   g_assert_nonnull (view);
   chart = tidu_chart_view_get_data (view);
   g_assert_nonnull (chart);
+  save_shot (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (view))), "firm-timeline");
   g_assert_cmpint (chart->kind, ==, TIDU_CHART_TIMELINE);
   g_assert_cmpuint (chart->intervals->len, ==, certifications->len);
 }
