@@ -421,6 +421,23 @@ test_progress_tiers (Fixture       *f,
       g_assert_cmpint (from_list->target, ==, single->target);
     }
   g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* With the firm outside every region in the trash, C holds every live firm: the list counts
+   * all the firms it sees for C's target, and still not the trashed ones. */
+  tidu_test_exec (f->db, "UPDATE firms SET deleted_at = '2025-01-01T00:00:00Z' WHERE name = '戊'");
+  list = tidu_target_progress_list (f->db, NULL, 2024, &day, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      TiduTargetProgress *from_list = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (from_list->target_id, target->id) == 0)
+        {
+          g_assert_cmpint (from_list->actual, ==, 2);
+          g_assert_cmpint (from_list->last_year, ==, 2);
+        }
+    }
+  g_clear_pointer (&list, g_ptr_array_unref);
   /* Of one region only. */
   list = tidu_target_progress_list (f->db, r.d, 2024, &day, &error);
   g_assert_no_error (error);

@@ -389,20 +389,32 @@ print_targets (GPtrArray   *list,
           json_builder_set_member_name (builder, "id");
           json_builder_add_string_value (builder, p->target_id);
           json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, p->title);
+          if (p->title != NULL)
+            json_builder_add_string_value (builder, p->title);
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "indicator");
           json_builder_add_string_value (builder, p->indicator);
           json_builder_set_member_name (builder, "parameter");
-          json_builder_add_string_value (builder, p->parameter);
+          if (p->parameter != NULL)
+            json_builder_add_string_value (builder, p->parameter);
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "region_id");
-          json_builder_add_string_value (builder, p->region_id);
+          if (p->region_id != NULL)
+            json_builder_add_string_value (builder, p->region_id);
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "target");
           if (TIDU_IS_SET (p->target))
             json_builder_add_int_value (builder, p->target);
           else
             json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "actual");
-          json_builder_add_int_value (builder, p->actual);
+          if (TIDU_IS_SET (p->actual))
+            json_builder_add_int_value (builder, p->actual);
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "ratio");
           if (isnan (p->ratio))
             json_builder_add_null_value (builder);
@@ -410,13 +422,20 @@ print_targets (GPtrArray   *list,
             json_builder_add_double_value (builder, round (p->ratio * 10000.0) / 10000.0);
           json_add_date (builder, "as_of", &p->as_of);
           json_builder_set_member_name (builder, "last_year");
-          json_builder_add_int_value (builder, p->last_year);
+          if (TIDU_IS_SET (p->last_year))
+            json_builder_add_int_value (builder, p->last_year);
+          else
+            json_builder_add_null_value (builder);
           json_builder_end_object (builder);
         }
       else
-        g_print ("%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\t%s\t%" G_GINT64_FORMAT "\n",
-                 p->title != NULL ? p->title : "", label, p->parameter != NULL ? p->parameter : "", goal,
-                 p->actual, ratio, as_of, p->last_year);
+        {
+          g_autofree char *figure = TIDU_IS_SET (p->actual) ? g_strdup_printf ("%" G_GINT64_FORMAT, p->actual) : g_strdup ("–");
+          g_autofree char *before = TIDU_IS_SET (p->last_year) ? g_strdup_printf ("%" G_GINT64_FORMAT, p->last_year) : g_strdup ("–");
+
+          g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p->title != NULL ? p->title : "", label,
+                   p->parameter != NULL ? p->parameter : "", goal, figure, ratio, as_of, before);
+        }
     }
   if (builder != NULL)
     json_builder_end_array (builder);

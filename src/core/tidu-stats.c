@@ -655,10 +655,11 @@ typedef struct
   char       asof[11];
   gint64    *ladder_counts;
 
-  /* Tier figures of targets (TiduStatsTierQuery), attributed by the firm's region */
-  GPtrArray  *queries;
-  GHashTable *firm_regions;     /* firm id → region id (empty text: none) */
-  GHashTable **query_trees;     /* per query: its regions, NULL for all */
+  /* Tier figures of targets (TiduStatsTierQuery) */
+  GPtrArray   *queries;
+  GHashTable **query_firms;     /* per query: the ids of the live firms of its region, NULL
+                                 * when that is every firm the pass sees (borrowed from sets) */
+  GPtrArray   *sets;            /* the sets, one per region */
 
   /* The firms behind one number, when asked */
   const TiduStatsCell *cell;
@@ -689,11 +690,8 @@ pass_clear (Pass *pass)
       g_array_unref (pass->climbs[i]);
   g_free (pass->climbs);
   g_free (pass->ladder_counts);
-  if (pass->query_trees != NULL)
-    for (guint i = 0; i < pass->queries->len; i++)
-      g_clear_pointer (&pass->query_trees[i], g_hash_table_unref);
-  g_free (pass->query_trees);
-  g_clear_pointer (&pass->firm_regions, g_hash_table_unref);
+  g_free (pass->query_firms);
+  g_clear_pointer (&pass->sets, g_ptr_array_unref);
 }
 
 static gboolean
@@ -854,14 +852,6 @@ static void
 pass_attribute (Pass       *pass,
                 const char *firm_id)
 {
-  const char *region = NULL;
-
-  if (pass->firm_regions != NULL)
-    {
-      region = g_hash_table_lookup (pass->firm_regions, firm_id);
-      if (region == NULL)
-        return;   /* not a live firm */
-    }
   for (guint q = 0; q < pass->queries->len; q++)
     {
       TiduStatsTierQuery *query = g_ptr_array_index (pass->queries, q);
@@ -871,7 +861,7 @@ pass_attribute (Pass       *pass,
 
       if (t < 0 || k < 2 || k > pass->n_years)
         continue;
-      if (pass->query_trees[q] != NULL && (region == NULL || !g_hash_table_contains (pass->query_trees[q], region)))
+      if (pass->query_firms[q] != NULL && !g_hash_table_contains (pass->query_firms[q], firm_id))
         continue;
       bits = query->new_certifications ? pass->new_bits[t] : pass->held_bits[t];
       if (bits & (G_GUINT64_CONSTANT (1) << k))
@@ -1837,8 +1827,11 @@ tidu_dashboard_free (TiduDashboard *dashboard)
   g_free (dashboard);
 }
 
-/* Sets the pass up to fill @queries: the regions of each (none when @pass_region, the region
- * the pass is already limited to, is the query's), and the firms' regions when needed. */
+/* Sets the pass up to fill @queries: per query, the live firms of its region and the regions
+ * below it; none needed when that is the region the pass is limited to (@pass_region), or when
+ * the pass sees every firm and no live firm is outside the query's region (a look at the region
+ * index). The region's firms come from a scan of the firms table: measured as fast as the region
+ * index with its row lookups for a fifth of the firms. */
 static gboolean
 pass_set_queries (TiduDatabase  *db,
                   Pass          *pass,
@@ -1846,50 +1839,78 @@ pass_set_queries (TiduDatabase  *db,
                   const char    *pass_region,
                   GError       **error)
 {
-  gboolean need_regions = FALSE;
+  g_autoptr(GHashTable) by_region = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) everyone = g_hash_table_new (g_str_hash, g_str_equal);
   sqlite3_stmt *stmt;
   int rc;
 
   pass->queries = queries;
-  pass->query_trees = g_new0 (GHashTable *, MAX (queries->len, 1));
+  pass->query_firms = g_new0 (GHashTable *, MAX (queries->len, 1));
+  pass->sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   for (guint q = 0; q < queries->len; q++)
     {
       TiduStatsTierQuery *query = g_ptr_array_index (queries, q);
       g_autoptr(TiduStatsFilter) filter = NULL;
       g_autoptr(GString) sql = NULL;
+      GHashTable *firms;
 
-      if (tidu_text_is_empty (query->region_id) || g_strcmp0 (query->region_id, pass_region) == 0)
+      if (tidu_text_is_empty (query->region_id) || g_strcmp0 (query->region_id, pass_region) == 0
+          || g_hash_table_contains (everyone, query->region_id))
         continue;
+      firms = g_hash_table_lookup (by_region, query->region_id);
+      if (firms != NULL)
+        {
+          pass->query_firms[q] = firms;
+          continue;
+        }
+
       filter = tidu_stats_filter_new ();
       filter->region_id = g_strdup (query->region_id);
       sql = g_string_new (NULL);
+      if (pass_region == NULL)
+        {
+          gboolean outside = TRUE;
+
+          /* The live firms' regions from their index: is any firm outside this region? */
+          tidu_stats_append_region_tree (sql, filter);
+          g_string_append (sql, "SELECT EXISTS (SELECT 1 FROM firms AS f INDEXED BY firms_live_region "
+                                "WHERE f.deleted_at IS NULL AND (f.region_id IS NULL "
+                                "OR f.region_id NOT IN (SELECT id FROM region_tree)))");
+          stmt = tidu_database_prepare (db, sql->str, error);
+          if (stmt == NULL)
+            return FALSE;
+          tidu_stats_bind_filter (stmt, filter);
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            outside = sqlite3_column_int (stmt, 0) != 0;
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_ROW)
+            return tidu_database_step_error (db, rc, error);
+          if (!outside)
+            {
+              g_hash_table_add (everyone, (gpointer) query->region_id);
+              continue;
+            }
+          g_string_truncate (sql, 0);
+        }
+
       tidu_stats_append_region_tree (sql, filter);
-      g_string_append (sql, "SELECT id FROM region_tree");
+      g_string_append (sql, "SELECT f.id FROM firms AS f "
+                            "WHERE f.deleted_at IS NULL AND f.region_id IN (SELECT id FROM region_tree)");
       stmt = tidu_database_prepare (db, sql->str, error);
       if (stmt == NULL)
         return FALSE;
       tidu_stats_bind_filter (stmt, filter);
-      pass->query_trees[q] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      firms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_ptr_array_add (pass->sets, firms);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_hash_table_add (pass->query_trees[q], tidu_column_text (stmt, 0));
+        g_hash_table_add (firms, tidu_column_text (stmt, 0));
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         return tidu_database_step_error (db, rc, error);
-      need_regions = TRUE;
+      g_hash_table_insert (by_region, (gpointer) query->region_id, firms);
+      pass->query_firms[q] = firms;
     }
-  if (!need_regions)
-    return TRUE;
-
-  /* The regions of the live firms (firms without one map to ""). */
-  pass->firm_regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  stmt = tidu_database_prepare (db, "SELECT id, ifnull (region_id, '') FROM firms WHERE deleted_at IS NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (pass->firm_regions, tidu_column_text (stmt, 0), tidu_column_text (stmt, 1));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return tidu_database_step_error (db, rc, error);
   return TRUE;
 }
 

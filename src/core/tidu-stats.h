@@ -249,8 +249,13 @@ typedef struct _TiduTargetProgress TiduTargetProgress;
 
 /* The Overview's numbers in one call (one read transaction, so they agree with each other):
  * the ladder on the filter's date, the progression and transitions over its years, carrier
- * performance, and the progress of every live target of the filter's region for the as-of
- * day's year (targets: element-type TiduTargetProgress, see tidu-target.h). */
+ * performance, and the progress of the live targets for the as-of day's year (targets:
+ * element-type TiduTargetProgress, see tidu-target.h): the targets of the filter's region, or
+ * every target when the filter has no region. Targets always count every firm of their own
+ * region: the filter's carrier, industry and tech field do not apply to them. The numbers are
+ * the same as the separate calls give (test-stats checks it); the dashboard is faster because
+ * one pass over the certifications serves the ladder, progression, transitions and the
+ * targets' tier figures. */
 typedef struct
 {
   TiduStatsFilter        *filter;
