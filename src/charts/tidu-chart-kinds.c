@@ -271,7 +271,8 @@ draw_columns (TiduChartCtx *ctx,
               tidu_chart_ctx_set_color (ctx, color, 1.0);
               cairo_rectangle (ctx->cr, x + 0.5, base - h, MAX (1, bar_w - 1), h);
               cairo_fill (ctx->cr);
-              if (value > 0 && values_fit)
+              /* A zero is a figure too: "0" over an empty bar, nothing where there is no figure. */
+              if (values_fit && !isnan (tidu_chart_data_get_value (data, s, c)))
                 show_fitting (ctx, text, x, base - h - headroom, bar_w, headroom, &ctx->style->foreground, TRUE);
               /* The bar's whole column answers, even when the bar is short or zero. */
               tidu_chart_ctx_add_cell_hit (ctx, x, plot.y, bar_w, plot.height, s, c);

@@ -350,7 +350,8 @@ tidu_chart_stats_describe_filter (TiduDatabase          *db,
       if (region != NULL)
         g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", region->name);
     }
-  if (filter->carrier_id != NULL)
+  /* One carrier's performance chart has the carrier's name as its title already. */
+  if (filter->carrier_id != NULL && kind != TIDU_CHART_CARRIER)
     {
       g_autoptr(TiduCarrier) carrier = tidu_carrier_load (db, filter->carrier_id, NULL);
 
