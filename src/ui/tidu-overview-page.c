@@ -77,6 +77,7 @@ struct _TiduOverviewPage
   GStrv             region_values;
   GStrv             carrier_values;
   GStrv             industry_values;
+  GtkWidget        *targets_window;  /* weak */
 
   guint             refresh_source;
   gboolean          refresh_pending;  /* waits until the page is shown */
@@ -95,7 +96,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const TiduEntity counted[] = { TIDU_ENTITY_FIRM };
+/* The sample data needs a database without any of these; with one of them there is something
+ * to count (carriers without firms still have their performance). */
+static const TiduEntity counted[] = { TIDU_ENTITY_FIRM, TIDU_ENTITY_CARRIER, TIDU_ENTITY_TALENT };
 
 static void start_refresh (TiduOverviewPage *self);
 
@@ -587,10 +590,13 @@ filters_changed_cb (TiduOverviewPage *self)
   self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
 }
 
+/* Records may have changed in the other places since the last count: count again whenever
+ * the page is shown, keeping the figures on screen until the new ones arrive. */
 static void
 map_cb (TiduOverviewPage *self)
 {
-  if (self->refresh_pending)
+  if (self->refresh_pending
+      || (self->dashboard != NULL && self->refresh_cancellable == NULL && self->refresh_source == 0))
     start_refresh (self);
 }
 
@@ -939,7 +945,6 @@ build_report (TiduOverviewPage *self)
 
 typedef struct
 {
-  TiduOverviewPage   *self;   /* weak: only touched on the main thread */
   TiduOverviewReport *report;
   char               *path;
 } ReportData;
@@ -947,7 +952,6 @@ typedef struct
 static void
 report_data_free (ReportData *data)
 {
-  g_clear_weak_pointer (&data->self);
   tidu_overview_report_unref (data->report);
   g_free (data->path);
   g_free (data);
@@ -1054,7 +1058,6 @@ tidu_overview_page_export_report (TiduOverviewPage *self,
   g_clear_object (&self->report_cancellable);
 
   data = g_new0 (ReportData, 1);
-  g_set_weak_pointer (&data->self, self);
   data->report = build_report (self);
   data->path = g_strdup (path);
 
@@ -1261,11 +1264,18 @@ tidu_overview_page_open_targets (TiduOverviewPage *self)
   if (self->database == NULL)
     return NULL;
 
+  if (self->targets_window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->targets_window));
+      return GTK_WINDOW (self->targets_window);
+    }
+
   if (self->dashboard != NULL)
     region_id = self->dashboard->filter->region_id;
   window = tidu_targets_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->database,
                                     region_id, gtk_spin_button_get_value_as_int (self->to_spin));
   g_signal_connect_object (window, "changed", G_CALLBACK (targets_changed_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->targets_window, window);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
@@ -1352,6 +1362,7 @@ tidu_overview_page_dispose (GObject *object)
   g_clear_object (&self->ids_cancellable);
   g_cancellable_cancel (self->report_cancellable);
   g_clear_object (&self->report_cancellable);
+  g_clear_weak_pointer (&self->targets_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->database);
 
@@ -1503,7 +1514,9 @@ tidu_overview_page_set_database (TiduOverviewPage *self,
 
   if (g_set_object (&self->database, database))
     {
-      /* Another file: its regions, carriers and industries. */
+      /* Another file: its regions, carriers and industries, and its own targets. */
+      if (self->targets_window != NULL)
+        gtk_window_destroy (GTK_WINDOW (self->targets_window));
       self->choices_loaded = FALSE;
       self->setting_filters = TRUE;
       gtk_drop_down_set_selected (self->region_drop, 0);

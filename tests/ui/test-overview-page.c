@@ -266,6 +266,44 @@ test_years (Fixture       *fixture,
     g_assert_cmpint (dashboard->ladder->counts[i], ==, expected->counts[i]);
 }
 
+/* A region counts its own firms and those of the regions below it, as the statistics do. */
+static void
+test_region (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkDropDown *regions = GTK_DROP_DOWN (tidu_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN));
+  g_autoptr(TiduStatsFilter) filter = default_filter ();
+  g_autoptr(TiduLadder) expected = NULL;
+  g_autoptr(TiduLadder) all = NULL;
+  g_autoptr(GError) error = NULL;
+  const TiduDashboard *dashboard;
+
+  all = tidu_stats_ladder (fixture->database, filter, &error);
+  g_assert_no_error (error);
+
+  /* The first entry is "Any", the second the top of the region tree. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (regions)), >, 2);
+  gtk_drop_down_set_selected (regions, 2);
+  g_assert_true (tidu_overview_page_get_loading (fixture->page));
+  TIDU_TEST_WAIT_FOR (page_ready (fixture->page)
+                      && tidu_overview_page_get_dashboard (fixture->page)->filter->region_id != NULL);
+  dashboard = tidu_overview_page_get_dashboard (fixture->page);
+
+  filter->region_id = g_strdup (dashboard->filter->region_id);
+  expected = tidu_stats_ladder (fixture->database, filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dashboard->ladder->total, ==, expected->total);
+  g_assert_cmpint (dashboard->ladder->total, <, all->total);
+  for (guint i = 0; i < expected->tiers->len; i++)
+    g_assert_cmpint (dashboard->ladder->counts[i], ==, expected->counts[i]);
+
+  /* Back to every region. */
+  gtk_drop_down_set_selected (regions, 0);
+  TIDU_TEST_WAIT_FOR (page_ready (fixture->page)
+                      && tidu_overview_page_get_dashboard (fixture->page)->filter->region_id == NULL);
+  g_assert_cmpint (tidu_overview_page_get_dashboard (fixture->page)->ladder->total, ==, all->total);
+}
+
 static void
 test_report (Fixture       *fixture,
              gconstpointer  data)
@@ -348,6 +386,8 @@ test_targets (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "overview.targets", NULL);
   window = TIDU_TARGETS_WINDOW (tidu_test_find_toplevel (TIDU_TYPE_TARGETS_WINDOW));
   g_assert_nonnull (window);
+  /* Asked again, the same window comes forward. */
+  g_assert_true (tidu_overview_page_open_targets (fixture->page) == GTK_WINDOW (window));
   TIDU_TEST_WAIT_FOR (targets_loaded (window));
   targets = live_targets (fixture->database);
   n = targets->len;
@@ -513,6 +553,7 @@ main (int   argc,
   g_test_add ("/overview-page/dashboard", Fixture, GUINT_TO_POINTER (300), fixture_set_up, test_dashboard, fixture_tear_down);
   g_test_add ("/overview-page/ladder-click", Fixture, GUINT_TO_POINTER (300), fixture_set_up, test_ladder_click, fixture_tear_down);
   g_test_add ("/overview-page/years", Fixture, GUINT_TO_POINTER (300), fixture_set_up, test_years, fixture_tear_down);
+  g_test_add ("/overview-page/region", Fixture, GUINT_TO_POINTER (300), fixture_set_up, test_region, fixture_tear_down);
   g_test_add ("/overview-page/report", Fixture, GUINT_TO_POINTER (300), fixture_set_up, test_report, fixture_tear_down);
   g_test_add ("/overview-page/firm-timeline", Fixture, GUINT_TO_POINTER (300), fixture_set_up, test_firm_timeline, fixture_tear_down);
   g_test_add ("/overview-page/carrier-chart", Fixture, GUINT_TO_POINTER (300), fixture_set_up, test_carrier_chart, fixture_tear_down);
