@@ -188,6 +188,50 @@ setup_drop_down (GtkDropDown *drop_down)
   gtk_drop_down_set_enable_search (drop_down, TRUE);
 }
 
+/* Runs @thread on a worker for @self; returns the new task's cancellable. */
+static GCancellable *
+run_task (TiduOverviewPage    *self,
+          gpointer             source_tag,
+          gpointer             task_data,
+          GDestroyNotify       task_data_free,
+          GTaskThreadFunc      thread,
+          GAsyncReadyCallback  done)
+{
+  GCancellable *cancellable = g_cancellable_new ();
+  g_autoptr(GTask) task = g_task_new (self, cancellable, done, NULL);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, task_data, task_data_free);
+  g_task_run_in_thread (task, thread);
+  return cancellable;
+}
+
+/* The file a save dialog chose, ending in @ending unless it ends in one of @endings already;
+ * NULL when cancelled. Frees the dialog. */
+static char *
+dup_chosen_path (GtkNativeDialog    *dialog,
+                 int                 response,
+                 const char * const *endings)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *lower = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  g_object_unref (dialog);
+  if (path == NULL)
+    return NULL;
+
+  lower = g_ascii_strdown (path, -1);
+  for (guint i = 0; endings[i] != NULL; i++)
+    if (g_str_has_suffix (lower, endings[i]))
+      return g_steal_pointer (&path);
+  return g_strconcat (path, endings[0], NULL);
+}
+
 /* ------------------------------------------------------------------ the worker */
 
 typedef struct
@@ -230,30 +274,6 @@ refresh_result_free (RefreshResult *result)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefreshResult, refresh_result_free)
 
-/* The regions in tree order, each indented by its depth: a region counts with those below. */
-static GPtrArray *
-region_choices (TiduDatabase  *database,
-                GError       **error)
-{
-  g_autoptr(GPtrArray) regions = tidu_region_list (database, error);
-  GPtrArray *choices;
-
-  if (regions == NULL)
-    return NULL;
-  choices = g_ptr_array_new_with_free_func ((GDestroyNotify) tidu_list_choice_free);
-  for (guint i = 0; i < regions->len; i++)
-    {
-      const TiduRegion *region = g_ptr_array_index (regions, i);
-      TiduListChoice *choice = g_new0 (TiduListChoice, 1);
-      g_autofree char *indent = g_strnfill (region->depth * 2, ' ');
-
-      choice->value = g_strdup (region->id);
-      choice->label = g_strconcat (indent, region->name, NULL);
-      g_ptr_array_add (choices, choice);
-    }
-  return choices;
-}
-
 static void
 refresh_thread (GTask        *task,
                 gpointer      source_object,
@@ -276,7 +296,8 @@ refresh_thread (GTask        *task,
 
   if (data->load_choices)
     {
-      result->regions = region_choices (database, &error);
+      /* In tree order: a region counts with those below it. */
+      result->regions = tidu_form_region_choices (database, &error);
       if (result->regions != NULL)
         result->carriers = tidu_list_filter_choices (database, TIDU_LIST_FIRMS, "carrier_id", &error);
       if (result->carriers != NULL)
@@ -543,7 +564,6 @@ refresh_done_cb (GObject      *object,
 static void
 start_refresh (TiduOverviewPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   RefreshData *data;
 
   self->refresh_pending = FALSE;
@@ -558,11 +578,8 @@ start_refresh (TiduOverviewPage *self)
   data->filter = read_filter (self);
   data->load_choices = !self->choices_loaded;
 
-  self->refresh_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->refresh_cancellable, refresh_done_cb, NULL);
-  g_task_set_source_tag (task, start_refresh);
-  g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
-  g_task_run_in_thread (task, refresh_thread);
+  self->refresh_cancellable = run_task (self, start_refresh, data, (GDestroyNotify) refresh_data_free,
+                                        refresh_thread, refresh_done_cb);
   set_loading (self, TRUE);
 }
 
@@ -708,7 +725,6 @@ chart_activated_cb (TiduChartView    *view,
                     const char       *key,
                     TiduOverviewPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   TiduStatsSelection *selection;
   TiduChartData *data = tidu_chart_view_get_data (view);
   IdsData *ids_data;
@@ -736,11 +752,8 @@ chart_activated_cb (TiduChartView    *view,
 
   g_cancellable_cancel (self->ids_cancellable);
   g_clear_object (&self->ids_cancellable);
-  self->ids_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->ids_cancellable, ids_done_cb, NULL);
-  g_task_set_source_tag (task, chart_activated_cb);
-  g_task_set_task_data (task, ids_data, (GDestroyNotify) ids_data_free);
-  g_task_run_in_thread (task, ids_thread);
+  self->ids_cancellable = run_task (self, chart_activated_cb, ids_data, (GDestroyNotify) ids_data_free,
+                                    ids_thread, ids_done_cb);
 }
 
 /* ------------------------------------------------------------------ exporting a chart */
@@ -750,27 +763,13 @@ export_chart_response_cb (GtkNativeDialog *dialog,
                           int              response,
                           TiduChartView   *view)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  /* Without one of these endings the PNG filter's format is meant. */
+  static const char * const endings[] = { ".png", ".svg", ".pdf", NULL };
+  g_autofree char *path = dup_chosen_path (dialog, response, endings);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  g_object_unref (dialog);
   if (path == NULL)
     return;
-
-  /* Without an ending the PNG filter's format is meant. */
-  if (!g_str_has_suffix (path, ".png") && !g_str_has_suffix (path, ".svg") && !g_str_has_suffix (path, ".pdf")
-      && !g_str_has_suffix (path, ".PNG") && !g_str_has_suffix (path, ".SVG") && !g_str_has_suffix (path, ".PDF"))
-    {
-      char *with_ending = g_strconcat (path, ".png", NULL);
-
-      g_free (path);
-      path = with_ending;
-    }
 
   if (tidu_chart_view_write (view, path, 1200, 800, &error))
     {
@@ -1043,7 +1042,6 @@ void
 tidu_overview_page_export_report (TiduOverviewPage *self,
                                   const char       *path)
 {
-  g_autoptr(GTask) task = NULL;
   ReportData *data;
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
@@ -1070,11 +1068,8 @@ tidu_overview_page_export_report (TiduOverviewPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.export-report", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.cancel-report", TRUE);
 
-  self->report_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->report_cancellable, report_done_cb, NULL);
-  g_task_set_source_tag (task, tidu_overview_page_export_report);
-  g_task_set_task_data (task, data, (GDestroyNotify) report_data_free);
-  g_task_run_in_thread (task, report_thread);
+  self->report_cancellable = run_task (self, tidu_overview_page_export_report, data,
+                                       (GDestroyNotify) report_data_free, report_thread, report_done_cb);
 }
 
 static void
@@ -1082,24 +1077,11 @@ export_report_response_cb (GtkNativeDialog  *dialog,
                            int               response,
                            TiduOverviewPage *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  static const char * const endings[] = { ".pdf", NULL };
+  g_autofree char *path = dup_chosen_path (dialog, response, endings);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  g_object_unref (dialog);
   if (path == NULL)
     return;
-
-  if (!g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".PDF"))
-    {
-      char *with_ending = g_strconcat (path, ".pdf", NULL);
-
-      g_free (path);
-      path = with_ending;
-    }
   tidu_overview_page_export_report (self, path);
 }
 
