@@ -304,6 +304,36 @@ test_region (Fixture       *fixture,
   g_assert_cmpint (tidu_overview_page_get_dashboard (fixture->page)->ladder->total, ==, all->total);
 }
 
+static char *
+squeeze (const char *text)
+{
+  GString *squeezed = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (squeezed, *p);
+  return g_string_free (squeezed, FALSE);
+}
+
+/* The text of a PDF, without white space (pdftotext breaks lines where the layout wrapped). */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { NULL, "-enc", "UTF-8", path, "-", NULL };
+  int status;
+
+  if (program == NULL)
+    g_error ("pdftotext (poppler-utils) is missing: run build-aux/bootstrap");
+  argv[0] = program;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return squeeze (out);
+}
+
 static void
 test_report (Fixture       *fixture,
              gconstpointer  data)
@@ -319,6 +349,26 @@ test_report (Fixture       *fixture,
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  /* The report names the filters and holds the key numbers as a table. */
+  {
+    const TiduDashboard *dashboard = tidu_overview_page_get_dashboard (fixture->page);
+    g_autofree char *text = pdf_text (path);
+    g_autofree char *date = tidu_date_to_iso (&dashboard->ladder->date);
+
+    g_assert_nonnull (strstr (text, "TieredCultivationOverview"));
+    g_assert_nonnull (strstr (text, "Region:Allregions"));
+    g_assert_nonnull (strstr (text, date));
+    g_assert_nonnull (strstr (text, "KeyNumbers"));
+    g_assert_nonnull (strstr (text, "Firmswithatier"));
+    for (guint i = 0; i < dashboard->ladder->tiers->len; i++)
+      {
+        const TiduVocabItem *tier = g_ptr_array_index (dashboard->ladder->tiers, i);
+        g_autofree char *label = squeeze (tidu_vocab_item_get_label (tier));
+
+        g_assert_nonnull (strstr (text, label));
+      }
+  }
 
   /* Printing draws the same pages, recorded. */
   pages = tidu_overview_page_record_pages (fixture->page);
