@@ -349,6 +349,12 @@ test_report (Fixture       *fixture,
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  if (g_getenv ("TIDU_TEST_SHOTS") != NULL)
+    {
+      g_autofree char *copy = g_build_filename (g_getenv ("TIDU_TEST_SHOTS"), "overview.pdf", NULL);
+
+      g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    }
 
   /* The report names the filters and holds the key numbers as a table. */
   {
