@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -603,6 +604,13 @@ main (int   argc,
   int status;
 
   tidu_test_init (&argc, &argv);
+  /* Screenshots in the locale's language: TIDU_LOCALEDIR names the compiled catalogs. */
+  if (g_getenv ("TIDU_TEST_SHOTS") != NULL && g_getenv ("TIDU_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TIDU_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   app = tidu_test_application_new ();
 
   g_test_add ("/overview-page/empty", Fixture, GUINT_TO_POINTER (0), fixture_set_up, test_empty, fixture_tear_down);
