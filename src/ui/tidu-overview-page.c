@@ -74,6 +74,7 @@ struct _TiduOverviewPage
   GCancellable     *report_cancellable;
   TiduDashboard    *dashboard;      /* the figures on screen */
   TiduLadder       *previous;       /* the ladder at the last year end */
+  char             *filter_text;    /* the filter of those figures, in words */
   GStrv             region_values;
   GStrv             carrier_values;
   GStrv             industry_values;
@@ -246,6 +247,7 @@ typedef struct
   TiduDashboard *dashboard;
   TiduLadder    *previous;
   char          *subtitles[TIDU_N_CHART_KINDS];  /* what the filter selects, per chart */
+  char          *filter_text;
   GPtrArray     *regions;     /* (element-type TiduListChoice), when asked */
   GPtrArray     *carriers;
   GPtrArray     *industries;
@@ -269,10 +271,41 @@ refresh_result_free (RefreshResult *result)
   g_clear_pointer (&result->industries, g_ptr_array_unref);
   for (guint i = 0; i < TIDU_N_CHART_KINDS; i++)
     g_free (result->subtitles[i]);
+  g_free (result->filter_text);
   g_free (result);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefreshResult, refresh_result_free)
+
+/* The filter in words for the report, one line each, with the names the database gives. */
+static char *
+describe_filter (TiduDatabase          *database,
+                 const TiduStatsFilter *filter)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(TiduRegion) region = NULL;
+  g_autoptr(TiduCarrier) carrier = NULL;
+  int from_year, to_year;
+
+  if (filter->region_id != NULL)
+    region = tidu_region_load (database, filter->region_id, NULL);
+  if (filter->carrier_id != NULL)
+    carrier = tidu_carrier_load (database, filter->carrier_id, NULL);
+  tidu_stats_filter_resolve (filter, NULL, &from_year, &to_year);
+
+  /* Translators: a line of the report: the region filter */
+  g_string_append_printf (text, _("Region: %s"), region != NULL ? region->name : _("All regions"));
+  g_string_append_c (text, '\n');
+  /* Translators: a line of the report: the carrier filter */
+  g_string_append_printf (text, _("Carrier: %s"), carrier != NULL ? carrier->name : _("Any"));
+  g_string_append_c (text, '\n');
+  /* Translators: a line of the report: the industry filter */
+  g_string_append_printf (text, _("Industry: %s"), filter->industry != NULL ? filter->industry : _("Any"));
+  g_string_append_c (text, '\n');
+  /* Translators: a line of the report: the years */
+  g_string_append_printf (text, _("Years: %d–%d"), from_year, to_year);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
 
 static void
 refresh_thread (GTask        *task,
@@ -335,6 +368,7 @@ refresh_thread (GTask        *task,
 
   for (guint i = 0; i < TIDU_N_CHART_KINDS; i++)
     result->subtitles[i] = tidu_chart_stats_describe_filter (database, data->filter, (TiduChartKind) i);
+  result->filter_text = describe_filter (database, data->filter);
 
   g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) refresh_result_free);
 }
@@ -558,6 +592,8 @@ refresh_done_cb (GObject      *object,
   g_clear_pointer (&self->previous, tidu_ladder_free);
   self->dashboard = g_steal_pointer (&figures->dashboard);
   self->previous = g_steal_pointer (&figures->previous);
+  g_free (self->filter_text);
+  self->filter_text = g_steal_pointer (&figures->filter_text);
   show_dashboard (self, figures->subtitles);
 }
 
@@ -842,42 +878,12 @@ export_chart_activated (GtkWidget  *widget,
 
 /* ------------------------------------------------------------------ the report */
 
-static char *
-describe_filters (TiduOverviewPage *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  const char *region = gtk_drop_down_get_selected_item (self->region_drop) != NULL
-    ? gtk_string_object_get_string (gtk_drop_down_get_selected_item (self->region_drop)) : NULL;
-  const char *carrier = gtk_drop_down_get_selected_item (self->carrier_drop) != NULL
-    ? gtk_string_object_get_string (gtk_drop_down_get_selected_item (self->carrier_drop)) : NULL;
-  const char *industry = gtk_drop_down_get_selected_item (self->industry_drop) != NULL
-    ? gtk_string_object_get_string (gtk_drop_down_get_selected_item (self->industry_drop)) : NULL;
-
-  /* The drop-down indents regions by their depth. */
-  while (region != NULL && *region == ' ')
-    region++;
-  /* Translators: a line of the report: the region filter */
-  g_string_append_printf (text, _("Region: %s"), self->dashboard->filter->region_id != NULL ? region : _("All regions"));
-  g_string_append_c (text, '\n');
-  /* Translators: a line of the report: the carrier filter */
-  g_string_append_printf (text, _("Carrier: %s"), self->dashboard->filter->carrier_id != NULL ? carrier : _("Any"));
-  g_string_append_c (text, '\n');
-  /* Translators: a line of the report: the industry filter */
-  g_string_append_printf (text, _("Industry: %s"), self->dashboard->filter->industry != NULL ? industry : _("Any"));
-  g_string_append_c (text, '\n');
-  /* Translators: a line of the report: the years */
-  g_string_append_printf (text, _("Years: %d–%d"), self->dashboard->progression->from_year,
-                          self->dashboard->progression->to_year);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static TiduOverviewReport *
 build_report (TiduOverviewPage *self)
 {
   const TiduLadder *ladder = self->dashboard->ladder;
   g_autofree char *date = tidu_date_to_iso (&ladder->date);
   g_autofree char *before = tidu_date_to_iso (&self->previous->date);
-  g_autofree char *filters = describe_filters (self);
   g_autofree char *as_of = NULL;
   g_autofree char *footer = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -892,7 +898,7 @@ build_report (TiduOverviewPage *self)
   /* Translators: a line of the report, %s is a date */
   as_of = g_strdup_printf (_("Figures as of %s"), date);
   tidu_overview_report_add_text (report, as_of);
-  tidu_overview_report_add_text (report, filters);
+  tidu_overview_report_add_text (report, self->filter_text);
 
   tidu_overview_report_add_heading (report, _("Key Numbers"));
   columns[1] = date;
@@ -1358,6 +1364,7 @@ tidu_overview_page_finalize (GObject *object)
 
   g_clear_pointer (&self->dashboard, tidu_dashboard_free);
   g_clear_pointer (&self->previous, tidu_ladder_free);
+  g_clear_pointer (&self->filter_text, g_free);
   g_clear_pointer (&self->region_values, g_strfreev);
   g_clear_pointer (&self->carrier_values, g_strfreev);
   g_clear_pointer (&self->industry_values, g_strfreev);
