@@ -289,6 +289,40 @@ test_bad_filter_values (Fixture       *fixture,
   g_assert_error (error, TIDU_ERROR, TIDU_ERROR_INVALID_INPUT);
 }
 
+/* The "ids" filter keeps exactly the listed live firms, in the list's order, with the other
+ * filters still applying; a malformed value is refused. */
+static void
+test_ids_filter (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char * const ids[] = { "FD", "FA", "FE", "nobody", NULL };
+  g_autoptr(TiduListQuery) query = tidu_list_query_new (TIDU_LIST_FIRMS);
+  g_autofree char *value = tidu_list_ids_to_filter (ids);
+  g_autofree char *empty = tidu_list_ids_to_filter (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rowids = NULL;
+
+  g_assert_true (tidu_list_has_filter (TIDU_LIST_FIRMS, "ids"));
+  g_assert_cmpstr (value, ==, "[\"FD\",\"FA\",\"FE\",\"nobody\"]");
+  tidu_list_query_set_filter (query, "ids", value);
+  assert_ids (fixture->db, query, "FA FD");
+  tidu_list_query_set_filter (query, "region_id", "R3");
+  assert_ids (fixture->db, query, "FD");
+  tidu_list_query_set_filter (query, "region_id", NULL);
+  tidu_list_query_set_filter (query, "ids", empty);
+  assert_ids (fixture->db, query, "");
+
+  tidu_list_query_set_filter (query, "ids", "FA,FD");
+  rowids = tidu_list_query_run (fixture->db, query, &error);
+  g_assert_error (error, TIDU_ERROR, TIDU_ERROR_INVALID_INPUT);
+  g_assert_null (rowids);
+  g_clear_error (&error);
+  tidu_list_query_set_filter (query, "ids", "[\"FA\", 3]");
+  rowids = tidu_list_query_run (fixture->db, query, &error);
+  g_assert_error (error, TIDU_ERROR, TIDU_ERROR_INVALID_INPUT);
+  g_assert_null (rowids);
+}
+
 static void
 test_trash (Fixture       *fixture,
             gconstpointer  data)
@@ -728,6 +762,7 @@ main (int   argc,
   g_test_add ("/list/firm-order", Fixture, NULL, fixture_set_up, test_firm_order, fixture_tear_down);
   g_test_add ("/list/firm-filters", Fixture, NULL, fixture_set_up, test_firm_filters, fixture_tear_down);
   g_test_add ("/list/bad-filter-values", Fixture, NULL, fixture_set_up, test_bad_filter_values, fixture_tear_down);
+  g_test_add ("/list/ids-filter", Fixture, NULL, fixture_set_up, test_ids_filter, fixture_tear_down);
   g_test_add ("/list/trash", Fixture, NULL, fixture_set_up, test_trash, fixture_tear_down);
   g_test_add ("/list/fetch-rows", Fixture, NULL, fixture_set_up, test_fetch_rows, fixture_tear_down);
   g_test_add ("/list/carriers", Fixture, NULL, fixture_set_up, test_carriers, fixture_tear_down);

@@ -39,6 +39,7 @@ struct _TiduChartReport
   guint                 n_pages;
   gboolean              page_used;
   gboolean              finished;
+  GPtrArray            *pages;     /* recording mode: a recording surface per finished page */
 };
 
 static PangoLayout *
@@ -106,6 +107,31 @@ begin_page_if_needed (TiduChartReport *report)
   report->y = MARGIN;
 }
 
+static void init_fonts (TiduChartReport *report);
+
+static cairo_surface_t *
+new_recording_page (void)
+{
+  cairo_rectangle_t extents = { 0, 0, A4_WIDTH, A4_HEIGHT };
+
+  return cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+}
+
+/* Ends the page: shown in the PDF, or kept as a recording for printing. */
+static void
+show_page (TiduChartReport *report)
+{
+  if (report->pages == NULL)
+    {
+      cairo_show_page (report->cr);
+      return;
+    }
+  g_clear_pointer (&report->cr, cairo_destroy);
+  g_ptr_array_add (report->pages, report->surface);
+  report->surface = new_recording_page ();
+  report->cr = cairo_create (report->surface);
+}
+
 /**
  * tidu_chart_report_new_page:
  *
@@ -117,7 +143,7 @@ tidu_chart_report_new_page (TiduChartReport *report)
   if (!report->page_used)
     return;
   draw_footer (report);
-  cairo_show_page (report->cr);
+  show_page (report);
   report->n_pages++;
   report->page_used = FALSE;
   report->y = MARGIN;
@@ -176,6 +202,46 @@ tidu_chart_report_new (const char           *path,
       return NULL;
     }
   report->cr = cairo_create (report->surface);
+  init_fonts (report);
+  return g_steal_pointer (&report);
+}
+
+/**
+ * tidu_chart_report_new_recording:
+ * @style: the palette
+ *
+ * Returns: (transfer full): a report whose pages are recorded rather than written, for
+ *   printing the same pages as the PDF (tidu_chart_report_get_pages())
+ */
+TiduChartReport *
+tidu_chart_report_new_recording (const TiduChartStyle *style)
+{
+  TiduChartReport *report = g_new0 (TiduChartReport, 1);
+
+  report->style = *style;
+  report->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  report->surface = new_recording_page ();
+  report->cr = cairo_create (report->surface);
+  init_fonts (report);
+  return report;
+}
+
+/**
+ * tidu_chart_report_get_pages:
+ *
+ * Returns: (transfer none) (element-type cairo_surface_t) (nullable): after
+ *   tidu_chart_report_finish() on a recording report, its pages as recording surfaces of
+ *   595.28 × 841.89 points (A4); %NULL for a PDF report
+ */
+GPtrArray *
+tidu_chart_report_get_pages (TiduChartReport *report)
+{
+  return report->pages;
+}
+
+static void
+init_fonts (TiduChartReport *report)
+{
   report->pango = pango_cairo_create_context (report->cr);
   report->body = pango_font_description_from_string ("Sans");
   pango_font_description_set_absolute_size (report->body, 10 * PANGO_SCALE);
@@ -184,7 +250,6 @@ tidu_chart_report_new (const char           *path,
   report->heading = pango_font_description_copy (report->bold);
   pango_font_description_set_absolute_size (report->heading, 16 * PANGO_SCALE);
   report->y = MARGIN;
-  return g_steal_pointer (&report);
 }
 
 /* A line at the bottom of every page, e.g. "科创梯度报告 · 京口区 · 2025-12-31". */
@@ -449,10 +514,16 @@ tidu_chart_report_finish (TiduChartReport  *report,
 
   begin_page_if_needed (report);
   draw_footer (report);
-  cairo_show_page (report->cr);
+  show_page (report);
   report->n_pages++;
   report->page_used = FALSE;
   g_clear_pointer (&report->cr, cairo_destroy);
+  if (report->pages != NULL)
+    {
+      /* The blank page show_page() started after the last one. */
+      g_clear_pointer (&report->surface, cairo_surface_destroy);
+      return TRUE;
+    }
   cairo_surface_finish (report->surface);
   status = cairo_surface_status (report->surface);
   g_clear_pointer (&report->surface, cairo_surface_destroy);
@@ -474,6 +545,9 @@ tidu_chart_report_free (TiduChartReport *report)
   if (report == NULL)
     return;
   g_clear_pointer (&report->cr, cairo_destroy);
+  if (report->surface != NULL && report->pages != NULL)
+    g_clear_pointer (&report->surface, cairo_surface_destroy);
+  g_clear_pointer (&report->pages, g_ptr_array_unref);
   if (report->surface != NULL)
     {
       /* Abandoned before finishing: nothing reaches the target path. */

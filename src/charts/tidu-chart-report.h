@@ -14,6 +14,8 @@ typedef struct _TiduChartReport TiduChartReport;
 TiduChartReport *tidu_chart_report_new            (const char           *path,
                                                    const TiduChartStyle *style,
                                                    GError              **error);
+TiduChartReport *tidu_chart_report_new_recording  (const TiduChartStyle *style);
+GPtrArray       *tidu_chart_report_get_pages      (TiduChartReport      *report);
 void             tidu_chart_report_set_footer     (TiduChartReport      *report,
                                                    const char           *footer);
 void             tidu_chart_report_add_heading    (TiduChartReport      *report,

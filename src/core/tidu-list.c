@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "tidu-date.h"
@@ -81,6 +82,7 @@ typedef enum
   VALUE_TEXT,
   VALUE_INTEGER,          /* validated, bound as text and compared as integer */
   VALUE_DAYS,             /* a number of days: $V becomes the date that many days from $T */
+  VALUE_ID_LIST,          /* a JSON array of record ids, checked, bound as text */
 } ValueKind;
 
 typedef struct
@@ -135,6 +137,8 @@ static const FilterSpec firm_filters[] = {
     "x.rowid IN (SELECT f.rowid FROM firm_tiers ft JOIN firms f ON f.id = ft.firm_id"
     " WHERE ft.valid_until <= $V AND "
     VALID_ON_T ("ft") ")", NULL },
+  /* Exactly these firms: the ones behind a number of the Overview (tidu_stats_firm_ids). */
+  { "ids", VALUE_ID_LIST, "x.id IN (SELECT value FROM json_each ($V))", NULL },
 };
 
 static const ColumnSpec carrier_columns[] = {
@@ -316,6 +320,30 @@ parse_count (const char *text,
   return g_ascii_string_to_unsigned (text, 10, 0, max, out, NULL);
 }
 
+/* A JSON array of strings, e.g. ["id1","id2"] (empty is fine: no record). */
+static gboolean
+is_id_list (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonArray *array;
+
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return FALSE;
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 bind_values (sqlite3_stmt *stmt,
              GPtrArray    *values)
@@ -400,6 +428,16 @@ build_run_sql (const TiduListQuery  *query,
             g_date_add_days (&until, (guint) number);
             g_ptr_array_add (values, date_to_iso (&until));
           }
+          break;
+        case VALUE_ID_LIST:
+          if (!is_id_list (value))
+            {
+              g_set_error (error, TIDU_ERROR, TIDU_ERROR_INVALID_INPUT,
+                           _("“%s” is not a valid value for %s: a JSON array of record ids is expected."),
+                           value, filter->field);
+              return NULL;
+            }
+          g_ptr_array_add (values, g_strdup (value));
           break;
         default:
           g_assert_not_reached ();
@@ -665,6 +703,28 @@ tidu_list_query_set_today (TiduListQuery *query,
     query->today = *today;
   else
     g_date_clear (&query->today, 1);
+}
+
+/**
+ * tidu_list_ids_to_filter:
+ * @ids: (nullable) (array zero-terminated=1): record ids
+ *
+ * Returns: (transfer full): the value of the "ids" filter that keeps exactly @ids
+ */
+char *
+tidu_list_ids_to_filter (const char * const *ids)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    json_builder_add_string_value (builder, ids[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
 }
 
 GArray *
@@ -999,6 +1059,8 @@ tidu_list_filter_choices (TiduDatabase  *db,
     ok = add_choices_from_sql (db, "SELECT DISTINCT year, year FROM talent_awards"
                                    " WHERE year IS NOT NULL AND deleted_at IS NULL"
                                    " ORDER BY year DESC", choices, error);
+  else if (g_str_equal (field, "ids"))
+    ok = TRUE;  /* no choices: set from a number of the Overview */
   else
     g_assert_not_reached ();
 

@@ -65,7 +65,8 @@ const char    *tidu_list_query_get_search (const TiduListQuery  *query);
 /* Filters by field; a NULL or empty value removes the filter. Fields per kind:
  *   firms:    region_id, tier (current tier code, or "none"), carrier_id (current stay),
  *             industry, tech_field, stage (attraction stage), expiring_days (a certification
- *             whose validity ends within that many days from today)
+ *             whose validity ends within that many days from today), ids (exactly these
+ *             firms: a JSON array of their ids, see tidu_list_ids_to_filter ())
  *   carriers: kind, level, region_id, grade (latest grade)
  *   talents:  plan_id, year (award year), region_id
  *   plans:    level, region_id
@@ -87,6 +88,9 @@ gboolean       tidu_list_query_get_trash  (const TiduListQuery  *query);
 /* The date "current tier" and "expiring" are computed on; today unless set (tests set it). */
 void           tidu_list_query_set_today  (TiduListQuery        *query,
                                            const GDate          *today);
+
+/* The value of the "ids" filter for @ids (NULL-terminated; NULL: none). */
+char          *tidu_list_ids_to_filter    (const char * const   *ids);
 
 GArray        *tidu_list_query_run        (TiduDatabase         *db,
                                            const TiduListQuery  *query,

@@ -21,6 +21,7 @@
 #include "tidu-ui-util.h"
 #include "tidu-undo.h"
 
+#include "tidu-carrier-chart.h"
 #include "tidu-carrier-detail.h"
 
 struct _TiduCarrierDetail
@@ -38,6 +39,7 @@ struct _TiduCarrierDetail
   AdwPreferencesGroup *years_group;
   GtkWidget           *years_card;
   GtkGrid             *years_grid;
+  TiduCarrierChart    *performance_chart;
   AdwPreferencesGroup *current_group;
   GtkListBox          *current_list;
   AdwPreferencesGroup *past_group;
@@ -521,6 +523,10 @@ tidu_carrier_detail_reload (TiduCarrierDetail *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.delete-level", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.delete", live);
 
+  tidu_carrier_chart_set_carrier (self->performance_chart, self->database,
+                                  self->carrier != NULL ? self->carrier->id : NULL,
+                                  self->carrier != NULL ? self->carrier->name : NULL);
+
   if (self->carrier == NULL)
     {
       GtkWidget *child;
@@ -936,6 +942,8 @@ tidu_carrier_detail_class_init (TiduCarrierDetailClass *klass)
   object_class->dispose = tidu_carrier_detail_dispose;
   object_class->finalize = tidu_carrier_detail_finalize;
 
+  g_type_ensure (TIDU_TYPE_CARRIER_CHART);
+
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -973,6 +981,7 @@ tidu_carrier_detail_class_init (TiduCarrierDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierDetail, levels_group);
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierDetail, levels_list);
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierDetail, years_group);
+  gtk_widget_class_bind_template_child (widget_class, TiduCarrierDetail, performance_chart);
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierDetail, years_card);
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierDetail, years_grid);
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierDetail, current_group);

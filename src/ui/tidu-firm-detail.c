@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "tidu-certification-editor.h"
+#include "tidu-chart-stats.h"
+#include "tidu-chart-view.h"
 #include "tidu-firm-editor.h"
 #include "tidu-form-util.h"
 #include "tidu-move-dialog.h"
@@ -32,6 +34,8 @@ struct _TiduFirmDetail
   GtkListBox   *identity_list;
   AdwPreferencesGroup *tiers_group;
   GtkListBox   *tiers_list;
+  GtkWidget    *timeline_card;
+  TiduChartView *timeline_view;
   AdwPreferencesGroup *certs_group;
   GtkListBox   *certs_list;
   AdwPreferencesGroup *years_group;
@@ -244,6 +248,33 @@ fill_identity (TiduFirmDetail *self)
   add_value_row (self->identity_list, _("Legal representative"), firm->legal_person, FALSE);
 }
 
+/* The tier history as a chart above the same history in words (kept for screen readers). */
+static void
+fill_timeline (TiduFirmDetail *self,
+               const GDate    *now,
+               gboolean        any)
+{
+  g_autoptr(GPtrArray) tiers = NULL;
+  g_autoptr(GPtrArray) certifications = NULL;
+  g_autoptr(TiduChartData) data = NULL;
+
+  gtk_widget_set_visible (self->timeline_card, any);
+  if (!any)
+    {
+      tidu_chart_view_set_data (self->timeline_view, NULL);
+      return;
+    }
+  tiers = tidu_vocabulary_list (self->database, TIDU_VOCABULARY_TIER, NULL);
+  certifications = tidu_firm_list_certifications (self->database, self->firm->id, NULL);
+  if (tiers == NULL || certifications == NULL)
+    {
+      gtk_widget_set_visible (self->timeline_card, FALSE);
+      return;
+    }
+  data = tidu_chart_data_from_certifications (tiers, certifications, self->firm->name, now);
+  tidu_chart_view_set_data (self->timeline_view, data);
+}
+
 static char *
 fill_tiers (TiduFirmDetail *self)
 {
@@ -286,6 +317,7 @@ fill_tiers (TiduFirmDetail *self)
       add_row (self->tiers_list, title, subtitle);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->tiers_list), spans != NULL && spans->len > 0);
+  fill_timeline (self, &now, spans != NULL && spans->len > 0);
 
   return current != NULL ? g_strdup (vocab_label (self, TIDU_VOCABULARY_TIER, current)) : NULL;
 }
@@ -876,6 +908,7 @@ tidu_firm_detail_class_init (TiduFirmDetailClass *klass)
   signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (TIDU_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-firm-detail.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, title_label);
@@ -885,6 +918,8 @@ tidu_firm_detail_class_init (TiduFirmDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, identity_list);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, tiers_group);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, tiers_list);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, timeline_card);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, certs_group);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, certs_list);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, years_group);

@@ -31,6 +31,8 @@ struct _TiduFirmsPage
   TiduSampleLoader *sample_loader;
   GtkWidget        *empty_trash_button;
   GtkWidget        *new_button;
+  GtkRevealer      *selection_revealer;
+  GtkLabel         *selection_label;
 
   /* Borrowed references */
   TiduFirmDetail   *detail;
@@ -337,6 +339,20 @@ restore_activated (GtkWidget  *widget,
     tidu_record_list_restore (self->record_list, id);
 }
 
+/* The list as it was before the Overview narrowed it to a set of firms. */
+static void
+show_all_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TiduFirmsPage *self = TIDU_FIRMS_PAGE (widget);
+
+  tidu_list_model_set_filter (tidu_record_list_get_model (self->record_list), "ids", NULL);
+  gtk_revealer_set_reveal_child (self->selection_revealer, FALSE);
+  gtk_widget_action_set_enabled (widget, "firms.show-all", FALSE);
+  tidu_record_list_focus_view (self->record_list);
+}
+
 static void
 purge_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -467,6 +483,8 @@ tidu_firms_page_class_init (TiduFirmsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, sample_loader);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, empty_trash_button);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, selection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TiduFirmsPage, selection_label);
   gtk_widget_class_bind_template_callback (widget_class, sample_finished_cb);
   gtk_widget_class_bind_template_callback (widget_class, record_activated_cb);
 
@@ -475,6 +493,7 @@ tidu_firms_page_class_init (TiduFirmsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "firms.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "firms.restore", NULL, restore_activated);
   gtk_widget_class_install_action (widget_class, "firms.purge", NULL, purge_activated);
+  gtk_widget_class_install_action (widget_class, "firms.show-all", NULL, show_all_activated);
   gtk_widget_class_install_property_action (widget_class, "firms.show-trash", "show-trash");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "firms.new", NULL);
@@ -513,6 +532,7 @@ tidu_firms_page_init (TiduFirmsPage *self)
                                                           gtk_named_action_new ("firms.new")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.show-all", FALSE);
   update_visible (self, FALSE);
 }
 
@@ -652,4 +672,57 @@ tidu_firms_page_get_subtitle (TiduFirmsPage *self)
   g_return_val_if_fail (TIDU_IS_FIRMS_PAGE (self), NULL);
 
   return self->subtitle;
+}
+
+/**
+ * tidu_firms_page_show_firms:
+ * @self: a #TiduFirmsPage
+ * @ids: (array zero-terminated=1): the firms to list
+ * @description: what they are, e.g. "高新技术企业 on 2026-11-23"
+ *
+ * Lists exactly @ids (the live ones), with a banner saying what they are and a button back
+ * to every firm; the search and the other filters are cleared so the count is theirs.
+ */
+void
+tidu_firms_page_show_firms (TiduFirmsPage      *self,
+                            const char * const *ids,
+                            const char         *description)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *text = NULL;
+  TiduListModel *model;
+
+  g_return_if_fail (TIDU_IS_FIRMS_PAGE (self));
+  g_return_if_fail (ids != NULL);
+
+  set_show_trash (self, FALSE);
+  tidu_record_list_reset_criteria (self->record_list);
+  value = tidu_list_ids_to_filter (ids);
+  model = tidu_record_list_get_model (self->record_list);
+  tidu_list_model_set_filter (model, "ids", value);
+
+  /* Translators: %s says which firms, e.g. "高新技术企业 on 2026-11-23" */
+  text = g_strdup_printf (_("Firms from the Overview: %s"), description != NULL ? description : "");
+  gtk_label_set_text (self->selection_label, text);
+  gtk_revealer_set_reveal_child (self->selection_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.show-all", TRUE);
+
+  show_list (self);
+}
+
+/**
+ * tidu_firms_page_get_selection_description:
+ * @self: a #TiduFirmsPage
+ *
+ * Returns: (nullable): the banner's text while the list shows a set of firms from the
+ *   Overview, else %NULL
+ */
+const char *
+tidu_firms_page_get_selection_description (TiduFirmsPage *self)
+{
+  g_return_val_if_fail (TIDU_IS_FIRMS_PAGE (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->selection_revealer))
+    return NULL;
+  return gtk_label_get_text (self->selection_label);
 }

@@ -27,5 +27,9 @@ const char     *tidu_firms_page_get_visible_state (TiduFirmsPage *self);
 void            tidu_firms_page_open_firm         (TiduFirmsPage *self,
                                                    const char    *firm_id);
 const char     *tidu_firms_page_get_subtitle      (TiduFirmsPage *self);
+void            tidu_firms_page_show_firms        (TiduFirmsPage      *self,
+                                                   const char * const *ids,
+                                                   const char         *description);
+const char     *tidu_firms_page_get_selection_description (TiduFirmsPage *self);
 
 G_END_DECLS

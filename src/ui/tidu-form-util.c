@@ -408,14 +408,35 @@ tidu_form_fill_regions (AdwComboRow  *row,
                         TiduDatabase *database,
                         const char   *none_label)
 {
-  g_autoptr(GPtrArray) regions = NULL;
-  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) tidu_list_choice_free);
+  g_autoptr(GPtrArray) choices = NULL;
   g_autoptr(GError) error = NULL;
 
-  regions = tidu_region_list (database, &error);
-  if (regions == NULL)
+  choices = tidu_form_region_choices (database, &error);
+  if (choices == NULL)
     g_warning ("Could not list the regions: %s", error->message);
-  for (guint i = 0; regions != NULL && i < regions->len; i++)
+  return fill_choices (G_OBJECT (row), choices, none_label);
+}
+
+/**
+ * tidu_form_region_choices:
+ *
+ * The regions of @database in tree order, each label indented by its depth; no GTK, so a
+ * worker thread can read them for a drop-down.
+ *
+ * Returns: (transfer full) (element-type TiduListChoice) (nullable): the choices, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+tidu_form_region_choices (TiduDatabase  *database,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) regions = tidu_region_list (database, error);
+  GPtrArray *choices;
+
+  if (regions == NULL)
+    return NULL;
+  choices = g_ptr_array_new_with_free_func ((GDestroyNotify) tidu_list_choice_free);
+  for (guint i = 0; i < regions->len; i++)
     {
       const TiduRegion *region = g_ptr_array_index (regions, i);
       TiduListChoice *choice = g_new0 (TiduListChoice, 1);
@@ -425,7 +446,7 @@ tidu_form_fill_regions (AdwComboRow  *row,
       choice->label = g_strconcat (indent, region->name, NULL);
       g_ptr_array_add (choices, choice);
     }
-  return fill_choices (G_OBJECT (row), choices, none_label);
+  return choices;
 }
 
 GStrv

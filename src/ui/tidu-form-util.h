@@ -65,6 +65,8 @@ GStrv         tidu_form_fill_combo       (AdwComboRow          *row,
 GStrv         tidu_form_fill_regions     (AdwComboRow          *row,
                                           TiduDatabase         *database,
                                           const char           *none_label);
+GPtrArray    *tidu_form_region_choices   (TiduDatabase         *database,
+                                          GError              **error);
 GStrv         tidu_form_fill_vocabulary  (AdwComboRow          *row,
                                           TiduDatabase         *database,
                                           TiduVocabulary        vocabulary,

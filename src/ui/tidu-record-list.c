@@ -1705,3 +1705,20 @@ tidu_record_list_purge_selected (TiduRecordList *self)
   if (id != NULL && self->trash)
     tidu_record_list_purge (self, id);
 }
+
+/**
+ * tidu_record_list_reset_criteria:
+ * @self: a #TiduRecordList
+ *
+ * Clears the search and the Filters popover's filters, so the list shows every record that
+ * the filters set from code (such as "ids") keep.
+ */
+void
+tidu_record_list_reset_criteria (TiduRecordList *self)
+{
+  g_return_if_fail (TIDU_IS_RECORD_LIST (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  tidu_list_model_set_search (self->model, NULL);
+  reset_filters_action (GTK_WIDGET (self), NULL, NULL);
+}

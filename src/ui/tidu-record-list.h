@@ -32,6 +32,7 @@ void           tidu_record_list_set_trash    (TiduRecordList *self,
 char          *tidu_record_list_dup_selected_id (TiduRecordList *self);
 const char    *tidu_record_list_get_search_text (TiduRecordList *self);
 void           tidu_record_list_focus_view   (TiduRecordList *self);
+void           tidu_record_list_reset_criteria (TiduRecordList *self);
 void           tidu_record_list_add_toolbar_widget (TiduRecordList *self,
                                                     GtkWidget      *widget,
                                                     gboolean        at_end);

@@ -510,3 +510,23 @@ tidu_window_get_visible_state (TiduWindow *self)
 
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
+
+/**
+ * tidu_window_show_firms:
+ * @self: a #TiduWindow
+ * @ids: (array zero-terminated=1): firm ids
+ * @description: what they are, for the banner above the list
+ *
+ * Switches to the Firms place, its list narrowed to exactly @ids.
+ */
+void
+tidu_window_show_firms (TiduWindow         *self,
+                        const char * const *ids,
+                        const char         *description)
+{
+  g_return_if_fail (TIDU_IS_WINDOW (self));
+  g_return_if_fail (ids != NULL);
+
+  tidu_window_set_place (self, "firms");
+  tidu_firms_page_show_firms (self->firms_page, ids, description);
+}

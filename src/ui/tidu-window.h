@@ -29,5 +29,8 @@ const char   *tidu_window_get_place         (TiduWindow      *self);
 void          tidu_window_set_place         (TiduWindow      *self,
                                              const char      *place);
 const char   *tidu_window_get_visible_state (TiduWindow      *self);
+void          tidu_window_show_firms        (TiduWindow         *self,
+                                             const char * const *ids,
+                                             const char         *description);
 
 G_END_DECLS

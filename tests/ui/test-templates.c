@@ -30,6 +30,7 @@
 #include "tidu-talent-detail.h"
 #include "tidu-talent-editor.h"
 #include "tidu-talents-page.h"
+#include "tidu-targets-window.h"
 #include "tidu-window.h"
 
 #include "ui-test-utils.h"
@@ -46,7 +47,7 @@ test_place_pages (void)
     StateGetter get_visible_state;
     const char *full_state;  /* what the page shows when the database holds records */
   } pages[] = {
-    { TIDU_TYPE_OVERVIEW_PAGE, (StateGetter) tidu_overview_page_get_visible_state, "summary" },
+    { TIDU_TYPE_OVERVIEW_PAGE, (StateGetter) tidu_overview_page_get_visible_state, "dashboard" },
     { TIDU_TYPE_FIRMS_PAGE, (StateGetter) tidu_firms_page_get_visible_state, "list" },
     { TIDU_TYPE_CARRIERS_PAGE, (StateGetter) tidu_carriers_page_get_visible_state, "list" },
     { TIDU_TYPE_TALENTS_PAGE, (StateGetter) tidu_talents_page_get_visible_state, "list" },
@@ -146,6 +147,8 @@ test_every_template (void)
     { "tidu-move-dialog.ui", TIDU_TYPE_MOVE_DIALOG },
     { "tidu-record-list.ui", TIDU_TYPE_RECORD_LIST },
     { "tidu-sample-loader.ui", TIDU_TYPE_SAMPLE_LOADER },
+    { "tidu-targets-window.ui", TIDU_TYPE_TARGETS_WINDOW },
+    { "tidu-target-editor.ui", TIDU_TYPE_TARGET_EDITOR },
   };
   g_auto(GStrv) resources = g_resources_enumerate_children (RESOURCE_BASE "/ui/", 0, NULL);
 

@@ -209,7 +209,7 @@ test_summary (void)
   tidu_window_set_database (window, reopened);
 
   g_assert_cmpstr (place_state (window, "firms"), ==, "list");
-  g_assert_cmpstr (place_state (window, "overview"), ==, "summary");
+  g_assert_cmpstr (place_state (window, "overview"), ==, "dashboard");
   g_assert_cmpstr (place_state (window, "carriers"), ==, "empty");
   g_assert_cmpstr (place_state (window, "talents"), ==, "empty");
   /* The built-in policies are always there: with any database the Subsidies tools show. */
