@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
+#include "tidu-database.h"
 
 typedef struct
 {
@@ -99,7 +100,7 @@ test_init_and_check (void)
     g_assert_no_error (error);
     root = json_node_get_object (json_parser_get_root (parser));
     g_assert_true (json_object_get_boolean_member (root, "ok"));
-    g_assert_cmpint (json_object_get_int_member (root, "schema_version"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (root, "schema_version"), ==, TIDU_SCHEMA_VERSION);
     g_assert_cmpint (json_object_get_int_member (root, "application_id"), ==, 0x54494455);
     g_assert_cmpstr (json_object_get_string_member (root, "integrity"), ==, "ok");
     counts = json_object_get_object_member (root, "counts");

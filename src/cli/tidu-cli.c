@@ -152,6 +152,8 @@ static const Command commands[] = {
   { "check", N_("Check the database’s integrity and count its records"), run_check },
   { "list", N_("List firms, carriers, talents or talent plans"), tidu_cli_list },
   { "sample", N_("Fill the database with a realistic sample data set"), tidu_cli_sample },
+  { "import", N_("Import firms, carriers, talents, certifications or indicators from CSV"), tidu_cli_import },
+  { "export", N_("Export a list to CSV or XLSX"), tidu_cli_export },
 };
 
 static char *

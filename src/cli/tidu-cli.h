@@ -17,6 +17,12 @@ int      tidu_cli_list                  (const char   *database,
 int      tidu_cli_sample                (const char   *database,
                                          int           argc,
                                          char        **argv);
+int      tidu_cli_import                (const char   *database,
+                                         int           argc,
+                                         char        **argv);
+int      tidu_cli_export                (const char   *database,
+                                         int           argc,
+                                         char        **argv);
 
 /* Shared by the commands: parse the command's options; prints nothing. */
 gboolean tidu_cli_parse_command_options (const char    *name,

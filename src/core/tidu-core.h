@@ -23,3 +23,8 @@
 #include "tidu-region.h"
 #include "tidu-firm.h"
 #include "tidu-carrier.h"
+#include "tidu-snapshot.h"
+#include "tidu-merge.h"
+#include "tidu-csv.h"
+#include "tidu-import.h"
+#include "tidu-export.h"

@@ -17,4 +17,8 @@ gboolean  tidu_database_set_error  (sqlite3      *db,
                                     const char   *what,
                                     GError      **error);
 
+TiduDatabase *tidu_database_open_private_copy (const char  *copy_path,
+                                               const char  *shown_path,
+                                               GError     **error);
+
 G_END_DECLS

@@ -30,6 +30,8 @@ struct _TiduDatabase
   char     *backup_path;
   int       schema_version;
   gboolean  created;
+  gboolean  read_only;
+  char     *remove_on_close;     /* a private copy (snapshot browsing) deleted on finalize */
 
   GHashTable *statements;         /* SQL text → cached sqlite3_stmt */
   guint       transaction_depth;
@@ -171,9 +173,13 @@ tidu_database_finalize (GObject *object)
   if (self->db != NULL)
     {
       /* Keeps the planner's statistics fresh for the next session. */
-      sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+      if (!self->read_only)
+        sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
       sqlite3_close_v2 (self->db);
     }
+  if (self->remove_on_close != NULL)
+    g_unlink (self->remove_on_close);
+  g_clear_pointer (&self->remove_on_close, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
 
@@ -633,6 +639,50 @@ tidu_database_open (const char             *path,
   return g_steal_pointer (&self);
 }
 
+/* Opens a validated private copy of a received snapshot (tidu-snapshot.c) read-only: no
+ * journal, no locks, defensive, untrusted schema, lowered limits. The copy goes with the
+ * object. Views stay enabled: the copy's schema was proven identical to ours, and the search
+ * indexes read the *_live_text views. */
+TiduDatabase *
+tidu_database_open_private_copy (const char  *copy_path,
+                                 const char  *shown_path,
+                                 GError     **error)
+{
+  g_autoptr(TiduDatabase) self = g_object_new (TIDU_TYPE_DATABASE, NULL);
+  g_autofree char *uri = NULL;
+  char *escaped;
+  gint64 version = 0;
+  int rc;
+
+  escaped = g_uri_escape_string (copy_path, "/", FALSE);
+  uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+  g_free (escaped);
+
+  self->path = g_strdup (shown_path);
+  self->read_only = TRUE;
+  rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tidu_database_set_error (self->db, rc, NULL, error);
+      g_unlink (copy_path);
+      return NULL;
+    }
+  self->remove_on_close = g_strdup (copy_path);
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_limit (self->db, SQLITE_LIMIT_ATTACHED, 0);
+  sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, 16 * 1024 * 1024);
+  sqlite3_limit (self->db, SQLITE_LIMIT_SQL_LENGTH, 1024 * 1024);
+  if (!tidu_tokenizer_register (self->db, error) ||
+      !exec (self->db, "PRAGMA query_only = ON; PRAGMA mmap_size = 0; PRAGMA cache_size = -32768;", error) ||
+      !query_int (self->db, "PRAGMA user_version", &version, error))
+    return NULL;
+  self->schema_version = (int) version;
+  return g_steal_pointer (&self);
+}
+
 const char *
 tidu_database_get_path (TiduDatabase *self)
 {
@@ -665,6 +715,13 @@ tidu_database_get_backup_path (TiduDatabase *self)
 {
   g_return_val_if_fail (TIDU_IS_DATABASE (self), NULL);
   return self->backup_path;
+}
+
+gboolean
+tidu_database_get_read_only (TiduDatabase *self)
+{
+  g_return_val_if_fail (TIDU_IS_DATABASE (self), FALSE);
+  return self->read_only;
 }
 
 sqlite3 *

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 /* Written to PRAGMA application_id: "TIDU" in ASCII, so our files are recognisable. */
 #define TIDU_APPLICATION_ID 0x54494455
 /* The schema version this build writes; files with a higher user_version are refused. */
-#define TIDU_SCHEMA_VERSION 1
+#define TIDU_SCHEMA_VERSION 2
 
 typedef enum
 {
@@ -67,6 +67,8 @@ const char      *tidu_database_get_path         (TiduDatabase           *self);
 int              tidu_database_get_schema_version (TiduDatabase         *self);
 gboolean         tidu_database_get_created      (TiduDatabase           *self);
 const char      *tidu_database_get_backup_path  (TiduDatabase           *self);
+/* TRUE for a received snapshot opened for browsing (tidu_snapshot_open ()): nothing can be saved. */
+gboolean         tidu_database_get_read_only    (TiduDatabase           *self);
 gboolean         tidu_database_count            (TiduDatabase           *self,
                                                  TiduEntity              entity,
                                                  gint64                 *count,

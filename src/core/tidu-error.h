@@ -31,7 +31,9 @@ typedef enum
                             * before another, an amount is negative, … */
   TIDU_ERROR_NOT_FOUND,    /* no record with that id (or it is in the trash) */
   TIDU_ERROR_DUPLICATE,    /* the natural key is taken: a 统一社会信用代码 already used, … */
-  TIDU_ERROR_CONFLICT      /* the change contradicts other records: a firm already in a carrier */
+  TIDU_ERROR_CONFLICT,     /* the change contradicts other records: a firm already in a carrier */
+  TIDU_ERROR_SCHEMA_MISMATCH, /* a received file's tables, triggers or views are not ours */
+  TIDU_ERROR_TOO_LARGE     /* a received file is larger than anything Tidu writes */
 } TiduError;
 
 GQuark tidu_error_quark (void);
