@@ -70,7 +70,7 @@ count_thread (GTask        *task,
   g_autoptr(TiduDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
 
-  database = tidu_database_open (task_data, TIDU_DATABASE_OPEN_NO_CREATE, &error);
+  database = tidu_database_open_again (task_data, &error);
   if (database == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -108,7 +108,7 @@ start_count (TiduOverviewPage *self)
   self->count_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->count_cancellable, count_done_cb, NULL);
   g_task_set_source_tag (task, start_count);
-  g_task_set_task_data (task, g_strdup (tidu_database_get_path (self->database)), g_free);
+  g_task_set_task_data (task, g_object_ref (self->database), g_object_unref);
   g_task_run_in_thread (task, count_thread);
 }
 
