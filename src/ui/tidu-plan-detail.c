@@ -20,6 +20,7 @@
 #include "tidu-undo.h"
 
 #include "tidu-plan-detail.h"
+#include "tidu-ui-util.h"
 
 #define N_SUMMARY_COLUMNS 6
 
@@ -337,7 +338,8 @@ tidu_plan_detail_reload (TiduPlanDetail *self)
   if (self->database != NULL && self->plan_id != NULL)
     self->plan = tidu_talent_plan_load (self->database, self->plan_id, &error);
 
-  live = self->plan != NULL && self->plan->deleted_at == NULL;
+  /* A received snapshot is only browsed. */
+  live = self->plan != NULL && self->plan->deleted_at == NULL && tidu_ui_can_write (self->database);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.edit", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-category", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-batch", live);
