@@ -154,6 +154,8 @@ static const Command commands[] = {
   { "sample", N_("Fill the database with a realistic sample data set"), tidu_cli_sample },
   { "import", N_("Import firms, carriers, talents, certifications or indicators from CSV"), tidu_cli_import },
   { "export", N_("Export a list to CSV or XLSX"), tidu_cli_export },
+  { "snapshot", N_("Export a snapshot for a colleague, or inspect a received one"), tidu_cli_snapshot },
+  { "merge", N_("Merge a colleague’s snapshot into the database"), tidu_cli_merge },
 };
 
 static char *

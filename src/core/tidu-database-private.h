@@ -20,5 +20,8 @@ gboolean  tidu_database_set_error  (sqlite3      *db,
 TiduDatabase *tidu_database_open_private_copy (const char  *copy_path,
                                                const char  *shown_path,
                                                GError     **error);
+gboolean      tidu_database_create_schema     (sqlite3     *db,
+                                               int          version,
+                                               GError     **error);
 
 G_END_DECLS

@@ -450,6 +450,30 @@ backup_before_migration (sqlite3     *db,
   return g_steal_pointer (&backup);
 }
 
+/* Builds the schema of @version on an empty connection (the tokenizer registered): what a
+ * received snapshot's sqlite_schema is compared with (tidu-snapshot.c). */
+gboolean
+tidu_database_create_schema (sqlite3     *db,
+                             int          version,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations (error);
+
+  if (migrations == NULL)
+    return FALSE;
+  for (guint i = 0; i < migrations->len; i++)
+    {
+      const char *name = g_ptr_array_index (migrations, i);
+      int v = atoi (name);
+
+      if (v > version)
+        break;
+      if (!run_migration (db, name, v, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 migrate (TiduDatabase  *self,
          GError       **error)
