@@ -199,7 +199,7 @@ TiduImportReport  *tidu_import_run               (TiduImport        *self,
                                                   GError           **error);
 
 void               tidu_import_report_free       (TiduImportReport  *report);
-/* The report as a JSON object (counts, issues, created names), for `tidu-cli import --json`. */
+/* The report as a JSON object (counts, "issues", and "new_names": the regions, carriers and industries created), for `tidu-cli import --json`. */
 char              *tidu_import_report_to_json    (const TiduImportReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiduImport, tidu_import_free)
