@@ -30,14 +30,15 @@ fail (GError *error)
   return 1;
 }
 
-/* Parses @entries, then expects exactly @n_args positional arguments. */
+/* Parses @entries, then expects @min_args to @max_args positional arguments. */
 static gboolean
 parse (const char    *name,
        const char    *parameter,
        GOptionEntry  *entries,
        int           *argc,
        char        ***argv,
-       guint          n_args,
+       guint          min_args,
+       guint          max_args,
        GError       **error)
 {
   g_autoptr(GOptionContext) context = NULL;
@@ -49,12 +50,14 @@ parse (const char    *name,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, error))
     return FALSE;
-  if ((guint) *argc != n_args + 1)
+  if ((guint) *argc > max_args + 1)
     {
-      if ((guint) *argc > n_args + 1)
-        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("Unexpected argument “%s”"), (*argv)[n_args + 1]);
-      else
-        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("Missing argument: %s"), parameter);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("Unexpected argument “%s”"), (*argv)[max_args + 1]);
+      return FALSE;
+    }
+  if ((guint) *argc < min_args + 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("Missing argument: %s"), parameter);
       return FALSE;
     }
   return TRUE;
@@ -115,7 +118,7 @@ snapshot_export (const char  *database,
   g_autofree char *path = NULL;
   TiduSnapshotOptions options = { 0 };
 
-  if (!parse ("snapshot export", _("FILE"), entries, &argc, &argv, 1, &error))
+  if (!parse ("snapshot export", _("FILE"), entries, &argc, &argv, 1, 1, &error))
     {
       g_printerr ("tidu-cli: %s\n", error->message);
       return 2;
@@ -167,7 +170,7 @@ snapshot_inspect (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(TiduSnapshotInfo) info = NULL;
 
-  if (!parse ("snapshot inspect", _("FILE"), entries, &argc, &argv, 1, &error))
+  if (!parse ("snapshot inspect", _("FILE"), entries, &argc, &argv, 1, 1, &error))
     {
       g_printerr ("tidu-cli: %s\n", error->message);
       return 2;
@@ -294,7 +297,14 @@ tidu_cli_merge (const char  *database,
   TiduMergeSide side = TIDU_MERGE_SIDE_UNRESOLVED;
   guint unresolved;
 
-  if (!parse ("merge", _("FILE"), entries, &argc, &argv, undo || history ? 0 : 1, &error))
+  if (parse ("merge", _("FILE"), entries, &argc, &argv, 0, 1, &error))
+    {
+      if (!undo && !history && argc < 2)
+        g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("Missing argument: FILE"));
+      else if ((undo || history) && argc > 1)
+        g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("--undo and --history take no file."));
+    }
+  if (error != NULL)
     {
       g_printerr ("tidu-cli: %s\n", error->message);
       return 2;

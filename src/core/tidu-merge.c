@@ -1954,7 +1954,7 @@ tidu_merge_undo (TiduDatabase  *db,
                        _("The merge cannot be undone: records it wrote were changed since. Nothing was changed."));
           goto fail;
         }
-      g_free (sql);
+      g_clear_pointer (&sql, g_free);
       if (before == NULL)
         {
           sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?1", table);
