@@ -328,6 +328,38 @@ test_cancel_keeps_file (TiduTestFixture *f,
 }
 
 static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  guint64 *n_rows = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (tidu_export_list_finish (result, n_rows, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_async (TiduTestFixture *f,
+            gconstpointer    data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "firms.xlsx", NULL);
+  g_autoptr (TiduListQuery) query = tidu_list_query_new (TIDU_LIST_FIRMS);
+  guint64 n_rows = 0;
+
+  fill (f->db);
+  tidu_list_query_set_search (query, "镇江");
+  tidu_export_list_async (tidu_database_get_path (f->db), query, path, TIDU_EXPORT_XLSX,
+                          NULL, NULL, NULL, export_done, &n_rows);
+  /* The query was copied: changing it now does not change the export. */
+  tidu_list_query_set_search (query, NULL);
+  while (n_rows == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_rows, ==, 1);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_cli (TiduTestFixture *f,
           gconstpointer    data)
 {
@@ -386,6 +418,7 @@ main (int   argc,
   ADD ("/export/filter-and-sort", test_filter_and_sort);
   ADD ("/export/round-trip", test_round_trip);
   ADD ("/export/cancel-keeps-file", test_cancel_keeps_file);
+  ADD ("/export/async", test_async);
   ADD ("/export/cli", test_cli);
 #undef ADD
 

@@ -541,6 +541,126 @@ test_progress_and_cancel (TiduTestFixture *f,
   g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_FIRM), ==, 3000);
 }
 
+/* A file big enough for the bulk path: search triggers and secondary indexes suspended, then
+ * rebuilt; firms without a code matched by name within the file. */
+static void
+test_large_file (TiduTestFixture *f,
+                 gconstpointer    data)
+{
+  g_autoptr (GString) text = g_string_new ("名称,信用代码,所属区域,地址\n");
+  g_autofree char *path = NULL;
+  g_autofree char *indexes_before = NULL;
+  g_autofree char *indexes_after = NULL;
+  g_autoptr (TiduImportReport) report = NULL;
+  const char *schema_sql = "SELECT group_concat (name, ' ') FROM (SELECT name FROM sqlite_schema "
+                           "WHERE type IN ('index', 'trigger') ORDER BY name)";
+
+  for (guint i = 0; i < 9000; i++)
+    {
+      g_autofree char *code = uscc (20000 + i);
+
+      g_string_append_printf (text, "镇江第%u精密机械科技有限公司,%s,京口区,镇江市京口区学府路%u号科技园%u幢%u楼东侧办公区\n",
+                              i, code, i, i % 40, i % 9);
+    }
+  g_string_append (text, "无代码甲公司,,润州区,\n无代码乙公司,,润州区,\n无代码甲公司,,润州区,新地址\n");
+  g_assert_cmpuint (text->len, >, 1024 * 1024);
+  path = write_file (f->dir, "large.csv", text->str, FALSE, FALSE);
+  indexes_before = tidu_test_query_text (f->db, schema_sql);
+
+  report = run_import (f->db, TIDU_IMPORT_FIRMS, path, TIDU_IMPORT_ALL_OR_NOTHING, FALSE);
+  g_assert_false (report->committed);
+  /* The third nameless row repeats the first: reported, nothing saved. */
+  g_assert_cmpuint (report->n_duplicates, ==, 1);
+  g_assert_nonnull (find_issue (report, 9004, "名称"));
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_FIRM), ==, 0);
+  indexes_after = tidu_test_query_text (f->db, schema_sql);
+  g_assert_cmpstr (indexes_after, ==, indexes_before);
+  tidu_import_report_free (g_steal_pointer (&report));
+
+  report = run_import (f->db, TIDU_IMPORT_FIRMS, path, TIDU_IMPORT_SKIP_BAD_ROWS, FALSE);
+  g_assert_true (report->committed);
+  g_assert_cmpuint (report->n_created, ==, 9002);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_FIRM), ==, 9002);
+  g_free (indexes_after);
+  indexes_after = tidu_test_query_text (f->db, schema_sql);
+  g_assert_cmpstr (indexes_after, ==, indexes_before);
+  /* The search indexes were rebuilt with every firm. */
+  g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM firms_fts WHERE firms_fts MATCH '镇江第8999精密'"), ==, 1);
+  g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM firms_fts"), ==, 9002);
+}
+
+typedef struct
+{
+  GMainLoop        *loop;
+  GThread          *main_thread;
+  guint             n_progress;
+  double            last;
+  TiduImportReport *report;
+  GError           *error;
+} AsyncState;
+
+static void
+async_progress (double   fraction,
+                gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  /* Delivered on the caller's thread, never on the worker. */
+  g_assert_true (g_thread_self () == state->main_thread);
+  g_assert_cmpfloat (fraction, >=, state->last);
+  state->last = fraction;
+  state->n_progress++;
+}
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncState *state = user_data;
+  TiduImport *import = g_object_get_data (G_OBJECT (result), "tidu-import");
+
+  g_assert_true (g_thread_self () == state->main_thread);
+  state->report = tidu_import_run_finish (import, result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_async (TiduTestFixture *f,
+            gconstpointer    data)
+{
+  g_autoptr (GString) text = g_string_new ("名称,信用代码\n");
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiduImport) import = NULL;
+  AsyncState state = { 0 };
+
+  for (guint i = 0; i < 2500; i++)
+    {
+      g_autofree char *code = uscc (5000 + i);
+
+      g_string_append_printf (text, "镇江第%u科技有限公司,%s\n", i, code);
+    }
+  path = write_file (f->dir, "many.csv", text->str, FALSE, FALSE);
+  import = tidu_import_new (TIDU_IMPORT_FIRMS, path, TIDU_CSV_ENCODING_AUTO, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  state.main_thread = g_thread_self ();
+  tidu_import_run_async (import, tidu_database_get_path (f->db), FALSE, async_progress, &state,
+                         NULL, async_done, &state);
+  g_main_loop_run (state.loop);
+  g_main_loop_unref (state.loop);
+
+  g_assert_no_error (state.error);
+  g_assert_nonnull (state.report);
+  g_assert_true (state.report->committed);
+  g_assert_cmpuint (state.report->n_created, ==, 2500);
+  g_assert_cmpuint (state.n_progress, >=, 1);
+  g_assert_cmpint (tidu_test_count_live (f->db, TIDU_ENTITY_FIRM), ==, 2500);
+  tidu_import_report_free (state.report);
+}
+
 static void
 test_carriers (TiduTestFixture *f,
                gconstpointer    data)
@@ -754,6 +874,8 @@ main (int   argc,
   ADD ("/import/trashed-firm-restored", test_trashed_firm_restored);
   ADD ("/import/dry-run", test_dry_run);
   ADD ("/import/progress-and-cancel", test_progress_and_cancel);
+  ADD ("/import/large-file", test_large_file);
+  ADD ("/import/async", test_async);
   ADD ("/import/carriers", test_carriers);
   ADD ("/import/talents", test_talents);
   ADD ("/import/certifications-and-indicators", test_certifications_and_indicators);

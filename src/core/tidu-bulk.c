@@ -102,6 +102,16 @@ tidu_bulk_get_n_indexes (TiduBulk *state)
 }
 
 static gboolean
+triggers_mention (GPtrArray  *trigger_sql,
+                  const char *name)
+{
+  for (guint i = 0; i < trigger_sql->len; i++)
+    if (strstr (g_ptr_array_index (trigger_sql, i), name) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 drop_all (sqlite3    *handle,
           const char *what,
           GPtrArray  *names,
@@ -207,8 +217,12 @@ tidu_bulk_begin_tables (TiduDatabase        *db,
     {
       g_autofree char *content = fts_content_table ((const char *) sqlite3_column_text (stmt, 1));
 
-      /* Only external-content indexes can be rebuilt from their table. */
-      if (content != NULL && table_wanted (tables, content))
+      /* Only external-content indexes can be rebuilt from their table. The content is often a
+       * view (firms_live_text over firms), so an index also counts as the table's when one of
+       * the triggers suspended above keeps it. */
+      if (content != NULL &&
+          (table_wanted (tables, content) ||
+           triggers_mention (bulk->trigger_sql, (const char *) sqlite3_column_text (stmt, 0))))
         g_ptr_array_add (bulk->fts_tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
       rc = SQLITE_OK;
     }

@@ -18,6 +18,7 @@
 #include "tidu-export.h"
 #include "tidu-record-private.h"
 #include "tidu-vocabulary.h"
+#include "tidu-worker-private.h"
 
 #define PAGE_SIZE 256
 #define WIDTH_SAMPLE_ROWS 200
@@ -781,6 +782,16 @@ tidu_export_list (TiduDatabase        *db,
     {
       FILE *out = fdopen (fd, "wb");
 
+      if (out == NULL)
+        {
+          g_set_error (error, TIDU_ERROR, TIDU_ERROR_IO, _("Could not write “%s”: %s"), path,
+                       g_strerror (errno));
+          close (fd);
+          g_unlink (tmp_path);
+          rows_clear (&rows);
+          end_read (handle, own_transaction);
+          return FALSE;
+        }
       ok = export_csv (&rows, out, path, progress, progress_data, cancellable, &written,
                        &local_error);
       if (fflush (out) != 0 && ok)
@@ -828,5 +839,97 @@ tidu_export_list (TiduDatabase        *db,
     progress (1.0, progress_data);
   if (n_rows != NULL)
     *n_rows = written;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ on a worker thread */
+
+typedef struct
+{
+  char             *database_path;
+  TiduListQuery    *query;
+  char             *path;
+  TiduExportFormat  format;
+  TiduMainProgress *progress;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_free (data->database_path);
+  g_clear_pointer (&data->query, tidu_list_query_free);
+  g_free (data->path);
+  g_clear_pointer (&data->progress, tidu_main_progress_unref);
+  g_free (data);
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr (TiduDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  guint64 n_rows = 0;
+
+  db = tidu_database_open (data->database_path, TIDU_DATABASE_OPEN_NO_CREATE, &error);
+  if (db == NULL ||
+      !tidu_export_list (db, data->query, data->path, data->format,
+                         data->progress != NULL ? tidu_main_progress_report : NULL,
+                         data->progress, cancellable, &n_rows, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, g_memdup2 (&n_rows, sizeof n_rows), g_free);
+}
+
+void
+tidu_export_list_async (const char          *database_path,
+                        const TiduListQuery *query,
+                        const char          *path,
+                        TiduExportFormat     format,
+                        TiduProgressFunc     progress,
+                        gpointer             progress_data,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (database_path != NULL);
+  g_return_if_fail (query != NULL);
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tidu_export_list_async);
+  data = g_new0 (ExportData, 1);
+  data->database_path = g_strdup (database_path);
+  data->query = tidu_list_query_copy (query);
+  data->path = g_strdup (path);
+  data->format = format;
+  if (progress != NULL)
+    data->progress = tidu_main_progress_new (progress, progress_data);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+gboolean
+tidu_export_list_finish (GAsyncResult  *result,
+                         guint64       *n_rows,
+                         GError       **error)
+{
+  g_autofree guint64 *count = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  count = g_task_propagate_pointer (G_TASK (result), error);
+  if (count == NULL)
+    return FALSE;
+  if (n_rows != NULL)
+    *n_rows = *count;
   return TRUE;
 }

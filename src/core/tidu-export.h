@@ -54,6 +54,23 @@ gboolean  tidu_export_list            (TiduDatabase        *db,
                                        guint64             *n_rows,
                                        GError             **error);
 
+/* tidu_export_list() on a worker thread with its own connection to the database file at
+ * @database_path, over a copy of @query. @progress and @callback run on the caller's
+ * thread-default main context. */
+void      tidu_export_list_async      (const char          *database_path,
+                                       const TiduListQuery *query,
+                                       const char          *path,
+                                       TiduExportFormat     format,
+                                       TiduProgressFunc     progress,
+                                       gpointer             progress_data,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+/* @n_rows (optional): the rows written. */
+gboolean  tidu_export_list_finish     (GAsyncResult        *result,
+                                       guint64             *n_rows,
+                                       GError             **error);
+
 /* @text made safe for a spreadsheet cell: a copy, with an apostrophe in front when it starts
  * with = + - @, a tab or a carriage return. */
 char     *tidu_export_neutralize      (const char          *text);

@@ -28,10 +28,12 @@
 #include "tidu-talent.h"
 #include "tidu-uscc.h"
 #include "tidu-vocabulary.h"
+#include "tidu-worker-private.h"
 
 /* Files above this size suspend the search-index triggers; below, rebuilding the whole
  * index would cost more than keeping it row by row. */
 #define BULK_THRESHOLD (1024 * 1024)
+#define BULK_AFTER_WRITES 500
 #define MAX_FIELDS 24
 
 /* ------------------------------------------------------------------ fields */
@@ -812,6 +814,7 @@ typedef struct
   GHashTable        *regions;      /* folded name → id */
   GHashTable        *carriers;     /* folded name → id */
   GHashTable        *industries;   /* folded name → name as stored */
+  GHashTable        *nameless;     /* name → id of the firms without a code this import added */
   GHashTable        *keys;         /* the file's natural keys → first row */
   GPtrArray         *vocab[TIDU_N_VOCABULARIES];
   GHashTable        *vocab_index[TIDU_N_VOCABULARIES];
@@ -821,7 +824,7 @@ typedef struct
   guint64            row;
   gboolean           row_bad;
   gboolean           in_savepoint;  /* the row's writes are inside their own savepoint */
-  gboolean           firms_without_code; /* some live firm has no credit code */
+  gboolean           firms_without_code; /* before the import, some live firm had no code */
   GDate              today;
   char              *now;           /* the import's timestamp */
   guint32            id_counter;
@@ -842,14 +845,26 @@ ensure_savepoint (Run     *run,
   return TRUE;
 }
 
+static GHashTable *
+cache_for (Run        *run,
+           const char *table)
+{
+  if (strcmp (table, "regions") == 0)
+    return run->regions;
+  if (strcmp (table, "carriers") == 0)
+    return run->carriers;
+  if (strcmp (table, "nameless") == 0)
+    return run->nameless;
+  return run->industries;
+}
+
 static void
 cache_put (Run        *run,
            const char *table,
            const char *key,
            const char *value)
 {
-  GHashTable *cache = strcmp (table, "regions") == 0 ? run->regions
-                      : strcmp (table, "carriers") == 0 ? run->carriers : run->industries;
+  GHashTable *cache = cache_for (run, table);
 
   /* The value may live in this very table: copy it before replacing anything. */
   g_hash_table_insert (cache, g_strdup (key), g_strdup (value));
@@ -1115,16 +1130,6 @@ note_created (Run        *run,
   g_ptr_array_add (run->report->created_names, created);
 }
 
-static GHashTable *
-cache_for (Run        *run,
-           const char *table)
-{
-  if (strcmp (table, "regions") == 0)
-    return run->regions;
-  if (strcmp (table, "carriers") == 0)
-    return run->carriers;
-  return run->industries;
-}
 
 /* The cached value for a name as written, else for its folded form (remembered then for the
  * name as written too). */
@@ -1553,6 +1558,8 @@ import_firm (Run        *run,
   /* The same firm: by code (trash included), else by name among firms without a code. */
   if (uscc != NULL)
     id = find_id (run, "SELECT id FROM firms WHERE uscc = ?1", uscc, NULL);
+  if (id == NULL)
+    id = g_strdup (g_hash_table_lookup (run->nameless, run->values[FIRM_NAME]));
   if (id == NULL && run->firms_without_code)
     id = find_id (run, "SELECT id FROM firms WHERE name = ?1 AND uscc IS NULL AND deleted_at IS NULL "
                   "ORDER BY rowid", run->values[FIRM_NAME], NULL);
@@ -1621,7 +1628,7 @@ import_firm (Run        *run,
           return FALSE;
         }
       if (firm->uscc == NULL)
-        run->firms_without_code = TRUE;
+        cache_put (run, "nameless", firm->name, firm->id);
     }
   else if (strcmp (before, after) != 0)
     {
@@ -1636,7 +1643,7 @@ import_firm (Run        *run,
           return FALSE;
         }
       if (firm->uscc == NULL)
-        run->firms_without_code = TRUE;
+        cache_put (run, "nameless", firm->name, firm->id);
     }
 
   if (run->values[FIRM_CARRIER] != NULL)
@@ -2171,6 +2178,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->regions, g_hash_table_unref);
   g_clear_pointer (&run->carriers, g_hash_table_unref);
   g_clear_pointer (&run->industries, g_hash_table_unref);
+  g_clear_pointer (&run->nameless, g_hash_table_unref);
   g_clear_pointer (&run->keys, g_hash_table_unref);
   g_clear_pointer (&run->row_cache_keys, g_ptr_array_unref);
   g_clear_pointer (&run->now, g_free);
@@ -2245,6 +2253,7 @@ tidu_import_run (TiduImport        *self,
   run.regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run.carriers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run.industries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run.nameless = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   run.row_cache_keys = g_ptr_array_new_with_free_func (g_free);
   run.now = tidu_record_timestamp ();
@@ -2277,9 +2286,6 @@ tidu_import_run (TiduImport        *self,
       run_clear (&run);
       return NULL;
     }
-  if (size > BULK_THRESHOLD &&
-      !tidu_bulk_begin_tables (db, bulk_tables, TIDU_BULK_DROP_INDEXES, &bulk, &local_error))
-    goto out;
   if (!load_caches (&run, &local_error))
     goto out;
   {
@@ -2318,6 +2324,19 @@ tidu_import_run (TiduImport        *self,
         if (self->mapping[c] >= 0)
           run.values[self->mapping[c]] = tidied[self->mapping[c]] = tidy_value (fields[c]);
 
+      /* A big file that writes suspends the search-index upkeep, between rows (never inside a
+       * row's savepoint, whose rollback would bring the triggers back). A file that matches
+       * what is saved writes nothing and rebuilds nothing. Secondary indexes go too when the
+       * import's own look-ups do not need them: firms matched by code, and names of firms
+       * without a code kept in memory. */
+      if (bulk == NULL && size > BULK_THRESHOLD &&
+          report->n_created + report->n_updated >= BULK_AFTER_WRITES &&
+          !tidu_bulk_begin_tables (db, bulk_tables,
+                                   self->kind == TIDU_IMPORT_FIRMS && !run.firms_without_code
+                                   ? TIDU_BULK_DROP_INDEXES : TIDU_BULK_DEFAULT,
+                                   &bulk, &local_error))
+        goto out;
+
       ok = import_row (&run, &local_error);
       for (guint f = 0; f < MAX_FIELDS; f++)
         g_free (tidied[f]);
@@ -2355,4 +2374,88 @@ out:
       return NULL;
     }
   return g_steal_pointer (&report);
+}
+
+/* ------------------------------------------------------------------ on a worker thread */
+
+typedef struct
+{
+  char             *database_path;
+  gboolean          dry_run;
+  TiduMainProgress *progress;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  g_free (data->database_path);
+  g_clear_pointer (&data->progress, tidu_main_progress_unref);
+  g_free (data);
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TiduImport *self = g_object_get_data (G_OBJECT (task), "tidu-import");
+  RunData *data = task_data;
+  g_autoptr (TiduDatabase) db = NULL;
+  g_autoptr (GError) error = NULL;
+  TiduImportReport *report;
+
+  db = tidu_database_open (data->database_path, TIDU_DATABASE_OPEN_NO_CREATE, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  report = tidu_import_run (self, db, data->dry_run,
+                            data->progress != NULL ? tidu_main_progress_report : NULL,
+                            data->progress, cancellable, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) tidu_import_report_free);
+}
+
+void
+tidu_import_run_async (TiduImport          *self,
+                       const char          *database_path,
+                       gboolean             dry_run,
+                       TiduProgressFunc     progress,
+                       gpointer             progress_data,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  RunData *data;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (database_path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tidu_import_run_async);
+  /* The import is not a GObject: it rides on the task, and the caller keeps it alive. */
+  g_object_set_data (G_OBJECT (task), "tidu-import", self);
+  data = g_new0 (RunData, 1);
+  data->database_path = g_strdup (database_path);
+  data->dry_run = dry_run;
+  if (progress != NULL)
+    data->progress = tidu_main_progress_new (progress, progress_data);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+TiduImportReport *
+tidu_import_run_finish (TiduImport    *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_object_get_data (G_OBJECT (result), "tidu-import") == self, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -29,9 +29,9 @@
  * Vocabulary columns (技术领域, 载体类型, 级别, 梯度, 招引阶段, 性别) accept the Chinese or English
  * label or the code.
  *
- * Threads: a TiduImport is used by one thread at a time. tidu_import_run() blocks; run it in a
- * GTask on a worker thread with a TiduDatabase opened for that thread. @progress is called
- * on that thread.
+ * Threads: a TiduImport is used by one thread at a time. tidu_import_run() blocks and calls
+ * @progress on its own thread; tidu_import_run_async() runs it on a worker thread with its own
+ * connection and reports progress and the result on the caller's main context.
  *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -197,6 +197,22 @@ TiduImportReport  *tidu_import_run               (TiduImport        *self,
                                                   gpointer           progress_data,
                                                   GCancellable      *cancellable,
                                                   GError           **error);
+
+/* tidu_import_run() on a worker thread with its own connection to the database file at
+ * @database_path (the UI's TiduDatabase stays on the main thread). @progress is called on the
+ * thread-default main context of the caller, at most once per main-loop iteration; @callback
+ * likewise. The TiduImport must not be used until the callback has run. */
+void               tidu_import_run_async         (TiduImport          *self,
+                                                  const char          *database_path,
+                                                  gboolean             dry_run,
+                                                  TiduProgressFunc     progress,
+                                                  gpointer             progress_data,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+TiduImportReport  *tidu_import_run_finish        (TiduImport          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 void               tidu_import_report_free       (TiduImportReport  *report);
 /* The report as a JSON object (counts, "issues", and "new_names": the regions, carriers and industries created), for `tidu-cli import --json`. */
