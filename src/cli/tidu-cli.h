@@ -21,6 +21,8 @@ int      tidu_cli_import                (const char   *database,
                                          int           argc,
                                          char        **argv);
 int      tidu_cli_export                (const char   *database,
+                                         int           argc,
+                                         char        **argv);
 int      tidu_cli_snapshot              (const char   *database,
                                          int           argc,
                                          char        **argv);
