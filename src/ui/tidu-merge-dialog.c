@@ -47,7 +47,7 @@ struct _TiduMergeDialog
   GtkLabel            *identical_label;
   GtkLabel            *conflicts_label;
   AdwPreferencesGroup *conflicts_group;
-  GtkLabel            *unresolved_label;
+  char                *conflicts_more;  /* "N more conflicts are not listed…", or NULL */
   AdwPreferencesGroup *changes_group;
 
   /* Owned references */
@@ -99,7 +99,14 @@ update_status (TiduMergeDialog *self)
                             unresolved);
   else
     text = g_strdup (_("Every conflict is decided."));
-  gtk_label_set_text (self->unresolved_label, text);
+  if (self->conflicts_more != NULL)
+    {
+      char *both = g_strconcat (text, " ", self->conflicts_more, NULL);
+
+      g_free (text);
+      text = both;
+    }
+  adw_preferences_group_set_description (self->conflicts_group, text);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.apply", self->plan != NULL && unresolved == 0);
 }
@@ -352,9 +359,8 @@ show_plan (TiduMergeDialog *self)
   if (n_conflicts > MAX_CONFLICT_ROWS)
     {
       g_autofree char *n_more = format_count (n_conflicts - MAX_CONFLICT_ROWS);
-      g_autofree char *text = g_strdup_printf (_("%s more conflicts are not listed: decide them all at once with the buttons above."), n_more);
 
-      adw_preferences_group_set_description (self->conflicts_group, text);
+      self->conflicts_more = g_strdup_printf (_("%s more conflicts are not listed: decide them all at once with the buttons above."), n_more);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), n_conflicts > 0);
@@ -670,6 +676,7 @@ tidu_merge_dialog_finalize (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->worker_db);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->conflicts_more, g_free);
   g_clear_pointer (&self->choices, g_array_unref);
 
   G_OBJECT_CLASS (tidu_merge_dialog_parent_class)->finalize (object);
@@ -695,7 +702,6 @@ tidu_merge_dialog_class_init (TiduMergeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduMergeDialog, identical_label);
   gtk_widget_class_bind_template_child (widget_class, TiduMergeDialog, conflicts_label);
   gtk_widget_class_bind_template_child (widget_class, TiduMergeDialog, conflicts_group);
-  gtk_widget_class_bind_template_child (widget_class, TiduMergeDialog, unresolved_label);
   gtk_widget_class_bind_template_child (widget_class, TiduMergeDialog, changes_group);
 
   gtk_widget_class_install_action (widget_class, "merge.apply", NULL, apply_activated);

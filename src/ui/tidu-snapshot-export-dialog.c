@@ -239,20 +239,34 @@ export_activated (GtkWidget  *widget,
   gtk_file_filter_add_pattern (snapshots, "*" TIDU_SNAPSHOT_SUFFIX);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), snapshots);
 
-  /* Translators: the suggested file name of a snapshot; %s is a date, or a name and a date */
   if (*officer != '\0')
     {
       g_autofree char *who_when = g_strdup_printf ("%s-%s", officer, date);
 
+      /* Translators: the suggested file name of a snapshot; %s is a name and a date */
       name = g_strdup_printf (_("Tidu-%s.tidu"), who_when);
     }
   else
+    /* Translators: the suggested file name of a snapshot; %s is a date */
     name = g_strdup_printf (_("Tidu-%s.tidu"), date);
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
 
   g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* The dialog belongs to no application itself: ask the window's for Preferences. */
+static void
+preferences_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+  GtkApplication *application = parent != NULL ? gtk_window_get_application (parent) : NULL;
+
+  if (application != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
 }
 
 static void
@@ -284,6 +298,7 @@ tidu_snapshot_export_dialog_class_init (TiduSnapshotExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduSnapshotExportDialog, officer_row);
 
   gtk_widget_class_install_action (widget_class, "snapshot.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "snapshot.preferences", NULL, preferences_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

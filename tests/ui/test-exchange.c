@@ -8,7 +8,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "tidu-firms-page.h"
@@ -666,6 +668,15 @@ main (int   argc,
       char *argv[])
 {
   int status;
+
+  /* TIDU_LOCALEDIR: translations from the build tree, for the Chinese screenshots. */
+  if (g_getenv ("TIDU_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TIDU_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
   tidu_test_init (&argc, &argv);
   if (g_getenv ("TIDU_TEST_DARK") != NULL)
