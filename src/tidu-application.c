@@ -297,12 +297,12 @@ open_snapshot_cb (GObject      *object,
     {
       TiduWindow *main_window = ensure_window (self);
       AdwMessageDialog *dialog;
-      g_autofree char *basename = g_path_get_basename (data->path);
 
       gtk_window_present (GTK_WINDOW (main_window));
+      /* The core's message names the file and says what is wrong with it. */
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (main_window),
                                                            _("Could Not Open the Snapshot"), NULL));
-      adw_message_dialog_format_body (dialog, "%s\n\n%s", error->message, basename);
+      adw_message_dialog_set_body (dialog, error->message);
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       adw_message_dialog_set_default_response (dialog, "close");
       adw_message_dialog_set_close_response (dialog, "close");

@@ -40,6 +40,7 @@ struct _TiduImportAssistant
 
   /* Template widgets */
   AdwWindowTitle    *window_title;
+  GtkWidget         *cancel_button;
   GtkWidget         *back_button;
   GtkButton         *next_button;
   GtkStack          *stack;
@@ -101,8 +102,9 @@ update_buttons (TiduImportAssistant *self)
     }
   else if (g_str_equal (step, "done"))
     {
+      /* Nothing saved (all or nothing with bad rows): back to choose "Skip bad rows". */
       next_label = _("_Close");
-      can_back = FALSE;
+      can_back = can_back && self->report != NULL && !self->report->committed;
     }
   else if (g_str_equal (step, "loading") || g_str_equal (step, "progress"))
     {
@@ -114,6 +116,7 @@ update_buttons (TiduImportAssistant *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.next", can_next);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.back", can_back);
   gtk_widget_set_visible (self->back_button, can_back);
+  gtk_widget_set_visible (self->cancel_button, !g_str_equal (step, "done"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.stop", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose-file", !busy);
 }
@@ -832,6 +835,8 @@ back_activated (GtkWidget  *widget,
     set_step (self, "preview");
   else if (g_str_equal (step, "check"))
     set_step (self, "mapping");
+  else if (g_str_equal (step, "done") && self->report != NULL && !self->report->committed)
+    start_run (self, TRUE);
 }
 
 static void
@@ -907,6 +912,7 @@ tidu_import_assistant_class_init (TiduImportAssistantClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-import-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, TiduImportAssistant, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TiduImportAssistant, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TiduImportAssistant, back_button);
   gtk_widget_class_bind_template_child (widget_class, TiduImportAssistant, next_button);
   gtk_widget_class_bind_template_child (widget_class, TiduImportAssistant, stack);
