@@ -897,6 +897,7 @@ tidu_merge_plan_new (TiduDatabase      *db,
   g_autoptr(TiduMergePlan) self = NULL;
   sqlite3 *handle;
   gboolean ok = FALSE;
+  gint64 started = g_get_monotonic_time ();
 
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (snapshot_path != NULL, NULL);
@@ -915,6 +916,7 @@ tidu_merge_plan_new (TiduDatabase      *db,
     progress (0.0, progress_data);
   if (!tidu_snapshot_validate (snapshot_path, cancellable, &self->copy, &self->info, error))
     return NULL;
+  g_debug ("merge: snapshot validated after %.2f s", (g_get_monotonic_time () - started) / 1e6);
   if (self->info->schema_version != TIDU_SCHEMA_VERSION)
     {
       g_autofree char *display = g_filename_display_name (snapshot_path);
@@ -973,6 +975,7 @@ tidu_merge_plan_new (TiduDatabase      *db,
     self->total_changes = sqlite3_total_changes64 (handle);
   }
   ok = TRUE;
+  g_debug ("merge: plan computed after %.2f s", (g_get_monotonic_time () - started) / 1e6);
 
 out:
   detach_copy (handle);
@@ -1468,6 +1471,9 @@ fix_references (TiduMergePlan *self,
 
       if (only != NULL && !g_hash_table_contains (only, column))
         continue;
+      /* Nothing of the referenced table was matched by natural key: nothing to map. */
+      if (g_hash_table_size (self->tables[GPOINTER_TO_UINT (g_hash_table_lookup (t->references, column)) - 1].map) == 0)
+        continue;
       sql = g_strdup_printf ("SELECT \"%s\" FROM theirs.\"%s\" WHERE id = ?1", column, t->info->table);
       value = query_one (db, sql, their_id, &ok, error);
       if (!ok)
@@ -1490,6 +1496,7 @@ insert_theirs (TiduMergePlan *self,
                Undo          *u,
                Table         *t,
                const char    *their_id,
+               gboolean       purged_here,
                GError       **error)
 {
   g_autofree char *sql = g_strdup_printf ("INSERT INTO main.\"%s\" SELECT * FROM theirs.\"%s\" WHERE id = ?1",
@@ -1497,7 +1504,8 @@ insert_theirs (TiduMergePlan *self,
 
   return undo_before (u, t, their_id, TRUE, error) &&
          run (db, sql, their_id, NULL, NULL, error) &&
-         run (db, "DELETE FROM main.tidu_tombstones WHERE tbl = ?1 AND row_id = ?2", t->info->table, their_id, NULL, error) &&
+         (!purged_here ||
+          run (db, "DELETE FROM main.tidu_tombstones WHERE tbl = ?1 AND row_id = ?2", t->info->table, their_id, NULL, error)) &&
          fix_references (self, db, t, their_id, their_id, NULL, error);
 }
 
@@ -1570,7 +1578,7 @@ apply_record (TiduMergePlan *self,
     case TIDU_MERGE_KEPT:
       return TRUE;
     case TIDU_MERGE_NEW:
-      return insert_theirs (self, db, u, t, r->their_id, error);
+      return insert_theirs (self, db, u, t, r->their_id, r->purged_mine, error);
     case TIDU_MERGE_CHANGED:
     case TIDU_MERGE_DELETED:
       g_hash_table_iter_init (&iter, r->take);
@@ -1599,7 +1607,7 @@ apply_record (TiduMergePlan *self,
       if (r->record_side != TIDU_MERGE_SIDE_THEIRS)
         return TRUE;
       if (r->purged_mine)
-        return insert_theirs (self, db, u, t, r->their_id, error);
+        return insert_theirs (self, db, u, t, r->their_id, r->purged_mine, error);
       /* Their edited record comes back whole. */
       for (guint i = 0; i < t->columns->len; i++)
         if (!is_meta_column (g_ptr_array_index (t->columns, i)))
@@ -1670,6 +1678,7 @@ tidu_merge_plan_apply (TiduMergePlan     *plan,
   gboolean ok;
   Undo u = { 0 };
   sqlite3_stmt *stmt;
+  gint64 started = g_get_monotonic_time ();
   int rc;
 
   g_return_val_if_fail (TIDU_IS_MERGE_PLAN (plan), FALSE);
@@ -1706,6 +1715,7 @@ tidu_merge_plan_apply (TiduMergePlan     *plan,
   backup = write_backup (db, tidu_database_get_path (plan->db), error);
   if (backup == NULL)
     return FALSE;
+  g_debug ("merge: backup written after %.2f s", (g_get_monotonic_time () - started) / 1e6);
   if (progress != NULL)
     progress (0.3, progress_data);
 
@@ -1783,6 +1793,7 @@ tidu_merge_plan_apply (TiduMergePlan     *plan,
       return FALSE;
     }
   detach_copy (db);
+  g_debug ("merge: applied after %.2f s", (g_get_monotonic_time () - started) / 1e6);
   plan->applied = TRUE;
   if (progress != NULL)
     progress (1.0, progress_data);

@@ -2183,7 +2183,17 @@ tidu_sample_generate (TiduDatabase            *db,
   ok = tidu_database_begin (db, error);
   if (ok)
     {
-      ok = generate_all (&s, options, error);
+      /* Generating is not editing: the per-field change log (merge, ADR 0005) stays empty,
+       * and the same seed gives the same bytes. */
+      int rc = sqlite3_exec (tidu_database_get_handle (db),
+                             "INSERT OR REPLACE INTO tidu_meta (key, value) VALUES ('changes_paused', '1')",
+                             NULL, NULL, NULL);
+
+      ok = rc == SQLITE_OK ? generate_all (&s, options, error)
+                           : tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
+      if (ok && (rc = sqlite3_exec (tidu_database_get_handle (db), "DELETE FROM tidu_meta WHERE key = 'changes_paused'",
+                                    NULL, NULL, NULL)) != SQLITE_OK)
+        ok = tidu_database_set_error (tidu_database_get_handle (db), rc, NULL, error);
       if (ok)
         {
           ok = tidu_database_commit (db, error);

@@ -625,6 +625,7 @@ tidu_snapshot_export (TiduDatabase               *db,
   gint64 page_size = 0;
   gboolean subset;
   gboolean ok = FALSE;
+  gint64 started = g_get_monotonic_time ();
   GStatBuf st;
   int rc;
 
@@ -724,6 +725,7 @@ tidu_snapshot_export (TiduDatabase               *db,
       remove_temporary (tmp);
       return FALSE;
     }
+  g_debug ("snapshot: VACUUM INTO after %.2f s", (g_get_monotonic_time () - started) / 1e6);
   p.watch_path = NULL;
   p.from = 0.7;
   p.to = 0.95;
@@ -743,7 +745,9 @@ tidu_snapshot_export (TiduDatabase               *db,
   if (!tidu_tokenizer_register (out, &local_error) ||
       !exec_sql (out,
                  "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF;"
-                 "PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;", &local_error) ||
+                 "PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;"
+                 /* Our own file: mapped, the check reads it without copying every page. */
+                 "PRAGMA mmap_size = 4294967296; PRAGMA cache_size = -65536;", &local_error) ||
       !exec_sql (out, "BEGIN", &local_error))
     goto out;
 
@@ -790,6 +794,7 @@ tidu_snapshot_export (TiduDatabase               *db,
   if ((subset || options->redact) && !exec_sql (out, "VACUUM", &local_error))
     goto out;
   report (&p, 0.8);
+  g_debug ("snapshot: manifest written after %.2f s", (g_get_monotonic_time () - started) / 1e6);
 
   {
     gboolean good;
@@ -803,6 +808,7 @@ tidu_snapshot_export (TiduDatabase               *db,
         goto out;
       }
   }
+  g_debug ("snapshot: checked after %.2f s", (g_get_monotonic_time () - started) / 1e6);
   ok = TRUE;
   goto out;
 
@@ -844,6 +850,7 @@ out:
         return FALSE;
       }
     fsync_path (dir, TRUE, NULL);
+    g_debug ("snapshot: synced and renamed after %.2f s", (g_get_monotonic_time () - started) / 1e6);
   }
 
   info->path = g_strdup (path);
