@@ -234,6 +234,30 @@ test_unterminated_quote (void)
 }
 
 static void
+test_too_long (void)
+{
+  gsize len = 17 * 1024 * 1024;
+  g_autofree char *bytes = g_malloc (len + 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TiduCsvReader) reader = NULL;
+  const char * const *fields;
+  guint n;
+
+  memcpy (bytes, "a,b\n1,\"", 7);
+  memset (bytes + 7, 'x', len - 7);
+  bytes[len] = '\0';
+  reader = reader_for (bytes, (gssize) len, TIDU_CSV_ENCODING_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_true (tidu_csv_reader_next (reader, &fields, &n, NULL, &error));
+  g_assert_false (tidu_csv_reader_next (reader, &fields, &n, NULL, &error));
+  g_assert_error (error, TIDU_ERROR, TIDU_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "Row 2"));
+  g_clear_error (&error);
+  g_assert_false (tidu_csv_reader_next (reader, &fields, &n, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_not_text (void)
 {
   g_autoptr (GError) error = NULL;
@@ -334,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/csv/delimiters", test_delimiters);
   g_test_add_func ("/csv/invalid-bytes", test_invalid_bytes);
   g_test_add_func ("/csv/unterminated-quote", test_unterminated_quote);
+  g_test_add_func ("/csv/too-long", test_too_long);
   g_test_add_func ("/csv/not-text", test_not_text);
   g_test_add_func ("/csv/blank-lines", test_blank_lines);
   g_test_add_func ("/csv/streaming", test_streaming);

@@ -18,6 +18,9 @@
 #include "tidu-error.h"
 
 #define BLOCK_SIZE (64 * 1024)
+/* No spreadsheet row is this long; a file that makes one has a quote that is never closed,
+ * and reading on would hold the rest of the file in memory. */
+#define MAX_RECORD (16 * 1024 * 1024)
 
 struct _TiduCsvReader
 {
@@ -42,6 +45,7 @@ struct _TiduCsvReader
   GPtrArray         *fields;             /* pointers into raw->str or utf8, NULL-terminated */
   GIConv             conv;
   guint64            row;
+  gboolean           stopped;            /* a record too long: nothing more is read */
 };
 
 const char *
@@ -410,6 +414,7 @@ typedef enum
   LEX_RECORD,          /* a record was read */
   LEX_END,             /* no more records */
   LEX_UNTERMINATED,    /* a quote never closed */
+  LEX_TOO_LONG,        /* a record longer than MAX_RECORD */
   LEX_ERROR            /* reading failed */
 } LexResult;
 
@@ -436,6 +441,8 @@ lex_record (TiduCsvReader *self,
 
       if (self->len - self->pos < 4 && !ensure (self, 4, cancellable, error))
         return LEX_ERROR;
+      if (self->raw->len > MAX_RECORD)
+        return LEX_TOO_LONG;
       avail = self->len - self->pos;
       if (avail == 0)
         {
@@ -655,6 +662,8 @@ tidu_csv_reader_next (TiduCsvReader        *self,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      if (self->stopped)
+        return FALSE;
 
       result = lex_record (self, cancellable, error);
       if (result == LEX_ERROR)
@@ -669,6 +678,17 @@ tidu_csv_reader_next (TiduCsvReader        *self,
           g_set_error (error, TIDU_ERROR, TIDU_ERROR_INVALID_INPUT,
                        _("Row %s: a quote (\") opens a cell that is never closed, so the rest "
                          "of the file would be one cell. Close the quote or remove it."),
+                       row);
+          return FALSE;
+        }
+      if (result == LEX_TOO_LONG)
+        {
+          g_autofree char *row = g_strdup_printf ("%" G_GUINT64_FORMAT, self->row);
+
+          self->stopped = TRUE;
+          g_set_error (error, TIDU_ERROR, TIDU_ERROR_INVALID_INPUT,
+                       _("Row %s is longer than 16 MB, so a quote (\") in it is probably never "
+                         "closed. Close the quote or remove it; nothing after this row is read."),
                        row);
           return FALSE;
         }

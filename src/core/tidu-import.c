@@ -2104,6 +2104,17 @@ import_indicators (Run        *run,
   return TRUE;
 }
 
+/* The rows of the whole file, from the rows read so far and the bytes they took. */
+static guint64
+expected_rows (guint64 rows,
+               goffset offset,
+               goffset size)
+{
+  if (offset <= 0)
+    return rows;
+  return (guint64) ((double) rows * (double) size / (double) offset);
+}
+
 /* Undoes what the caches learnt from a row that was rolled back. */
 static void
 forget_row (Run   *run,
@@ -2210,6 +2221,11 @@ tidu_import_run (TiduImport        *self,
   goffset size = 0;
   Run run = { 0 };
   gboolean ok = FALSE;
+  gboolean commit;
+  gint64 started = g_get_monotonic_time ();
+  guint64 existing = 0;
+  gint64 rows_done;
+  gint64 rebuilt;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (TIDU_IS_DATABASE (db), NULL);
@@ -2289,6 +2305,22 @@ tidu_import_run (TiduImport        *self,
   if (!load_caches (&run, &local_error))
     goto out;
   {
+    static const char * const counts[TIDU_N_IMPORT_KINDS] = {
+      [TIDU_IMPORT_FIRMS] = "SELECT count(*) FROM firms",
+      [TIDU_IMPORT_CARRIERS] = "SELECT count(*) FROM carriers",
+      [TIDU_IMPORT_TALENTS] = "SELECT count(*) FROM talents",
+      [TIDU_IMPORT_CERTIFICATIONS] = "SELECT count(*) FROM firms",
+      [TIDU_IMPORT_INDICATORS] = "SELECT count(*) FROM firms",
+    };
+    sqlite3_stmt *stmt = tidu_database_prepare (db, counts[self->kind], &local_error);
+
+    if (stmt == NULL)
+      goto out;
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      existing = (guint64) sqlite3_column_int64 (stmt, 0);
+    sqlite3_reset (stmt);
+  }
+  {
     g_autofree char *any = find_id (&run, "SELECT id FROM firms WHERE uscc IS NULL AND deleted_at IS NULL LIMIT 1",
                                     NULL, NULL);
 
@@ -2325,12 +2357,15 @@ tidu_import_run (TiduImport        *self,
           run.values[self->mapping[c]] = tidied[self->mapping[c]] = tidy_value (fields[c]);
 
       /* A big file that writes suspends the search-index upkeep, between rows (never inside a
-       * row's savepoint, whose rollback would bring the triggers back). A file that matches
-       * what is saved writes nothing and rebuilds nothing. Secondary indexes go too when the
-       * import's own look-ups do not need them: firms matched by code, and names of firms
-       * without a code kept in memory. */
+       * row's savepoint, whose rollback would bring the triggers back), and rebuilds the
+       * indexes at the end. A file that matches what is saved writes nothing and rebuilds
+       * nothing; one much smaller than the table keeps the upkeep row by row rather than
+       * rebuild the index of the whole table. Secondary indexes go too when the import's own
+       * look-ups do not need them: firms matched by code, and names of firms without a code
+       * kept in memory. */
       if (bulk == NULL && size > BULK_THRESHOLD &&
           report->n_created + report->n_updated >= BULK_AFTER_WRITES &&
+          expected_rows (report->n_rows, tidu_csv_reader_get_offset (reader), size) * 2 >= existing &&
           !tidu_bulk_begin_tables (db, bulk_tables,
                                    self->kind == TIDU_IMPORT_FIRMS && !run.firms_without_code
                                    ? TIDU_BULK_DROP_INDEXES : TIDU_BULK_DEFAULT,
@@ -2350,10 +2385,14 @@ tidu_import_run (TiduImport        *self,
     }
   g_clear_error (&local_error);
 
-  if (bulk != NULL && !dry_run && !tidu_bulk_end (bulk, &local_error))
+  commit = !dry_run && !(report->n_bad > 0 && self->mode == TIDU_IMPORT_ALL_OR_NOTHING);
+  rows_done = g_get_monotonic_time ();
+  /* Rolling back brings the triggers and indexes back as they were: no rebuild needed. */
+  if (bulk != NULL && commit && !tidu_bulk_end (bulk, &local_error))
     goto out;
+  rebuilt = g_get_monotonic_time ();
 
-  if (dry_run || (report->n_bad > 0 && self->mode == TIDU_IMPORT_ALL_OR_NOTHING))
+  if (!commit)
     tidu_database_rollback (db);
   else
     {
@@ -2361,6 +2400,9 @@ tidu_import_run (TiduImport        *self,
         goto out;
       report->committed = TRUE;
     }
+  g_debug ("import: %" G_GUINT64_FORMAT " rows read and written in %.2f s, indexes rebuilt in %.2f s, "
+           "committed in %.2f s", report->n_rows, (rows_done - started) / 1e6,
+           (rebuilt - rows_done) / 1e6, (g_get_monotonic_time () - rebuilt) / 1e6);
   if (progress != NULL)
     progress (1.0, progress_data);
   ok = TRUE;
