@@ -485,6 +485,45 @@ test_snapshot_read_only (void)
   tidu_test_remove_dir (dir);
 }
 
+/* Double-clicking a .tidu file, or `tidu FILE.tidu`: the application's open handler shows the
+ * snapshot read-only beside the officer's own database. */
+static void
+test_open_handler (void)
+{
+  g_autofree char *dir = tidu_test_make_dir ();
+  g_autofree char *own_path = g_build_filename (dir, "own.sqlite3", NULL);
+  g_autofree char *snapshot_path = g_build_filename (dir, "received.tidu", NULL);
+  g_autoptr(TiduDatabase) db = open_database (dir, "colleague.sqlite3");
+  g_autoptr(TiduApplication) opener = tidu_application_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (snapshot_path);
+  g_autoptr(GError) error = NULL;
+  TiduWindow *window;
+
+  g_assert_true (g_application_get_flags (G_APPLICATION (opener)) & G_APPLICATION_HANDLES_OPEN);
+  load_sample (db, 20);
+  g_free (export_snapshot (db, snapshot_path, "张三"));
+
+  g_setenv ("TIDU_DATABASE", own_path, TRUE);
+  /* A bus path of its own: the tests' application is registered in this process already. */
+  g_application_set_application_id (G_APPLICATION (opener), "io.github.tidu.Tidu.TestOpener");
+  g_application_set_flags (G_APPLICATION (opener), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (opener), NULL, &error);
+  g_assert_no_error (error);
+  g_application_open (G_APPLICATION (opener), &file, 1, "");
+
+  TIDU_TEST_WAIT_FOR (find_snapshot_window () != NULL);
+  window = find_snapshot_window ();
+  g_assert_true (gtk_window_get_application (GTK_WINDOW (window)) == GTK_APPLICATION (opener));
+  g_assert_true (tidu_window_get_read_only (window));
+  g_assert_nonnull (tidu_application_get_main_window (opener));
+  g_assert_true (tidu_application_get_main_window (opener) != GTK_WINDOW (window));
+  g_assert_cmpstr (tidu_application_get_database_path (opener), ==, own_path);
+
+  tidu_test_destroy_toplevels ();
+  g_unsetenv ("TIDU_DATABASE");
+  tidu_test_remove_dir (dir);
+}
+
 /* A file that is not a snapshot is refused with the core's own reason, and no window opens. */
 static void
 test_snapshot_refused (void)
@@ -688,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/exchange/list-export", test_list_export);
   g_test_add_func ("/exchange/snapshot-read-only", test_snapshot_read_only);
   g_test_add_func ("/exchange/snapshot-refused", test_snapshot_refused);
+  g_test_add_func ("/exchange/open-handler", test_open_handler);
   g_test_add_func ("/exchange/snapshot-export-dialog", test_snapshot_export_dialog);
   g_test_add_func ("/exchange/merge-conflict", test_merge_conflict);
 
