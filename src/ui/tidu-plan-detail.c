@@ -323,6 +323,13 @@ fill_awards (TiduPlanDetail *self)
                                          awards != NULL && awards->len > 0 ? NULL : _("No awards recorded."));
 }
 
+/* The edit and delete buttons of categories, batches and awards. */
+static const char * const item_actions[] = {
+  "plan.edit-category", "plan.delete-category",
+  "plan.edit-batch", "plan.delete-batch",
+  "plan.edit-award", "plan.delete-award",
+};
+
 void
 tidu_plan_detail_reload (TiduPlanDetail *self)
 {
@@ -345,6 +352,8 @@ tidu_plan_detail_reload (TiduPlanDetail *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-batch", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-award", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.delete", live);
+  for (guint i = 0; i < G_N_ELEMENTS (item_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), item_actions[i], tidu_ui_can_write (self->database));
 
   _tidu_detail_clear (self->about_list);
   _tidu_detail_clear (self->categories_list);

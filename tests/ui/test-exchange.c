@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "tidu-firms-page.h"
+#include "tidu-certification-editor.h"
+#include "tidu-firm-detail.h"
 #include "tidu-firm-editor.h"
 #include "tidu-import-assistant.h"
 #include "tidu-list-exporter.h"
@@ -470,6 +472,29 @@ test_snapshot_read_only (void)
   gtk_widget_activate_action (GTK_WIDGET (firms_page), "firms.delete", NULL);
   tidu_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tidu_record_list_get_model (tidu_firms_page_get_record_list (firms_page)))), ==, 60);
+
+  /* A firm's page browses, and its Edit, Move and Delete do nothing. */
+  {
+    TiduRecordList *list = tidu_firms_page_get_record_list (firms_page);
+    g_autoptr(TiduListQuery) query = tidu_list_query_new (TIDU_LIST_FIRMS);
+    g_autoptr(GArray) rowids = tidu_list_query_run (tidu_window_get_database (window), query, NULL);
+    g_autoptr(GPtrArray) rows = tidu_list_fetch_rows (tidu_window_get_database (window), query,
+                                                      (const gint64 *) rowids->data, 1, NULL);
+    TiduFirmDetail *detail = tidu_firms_page_get_detail (firms_page);
+
+    g_signal_emit_by_name (list, "record-activated", ((TiduListRow *) g_ptr_array_index (rows, 0))->id);
+    tidu_test_settle ();
+    g_assert_cmpstr (tidu_firms_page_get_visible_state (firms_page), ==, "detail");
+    g_assert_cmpstr (tidu_firm_detail_get_firm_id (detail), ==, ((TiduListRow *) g_ptr_array_index (rows, 0))->id);
+    save_shot (GTK_WIDGET (window), "snapshot-firm");
+    gtk_widget_activate_action (GTK_WIDGET (detail), "firm.edit", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (detail), "firm.delete", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (detail), "firm.add-certification", NULL);
+    tidu_test_settle ();
+    g_assert_null (tidu_test_find_toplevel (TIDU_TYPE_FIRM_EDITOR));
+    g_assert_null (tidu_test_find_toplevel (TIDU_TYPE_CERTIFICATION_EDITOR));
+    g_assert_cmpint (count_firms (tidu_window_get_database (window)), ==, 60);
+  }
 
   /* The main window still edits. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.import", NULL));
