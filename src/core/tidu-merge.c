@@ -269,6 +269,39 @@ query_one (sqlite3     *db,
   return result;
 }
 
+/* While a plan is computed, the statements run once per record are kept prepared (per
+ * thread: the cache belongs to the plan being computed on it). */
+static GPrivate statement_cache = G_PRIVATE_INIT (NULL);
+
+static sqlite3_stmt *
+prepare_cached (sqlite3     *db,
+                const char  *sql,
+                GError     **error)
+{
+  GHashTable *cache = g_private_get (&statement_cache);
+  sqlite3_stmt *stmt = cache != NULL ? g_hash_table_lookup (cache, sql) : NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = prepare (db, sql, error);
+  if (stmt != NULL && cache != NULL)
+    g_hash_table_insert (cache, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static void
+release (sqlite3_stmt *stmt)
+{
+  if (g_private_get (&statement_cache) != NULL)
+    sqlite3_reset (stmt);
+  else
+    sqlite3_finalize (stmt);
+}
+
 static gboolean
 attach_copy (sqlite3     *db,
              const char  *copy,
@@ -369,7 +402,7 @@ load_row (sqlite3      *db,
                             (const char *) g_ptr_array_index (t->columns, i),
                             (const char *) g_ptr_array_index (t->columns, i));
   g_string_append_printf (sql, " FROM %s.\"%s\" WHERE id = ?1", schema, t->info->table);
-  stmt = prepare (db, sql->str, error);
+  stmt = prepare_cached (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -384,7 +417,7 @@ load_row (sqlite3      *db,
         if (display != NULL)
           g_hash_table_insert (display, g_strdup (column), text_or_null (stmt, 2 * i + 1));
       }
-  sqlite3_finalize (stmt);
+  release (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return tidu_database_set_error (db, rc, NULL, error);
   return TRUE;
@@ -399,7 +432,7 @@ load_log (sqlite3     *db,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT field, changed_at FROM %s.tidu_changes WHERE tbl = ?1 AND row_id = ?2", schema);
   GHashTable *log = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = prepare (db, sql, error);
+  sqlite3_stmt *stmt = prepare_cached (db, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -411,7 +444,7 @@ load_log (sqlite3     *db,
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_insert (log, text_or_null (stmt, 0), text_or_null (stmt, 1));
-  sqlite3_finalize (stmt);
+  release (stmt);
   if (rc != SQLITE_DONE)
     {
       g_hash_table_unref (log);
@@ -430,9 +463,16 @@ load_title (sqlite3     *db,
   g_auto(GStrv) parts = g_strsplit (t->info->title, "@S", -1);
   g_autofree char *expr = g_strjoinv (schema, parts);
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s.\"%s\" AS r WHERE r.id = ?1", expr, schema, t->info->table);
-  gboolean ok;
-  char *title = query_one (db, sql, id, &ok, NULL);
+  sqlite3_stmt *stmt = prepare_cached (db, sql, NULL);
+  char *title = NULL;
 
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        title = text_or_null (stmt, 0);
+      release (stmt);
+    }
   return title != NULL ? title : g_strdup (id);
 }
 
@@ -628,7 +668,7 @@ analyze_theirs_only (TiduMergePlan  *self,
     return FALSE;
 
   {
-    sqlite3_stmt *stmt = prepare (db, "SELECT purged_at FROM main.tidu_tombstones WHERE tbl = ?1 AND row_id = ?2", error);
+    sqlite3_stmt *stmt = prepare_cached (db, "SELECT purged_at FROM main.tidu_tombstones WHERE tbl = ?1 AND row_id = ?2", error);
 
     if (stmt == NULL)
       return FALSE;
@@ -636,7 +676,7 @@ analyze_theirs_only (TiduMergePlan  *self,
     sqlite3_bind_text (stmt, 2, their_id, -1, SQLITE_TRANSIENT);
     if (sqlite3_step (stmt) == SQLITE_ROW)
       purged = text_or_null (stmt, 0);
-    sqlite3_finalize (stmt);
+    release (stmt);
   }
 
   if (purged != NULL)
@@ -678,7 +718,7 @@ analyze_theirs_only (TiduMergePlan  *self,
         g_string_append (sql, "m.deleted_at IS NULL AND ");
       g_string_append_printf (sql, "NOT EXISTS (SELECT 1 FROM theirs.\"%s\" AS x WHERE x.id = m.id) LIMIT 1",
                               t->info->table);
-      stmt = prepare (db, sql->str, error);
+      stmt = prepare_cached (db, sql->str, error);
       if (stmt == NULL)
         return FALSE;
       for (k = 0; k < G_N_ELEMENTS (t->info->key) && t->info->key[k] != NULL; k++)
@@ -697,7 +737,7 @@ analyze_theirs_only (TiduMergePlan  *self,
         }
       if (sqlite3_step (stmt) == SQLITE_ROW)
         match = text_or_null (stmt, 0);
-      sqlite3_finalize (stmt);
+      release (stmt);
     }
 
   if (match != NULL)
@@ -934,6 +974,7 @@ tidu_merge_plan_new (TiduDatabase      *db,
 
   if (!attach_copy (handle, self->copy, error))
     return NULL;
+  g_private_set (&statement_cache, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize));
 
   if (!load_tables (self, handle, error))
     goto out;
@@ -978,6 +1019,13 @@ tidu_merge_plan_new (TiduDatabase      *db,
   g_debug ("merge: plan computed after %.2f s", (g_get_monotonic_time () - started) / 1e6);
 
 out:
+  {
+    GHashTable *cache = g_private_get (&statement_cache);
+
+    /* Statements on the snapshot go before it is detached. */
+    g_private_set (&statement_cache, NULL);
+    g_hash_table_unref (cache);
+  }
   detach_copy (handle);
   if (!ok)
     return NULL;
@@ -1626,6 +1674,9 @@ apply_record (TiduMergePlan *self,
     }
 }
 
+/* A copy of the database as it is, next to it. The online backup API copies pages as they are
+ * (several times faster than VACUUM INTO on 100,000 firms); free pages do not matter for a
+ * local backup that never leaves the machine. */
 static char *
 write_backup (sqlite3     *db,
               const char  *path,
@@ -1634,7 +1685,8 @@ write_backup (sqlite3     *db,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *backup = NULL;
-  char *sql;
+  sqlite3 *target = NULL;
+  sqlite3_backup *copy;
   int rc;
 
   for (int attempt = 0; ; attempt++)
@@ -1645,20 +1697,42 @@ write_backup (sqlite3     *db,
       if (!g_file_test (backup, G_FILE_TEST_EXISTS))
         break;
     }
-  sql = sqlite3_mprintf ("VACUUM main INTO %Q", backup);
-  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-  sqlite3_free (sql);
+
+  rc = sqlite3_open_v2 (backup, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      copy = sqlite3_backup_init (target, "main", db, "main");
+      if (copy == NULL)
+        rc = sqlite3_errcode (target);
+      else
+        {
+          rc = sqlite3_backup_step (copy, -1);
+          sqlite3_backup_finish (copy);
+          if (rc == SQLITE_DONE)
+            rc = sqlite3_errcode (target);
+        }
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       g_autoptr(GError) local_error = NULL;
       g_autofree char *display = g_filename_display_name (backup);
+      g_autofree char *journal = g_strconcat (backup, "-journal", NULL);
+      g_autofree char *wal = g_strconcat (backup, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (backup, "-shm", NULL);
 
-      tidu_database_set_error (db, rc, NULL, &local_error);
+      tidu_database_set_error (target, rc, NULL, &local_error);
+      sqlite3_close_v2 (target);
       g_unlink (backup);
+      g_unlink (journal);
+      g_unlink (wal);
+      g_unlink (shm);
       g_set_error (error, TIDU_ERROR, local_error->code == TIDU_ERROR_DISK_FULL ? TIDU_ERROR_DISK_FULL : TIDU_ERROR_BACKUP,
                    _("The backup copy “%s” could not be written, so nothing was merged. %s"), display, local_error->message);
       return NULL;
     }
+  sqlite3_close_v2 (target);
   return g_steal_pointer (&backup);
 }
 

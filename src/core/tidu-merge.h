@@ -124,7 +124,7 @@ guint                   tidu_merge_plan_count_unresolved  (TiduMergePlan     *pl
 char                   *tidu_merge_plan_to_json           (TiduMergePlan     *plan);
 
 /* Writes the plan: refused with TIDU_ERROR_CONFLICT while conflicts are unresolved. Backup
- * (VACUUM INTO beside the database), then one transaction with the history entry and what
+ * (a copy beside the database, named in the history), then one transaction with the history entry and what
  * undo needs; search indexes follow. @merge_id_out (optional) gets the history entry's id.
  * The plan can be applied once; the database must not have changed since it was computed
  * (TIDU_ERROR_CONFLICT otherwise: compute it again). */
