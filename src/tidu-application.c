@@ -176,8 +176,14 @@ tidu_application_open_database (TiduApplication *self,
   /* A .tidu file is a colleague's snapshot: never open it as a working database. */
   if (g_str_has_suffix (path, TIDU_SNAPSHOT_SUFFIX))
     {
+      window = get_window (self);
       tidu_application_open_snapshot (self, path);
-      return;
+      if (window == NULL || tidu_window_get_database (window) != NULL)
+        return;
+
+      /* --database named a snapshot: the main window shows the usual database. */
+      tidu_application_set_database_path (self, NULL);
+      path = self->database_path;
     }
 
   window = get_window (self);

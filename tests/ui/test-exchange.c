@@ -338,6 +338,16 @@ test_list_export (void)
   g_assert_nonnull (tidu_test_find_toplevel (TIDU_TYPE_PROGRESS_WINDOW));
   TIDU_TEST_WAIT_FOR (tidu_test_find_toplevel (TIDU_TYPE_PROGRESS_WINDOW) == NULL);
 
+  /* For looking at it: the progress window as it shows during a longer export. */
+  if (g_getenv ("TIDU_TEST_SHOTS") != NULL)
+    {
+      TiduProgressWindow *progress = tidu_progress_window_new (GTK_WINDOW (window), _("Exporting the List"), "firms.csv");
+
+      gtk_window_present (GTK_WINDOW (progress));
+      save_shot (GTK_WIDGET (progress), "list-export-progress");
+      tidu_progress_window_finish (progress);
+    }
+
   g_file_get_contents (csv_path, &contents, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
