@@ -995,6 +995,25 @@ private_copy_path (GError **error)
       g_set_error (error, TIDU_ERROR, TIDU_ERROR_IO, _("Cannot create the folder “%s”: %s"), display, g_strerror (saved));
       return NULL;
     }
+  /* Copies left behind by a crash go after a week (a snapshot window open that long keeps its
+   * file open, so on Linux it still reads it). */
+  {
+    GDir *d = g_dir_open (dir, 0, NULL);
+    const char *entry;
+    gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+    while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *stale = g_build_filename (dir, entry, NULL);
+        GStatBuf st;
+
+        if ((g_str_has_prefix (entry, "snapshot-") || g_str_has_prefix (entry, ".goutputstream-")) &&
+            g_stat (stale, &st) == 0 && now - (gint64) st.st_mtime > 7 * 24 * 3600)
+          g_unlink (stale);
+      }
+    if (d != NULL)
+      g_dir_close (d);
+  }
   name = g_build_filename (dir, "snapshot-XXXXXX.sqlite3", NULL);
   fd = g_mkstemp_full (name, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
