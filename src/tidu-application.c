@@ -40,17 +40,18 @@ open_data_free (OpenData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
 
+/* The window of the officer's own database; windows over received snapshots do not count. */
 static TiduWindow *
 get_window (TiduApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (TIDU_IS_WINDOW (window))
+  if (TIDU_IS_WINDOW (window) && tidu_window_get_snapshot (TIDU_WINDOW (window)) == NULL)
     return TIDU_WINDOW (window);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
-      if (TIDU_IS_WINDOW (l->data))
+      if (TIDU_IS_WINDOW (l->data) && tidu_window_get_snapshot (TIDU_WINDOW (l->data)) == NULL)
         return TIDU_WINDOW (l->data);
     }
 
@@ -172,6 +173,19 @@ tidu_application_open_database (TiduApplication *self,
   g_return_if_fail (TIDU_IS_APPLICATION (self));
   g_return_if_fail (path != NULL);
 
+  /* A .tidu file is a colleague's snapshot: never open it as a working database. */
+  if (g_str_has_suffix (path, TIDU_SNAPSHOT_SUFFIX))
+    {
+      window = get_window (self);
+      tidu_application_open_snapshot (self, path);
+      if (window == NULL || tidu_window_get_database (window) != NULL)
+        return;
+
+      /* --database named a snapshot: the main window shows the usual database. */
+      tidu_application_set_database_path (self, NULL);
+      path = self->database_path;
+    }
+
   window = get_window (self);
   g_return_if_fail (window != NULL);
 
@@ -228,7 +242,6 @@ tidu_application_open_database_action (GSimpleAction *action,
   gtk_file_filter_add_pattern (databases, "*.sqlite3");
   gtk_file_filter_add_pattern (databases, "*.sqlite");
   gtk_file_filter_add_pattern (databases, "*.db");
-  gtk_file_filter_add_pattern (databases, "*.tidu");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), databases);
 
   gtk_file_filter_set_name (all, _("All files"));
@@ -239,6 +252,146 @@ tidu_application_open_database_action (GSimpleAction *action,
 
   /* The chooser is owned by this handler until it answers. */
   g_signal_connect_object (native, "response", G_CALLBACK (file_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+typedef struct
+{
+  char             *path;
+  TiduSnapshotInfo *info;
+} SnapshotData;
+
+static void
+snapshot_data_free (SnapshotData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->info, tidu_snapshot_info_free);
+  g_free (data);
+}
+
+/* Validating a received file reads all of it (integrity check, schema comparison). */
+static void
+open_snapshot_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  SnapshotData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  TiduDatabase *database;
+
+  database = tidu_snapshot_open (data->path, cancellable, &data->info, &error);
+  if (database == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, database, g_object_unref);
+}
+
+static void
+open_snapshot_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  TiduApplication *self = TIDU_APPLICATION (object);
+  SnapshotData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(TiduDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  TiduWindow *window;
+
+  database = g_task_propagate_pointer (G_TASK (result), &error);
+  if (database == NULL)
+    {
+      TiduWindow *main_window = ensure_window (self);
+      AdwMessageDialog *dialog;
+
+      gtk_window_present (GTK_WINDOW (main_window));
+      /* The core's message names the file and says what is wrong with it. */
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (main_window),
+                                                           _("Could Not Open the Snapshot"), NULL));
+      adw_message_dialog_set_body (dialog, error->message);
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      adw_message_dialog_set_default_response (dialog, "close");
+      adw_message_dialog_set_close_response (dialog, "close");
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  window = tidu_window_new (self);
+  tidu_window_set_snapshot (window, database, g_steal_pointer (&data->info));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * tidu_application_open_snapshot:
+ * @self: a #TiduApplication
+ * @path: a .tidu file received from a colleague
+ *
+ * Validates @path on a worker thread as hostile and shows it in a read-only window of its
+ * own, with a banner naming who exported it; a refused file is reported in a dialog with the
+ * core's reason, and nothing changes anywhere.
+ */
+void
+tidu_application_open_snapshot (TiduApplication *self,
+                                const char      *path)
+{
+  g_autoptr(GTask) task = NULL;
+  SnapshotData *data;
+
+  g_return_if_fail (TIDU_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  /* The snapshot window's Merge needs the officer's own database open. */
+  ensure_window (self);
+
+  data = g_new0 (SnapshotData, 1);
+  data->path = g_strdup (path);
+
+  task = g_task_new (self, NULL, open_snapshot_cb, NULL);
+  g_task_set_source_tag (task, tidu_application_open_snapshot);
+  g_task_set_task_data (task, data, (GDestroyNotify) snapshot_data_free);
+  g_task_run_in_thread (task, open_snapshot_thread);
+}
+
+static void
+snapshot_chooser_response_cb (GtkNativeDialog *native,
+                              int              response,
+                              TiduApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        tidu_application_open_snapshot (self, path);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+tidu_application_open_snapshot_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  TiduApplication *self = user_data;
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) snapshots = gtk_file_filter_new ();
+  TiduWindow *window = ensure_window (self);
+
+  native = gtk_file_chooser_native_new (_("Open Snapshot"),
+                                        GTK_WINDOW (window),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (snapshots, _("Tidu snapshots"));
+  gtk_file_filter_add_mime_type (snapshots, TIDU_SNAPSHOT_MIME_TYPE);
+  gtk_file_filter_add_pattern (snapshots, "*" TIDU_SNAPSHOT_SUFFIX);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), snapshots);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (snapshot_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -341,6 +494,7 @@ static const GActionEntry app_actions[] = {
   { "about", tidu_application_about_action },
   { "help", tidu_application_help_action },
   { "open-database", tidu_application_open_database_action },
+  { "open-snapshot", tidu_application_open_snapshot_action },
 };
 
 static int
@@ -402,6 +556,26 @@ tidu_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (ensure_window (self)));
 }
 
+/* Double-clicking a .tidu file, or `tidu snapshot.tidu`: each opens read-only beside the
+ * officer's own database. */
+static void
+tidu_application_open (GApplication  *application,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  TiduApplication *self = TIDU_APPLICATION (application);
+
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        tidu_application_open_snapshot (self, path);
+    }
+}
+
 static void
 tidu_application_dispose (GObject *object)
 {
@@ -434,6 +608,7 @@ tidu_application_class_init (TiduApplicationClass *klass)
   app_class->handle_local_options = tidu_application_handle_local_options;
   app_class->startup = tidu_application_startup;
   app_class->activate = tidu_application_activate;
+  app_class->open = tidu_application_open;
 }
 
 static void
@@ -455,7 +630,7 @@ tidu_application_new (void)
 {
   return g_object_new (TIDU_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        /* The development id shares the resources of the normal one. */
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
@@ -498,4 +673,19 @@ tidu_application_set_database_path (TiduApplication *self,
 
   g_free (self->database_path);
   self->database_path = tidu_database_resolve_path (path);
+}
+
+/**
+ * tidu_application_get_main_window:
+ * @self: a #TiduApplication
+ *
+ * Returns: (transfer none) (nullable): the window of the officer's own database (a
+ *   #TiduWindow), not one over a received snapshot
+ */
+GtkWindow *
+tidu_application_get_main_window (TiduApplication *self)
+{
+  g_return_val_if_fail (TIDU_IS_APPLICATION (self), NULL);
+
+  return (GtkWindow *) get_window (self);
 }

@@ -19,5 +19,8 @@ void             tidu_application_set_database_path (TiduApplication *self,
                                                      const char      *path);
 void             tidu_application_open_database     (TiduApplication *self,
                                                      const char      *path);
+void             tidu_application_open_snapshot     (TiduApplication *self,
+                                                     const char      *path);
+GtkWindow       *tidu_application_get_main_window   (TiduApplication *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tidu-core-resources.h"
 #include "tidu-database-private.h"
@@ -1068,4 +1069,35 @@ tidu_check_report_to_json (const TiduCheckReport *report)
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   return json_generator_to_data (generator, NULL);
+}
+
+TiduDatabase *
+tidu_database_open_again (TiduDatabase  *self,
+                          GError       **error)
+{
+  TiduDatabase *again;
+
+  g_return_val_if_fail (TIDU_IS_DATABASE (self), NULL);
+
+  if (!self->read_only || self->remove_on_close == NULL)
+    return tidu_database_open (self->path, TIDU_DATABASE_OPEN_NO_CREATE, error);
+
+  /* The copy belongs to @self: this connection must neither remove it on close nor, when
+   * it fails, on error; so open a second name for the same file. */
+  {
+    g_autofree char *uuid = g_uuid_string_random ();
+    g_autofree char *link_path = g_strconcat (self->remove_on_close, "-", uuid, NULL);
+
+    if (link (self->remove_on_close, link_path) != 0)
+      {
+        int saved = errno;
+
+        g_set_error (error, TIDU_ERROR, TIDU_ERROR_IO, _("Could not read the snapshot: %s"),
+                     g_strerror (saved));
+        return NULL;
+      }
+    again = tidu_database_open_private_copy (link_path, self->path, error);
+  }
+
+  return again;
 }

@@ -69,6 +69,11 @@ gboolean         tidu_database_get_created      (TiduDatabase           *self);
 const char      *tidu_database_get_backup_path  (TiduDatabase           *self);
 /* TRUE for a received snapshot opened for browsing (tidu_snapshot_open ()): nothing can be saved. */
 gboolean         tidu_database_get_read_only    (TiduDatabase           *self);
+/* A new connection to the same data, for a worker thread: the file again (never created), or
+ * for a snapshot opened for browsing its validated private copy, read-only like @self (never
+ * the received file itself). Safe to call from any thread while @self is alive. */
+TiduDatabase    *tidu_database_open_again       (TiduDatabase           *self,
+                                                 GError                **error);
 gboolean         tidu_database_count            (TiduDatabase           *self,
                                                  TiduEntity              entity,
                                                  gint64                 *count,

@@ -35,14 +35,14 @@ G_DEFINE_FINAL_TYPE (TiduCarrierChart, tidu_carrier_chart, GTK_TYPE_WIDGET)
 
 typedef struct
 {
-  char            *path;
+  TiduDatabase    *source;   /* the worker opens its own connection to the same data */
   TiduStatsFilter *filter;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
-  g_free (data->path);
+  g_clear_object (&data->source);
   tidu_stats_filter_free (data->filter);
   g_free (data);
 }
@@ -58,7 +58,7 @@ load_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   TiduCarrierPerformance *performance = NULL;
 
-  database = tidu_database_open (data->path, TIDU_DATABASE_OPEN_NO_CREATE, &error);
+  database = tidu_database_open_again (data->source, &error);
   if (database != NULL)
     performance = tidu_stats_carrier_performance (database, data->filter, &error);
   if (performance == NULL)
@@ -209,7 +209,7 @@ tidu_carrier_chart_set_carrier (TiduCarrierChart *self,
   self->filter->from_year = self->filter->to_year - 4;
 
   data = g_new0 (LoadData, 1);
-  data->path = g_strdup (tidu_database_get_path (database));
+  data->source = g_object_ref (database);
   data->filter = tidu_stats_filter_copy (self->filter);
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);

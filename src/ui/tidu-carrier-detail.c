@@ -513,7 +513,8 @@ tidu_carrier_detail_reload (TiduCarrierDetail *self)
   if (self->database != NULL && self->carrier_id != NULL)
     self->carrier = tidu_carrier_load (self->database, self->carrier_id, &error);
 
-  live = self->carrier != NULL && self->carrier->deleted_at == NULL;
+  /* A received snapshot is only browsed. */
+  live = self->carrier != NULL && self->carrier->deleted_at == NULL && tidu_ui_can_write (self->database);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.edit", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.add-year", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.edit-year", live);

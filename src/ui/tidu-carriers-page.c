@@ -45,6 +45,7 @@ enum {
   PROP_0,
   PROP_DATABASE,
   PROP_SUBTITLE,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -101,9 +102,9 @@ update_actions (TiduCarriersPage *self)
   gboolean selected = showing (self, "list")
     && tidu_list_model_get_selected (tidu_record_list_get_model (self->record_list)) != GTK_INVALID_LIST_POSITION;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carriers.new", self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carriers.new", tidu_ui_can_write (self->database));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "carriers.show-trash", self->database != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carriers.delete", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carriers.delete", selected && tidu_ui_can_write (self->database));
 }
 
 /* Picks the empty state or the list from whether live carriers exist; the detail stays when
@@ -116,7 +117,7 @@ update_visible (TiduCarriersPage *self,
   gboolean trash = tidu_record_list_get_trash (self->record_list);
 
   gtk_widget_set_visible (self->empty_trash_button, !any && tidu_record_list_has_deleted (self->record_list));
-  gtk_widget_set_visible (self->new_button, !trash);
+  gtk_widget_set_visible (self->new_button, !trash && tidu_ui_can_write (self->database));
   if (!(keep_detail && showing (self, "detail")))
     gtk_stack_set_visible_child_name (self->stack,
                                       self->database != NULL && (any || trash) ? "list" : "empty");
@@ -304,6 +305,10 @@ tidu_carriers_page_get_property (GObject    *object,
       g_value_set_object (value, self->database);
       break;
 
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->database != NULL && !tidu_ui_can_write (self->database));
+      break;
+
     case PROP_SUBTITLE:
       g_value_set_string (value, self->subtitle);
       break;
@@ -376,6 +381,12 @@ tidu_carriers_page_class_init (TiduCarriersPageClass *klass)
     g_param_spec_string ("subtitle", NULL, NULL,
                          NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* A received snapshot opened for browsing: nothing can be added, edited or deleted. */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -477,6 +488,7 @@ tidu_carriers_page_set_database (TiduCarriersPage *self,
   update_visible (self, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
 /**

@@ -12,7 +12,7 @@
 
 typedef struct
 {
-  char           *path;
+  TiduDatabase   *source;   /* the worker opens its own connection to the same data */
   TiduDbWorkFunc  work;
   gpointer        data;
   GDestroyNotify  data_free;
@@ -23,7 +23,7 @@ work_free (Work *work)
 {
   if (work->data_free != NULL)
     work->data_free (work->data);
-  g_free (work->path);
+  g_clear_object (&work->source);
   g_free (work);
 }
 
@@ -37,7 +37,7 @@ run_thread (GTask        *task,
   g_autoptr(TiduDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
 
-  db = tidu_database_open (work->path, TIDU_DATABASE_OPEN_NO_CREATE, &error);
+  db = tidu_database_open_again (work->source, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -69,7 +69,7 @@ tidu_db_task_run (gpointer             source,
   g_return_if_fail (TIDU_IS_DATABASE (database));
 
   work = g_new0 (Work, 1);
-  work->path = g_strdup (tidu_database_get_path (database));
+  work->source = g_object_ref (database);
   work->work = work_func;
   work->data = data;
   work->data_free = data_free;

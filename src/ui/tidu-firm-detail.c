@@ -21,6 +21,7 @@
 #include "tidu-undo.h"
 
 #include "tidu-firm-detail.h"
+#include "tidu-ui-util.h"
 
 struct _TiduFirmDetail
 {
@@ -536,7 +537,8 @@ tidu_firm_detail_reload (TiduFirmDetail *self)
   if (self->database != NULL && self->firm_id != NULL)
     self->firm = tidu_firm_load (self->database, self->firm_id, &error);
 
-  live = self->firm != NULL && self->firm->deleted_at == NULL;
+  /* A received snapshot is only browsed. */
+  live = self->firm != NULL && self->firm->deleted_at == NULL && tidu_ui_can_write (self->database);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.edit", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.add-certification", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.delete", live);

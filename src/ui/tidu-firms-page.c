@@ -52,6 +52,7 @@ enum {
   PROP_DATABASE,
   PROP_SHOW_TRASH,
   PROP_SUBTITLE,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -109,15 +110,17 @@ static void
 update_actions (TiduFirmsPage *self)
 {
   gboolean has_database = self->database != NULL;
+  gboolean writable = tidu_ui_can_write (self->database);
   gboolean in_list = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0;
   gboolean selected = in_list
     && tidu_list_model_get_selected (tidu_record_list_get_model (self->record_list)) != GTK_INVALID_LIST_POSITION;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.new", has_database);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.new", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.show-trash", has_database);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.delete", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.restore", selected && self->show_trash);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.purge", selected && self->show_trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.delete", selected && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.restore", selected && writable && self->show_trash);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.purge", selected && writable && self->show_trash);
+  gtk_widget_set_visible (self->new_button, writable && !self->show_trash);
 }
 
 /* Picks the empty state or the list from whether live firms exist; the detail stays when
@@ -197,7 +200,7 @@ set_show_trash (TiduFirmsPage *self,
 
   self->show_trash = show_trash;
   tidu_record_list_set_trash (self->record_list, show_trash);
-  gtk_widget_set_visible (self->new_button, !show_trash);
+  gtk_widget_set_visible (self->new_button, !show_trash && tidu_ui_can_write (self->database));
 
   update_visible (self, FALSE);
   if (show_trash && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
@@ -381,6 +384,10 @@ tidu_firms_page_get_property (GObject    *object,
       g_value_set_object (value, self->database);
       break;
 
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->database != NULL && !tidu_ui_can_write (self->database));
+      break;
+
     case PROP_SHOW_TRASH:
       g_value_set_boolean (value, self->show_trash);
       break;
@@ -470,6 +477,12 @@ tidu_firms_page_class_init (TiduFirmsPageClass *klass)
     g_param_spec_string ("subtitle", NULL, NULL,
                          NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* A received snapshot opened for browsing: nothing can be added, edited or deleted. */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -582,6 +595,7 @@ tidu_firms_page_set_database (TiduFirmsPage *self,
   update_visible (self, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
 /**

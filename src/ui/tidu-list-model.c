@@ -87,7 +87,7 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   GAsyncQueue   *pool;
-  char          *path;
+  TiduDatabase  *source;   /* the worker opens its own connection to the same data */
   TiduListQuery *query;
   guint64        serial;
 } RunData;
@@ -116,7 +116,7 @@ static void
 run_data_free (RunData *data)
 {
   g_clear_pointer (&data->pool, g_async_queue_unref);
-  g_clear_pointer (&data->path, g_free);
+  g_clear_object (&data->source);
   g_clear_pointer (&data->query, tidu_list_query_free);
   g_free (data);
 }
@@ -197,7 +197,7 @@ query_thread (GTask        *task,
 
   db = g_async_queue_try_pop (data->pool);
   if (db == NULL)
-    db = tidu_database_open (data->path, TIDU_DATABASE_OPEN_NO_CREATE, &error);
+    db = tidu_database_open_again (data->source, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -298,7 +298,7 @@ run_query (TiduListModel *self)
 
   data = g_new0 (RunData, 1);
   data->pool = g_async_queue_ref (self->pool);
-  data->path = g_strdup (tidu_database_get_path (self->database));
+  data->source = g_object_ref (self->database);
   data->query = tidu_list_query_copy (self->query);
   data->serial = self->serial;
 

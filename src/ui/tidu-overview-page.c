@@ -237,7 +237,7 @@ dup_chosen_path (GtkNativeDialog    *dialog,
 
 typedef struct
 {
-  char            *path;
+  TiduDatabase    *source;   /* the worker opens its own connection to the same data */
   TiduStatsFilter *filter;
   gboolean         load_choices;
 } RefreshData;
@@ -256,7 +256,7 @@ typedef struct
 static void
 refresh_data_free (RefreshData *data)
 {
-  g_free (data->path);
+  g_clear_object (&data->source);
   tidu_stats_filter_free (data->filter);
   g_free (data);
 }
@@ -320,7 +320,7 @@ refresh_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   GDate date;
 
-  database = tidu_database_open (data->path, TIDU_DATABASE_OPEN_NO_CREATE, &error);
+  database = tidu_database_open_again (data->source, &error);
   if (database == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -610,7 +610,7 @@ start_refresh (TiduOverviewPage *self)
     return;
 
   data = g_new0 (RefreshData, 1);
-  data->path = g_strdup (tidu_database_get_path (self->database));
+  data->source = g_object_ref (self->database);
   data->filter = read_filter (self);
   data->load_choices = !self->choices_loaded;
 
@@ -692,7 +692,7 @@ sample_finished_cb (TiduSampleLoader *loader,
 
 typedef struct
 {
-  char               *path;
+  TiduDatabase       *source;
   TiduStatsFilter    *filter;
   TiduStatsSelection *selection;
 } IdsData;
@@ -700,7 +700,7 @@ typedef struct
 static void
 ids_data_free (IdsData *data)
 {
-  g_free (data->path);
+  g_clear_object (&data->source);
   tidu_stats_filter_free (data->filter);
   tidu_stats_selection_free (data->selection);
   g_free (data);
@@ -717,7 +717,7 @@ ids_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   GStrv ids;
 
-  database = tidu_database_open (data->path, TIDU_DATABASE_OPEN_NO_CREATE, &error);
+  database = tidu_database_open_again (data->source, &error);
   if (database == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -782,7 +782,7 @@ chart_activated_cb (TiduChartView    *view,
     return;
 
   ids_data = g_new0 (IdsData, 1);
-  ids_data->path = g_strdup (tidu_database_get_path (self->database));
+  ids_data->source = g_object_ref (self->database);
   ids_data->filter = tidu_stats_filter_copy (self->dashboard->filter);
   ids_data->selection = selection;
 

@@ -20,6 +20,7 @@
 #include "tidu-undo.h"
 
 #include "tidu-plan-detail.h"
+#include "tidu-ui-util.h"
 
 #define N_SUMMARY_COLUMNS 6
 
@@ -322,6 +323,13 @@ fill_awards (TiduPlanDetail *self)
                                          awards != NULL && awards->len > 0 ? NULL : _("No awards recorded."));
 }
 
+/* The edit and delete buttons of categories, batches and awards. */
+static const char * const item_actions[] = {
+  "plan.edit-category", "plan.delete-category",
+  "plan.edit-batch", "plan.delete-batch",
+  "plan.edit-award", "plan.delete-award",
+};
+
 void
 tidu_plan_detail_reload (TiduPlanDetail *self)
 {
@@ -337,12 +345,15 @@ tidu_plan_detail_reload (TiduPlanDetail *self)
   if (self->database != NULL && self->plan_id != NULL)
     self->plan = tidu_talent_plan_load (self->database, self->plan_id, &error);
 
-  live = self->plan != NULL && self->plan->deleted_at == NULL;
+  /* A received snapshot is only browsed. */
+  live = self->plan != NULL && self->plan->deleted_at == NULL && tidu_ui_can_write (self->database);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.edit", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-category", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-batch", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-award", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.delete", live);
+  for (guint i = 0; i < G_N_ELEMENTS (item_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), item_actions[i], tidu_ui_can_write (self->database));
 
   _tidu_detail_clear (self->about_list);
   _tidu_detail_clear (self->categories_list);

@@ -26,6 +26,7 @@ struct _TiduPreferencesWindow
   AdwComboRow          *unit_row;
   AdwComboRow          *default_region_row;
   AdwEntryRow          *region_row;
+  AdwEntryRow          *officer_row;
   GtkListBox           *regions_list;
 
   /* Owned references */
@@ -443,6 +444,7 @@ tidu_preferences_window_class_init (TiduPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduPreferencesWindow, unit_row);
   gtk_widget_class_bind_template_child (widget_class, TiduPreferencesWindow, default_region_row);
   gtk_widget_class_bind_template_child (widget_class, TiduPreferencesWindow, region_row);
+  gtk_widget_class_bind_template_child (widget_class, TiduPreferencesWindow, officer_row);
   gtk_widget_class_bind_template_child (widget_class, TiduPreferencesWindow, regions_list);
   gtk_widget_class_bind_template_callback (widget_class, default_region_selected_cb);
 
@@ -466,6 +468,9 @@ tidu_preferences_window_init (TiduPreferencesWindow *self)
                                 NULL, NULL);
   g_settings_bind (self->settings, "default-region",
                    self->region_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "officer-name",
+                   self->officer_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
 
   load_kind_labels (self);

@@ -14,6 +14,7 @@
 
 #include "tidu-column-sorter.h"
 #include "tidu-form-util.h"
+#include "tidu-list-exporter.h"
 #include "tidu-record-list.h"
 #include "tidu-ui-util.h"
 
@@ -471,6 +472,21 @@ search_activate_cb (GtkSearchEntry *entry,
 
 /* ------------------------------------------------------------------ the trash */
 
+/* The rows as the list shows them now: search, filters, sort, live rows or the trash. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TiduRecordList *self = TIDU_RECORD_LIST (widget);
+
+  TiduDatabase *database = tidu_list_model_get_database (self->model);
+
+  if (database == NULL)
+    return;
+  tidu_list_exporter_choose (widget, database, tidu_list_model_get_query (self->model));
+}
+
 static GtkWindow *
 get_window (TiduRecordList *self)
 {
@@ -485,8 +501,11 @@ update_trash_actions (TiduRecordList *self)
   gboolean selected = self->model != NULL
     && tidu_list_model_get_selected (self->model) != GTK_INVALID_LIST_POSITION;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.restore", self->trash && selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.purge", self->trash && selected);
+  TiduDatabase *database = self->model != NULL ? tidu_list_model_get_database (self->model) : NULL;
+  gboolean writable = database != NULL && !tidu_database_get_read_only (database);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.restore", self->trash && selected && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.purge", self->trash && selected && writable);
 }
 
 /* The name of @id as the rows show it: talents and plans in the trash do not load. */
@@ -1255,6 +1274,7 @@ tidu_record_list_class_init (TiduRecordListClass *klass)
   gtk_widget_class_install_property_action (widget_class, "list.show-trash", "trash");
   gtk_widget_class_install_action (widget_class, "list.search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "list.reset-filters", NULL, reset_filters_action);
+  gtk_widget_class_install_action (widget_class, "list.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "list.search", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, clear_search_binding, NULL);
 
@@ -1349,6 +1369,8 @@ tidu_record_list_set_database (TiduRecordList *self,
   clear_filter_grid (self);
   tidu_list_model_set_database (self->model, database);
   update_status (self);
+  update_trash_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.export", database != NULL);
 
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);

@@ -14,6 +14,7 @@
 #include "tidu-form-util.h"
 #include "tidu-sample.h"
 #include "tidu-sample-loader.h"
+#include "tidu-ui-util.h"
 #include "tidu-window.h"
 
 #define SAMPLE_FIRMS 2000
@@ -127,7 +128,7 @@ set_running (TiduSampleLoader *self,
   g_set_object (&self->cancellable, cancellable);
 
   gtk_stack_set_visible_child_name (self->stack, cancellable != NULL ? "progress" : "buttons");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sample.load", cancellable == NULL && self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sample.load", cancellable == NULL && tidu_ui_can_write (self->database));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sample.cancel", cancellable != NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
@@ -316,7 +317,7 @@ tidu_sample_loader_set_database (TiduSampleLoader *self,
   if (!g_set_object (&self->database, database))
     return;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sample.load", self->cancellable == NULL && database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sample.load", self->cancellable == NULL && tidu_ui_can_write (database));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
 

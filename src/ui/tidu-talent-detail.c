@@ -18,6 +18,7 @@
 #include "tidu-undo.h"
 
 #include "tidu-talent-detail.h"
+#include "tidu-ui-util.h"
 
 struct _TiduTalentDetail
 {
@@ -116,7 +117,8 @@ tidu_talent_detail_reload (TiduTalentDetail *self)
   if (self->database != NULL && self->talent_id != NULL)
     self->talent = tidu_talent_load (self->database, self->talent_id, &error);
 
-  live = self->talent != NULL && self->talent->deleted_at == NULL;
+  /* A received snapshot is only browsed. */
+  live = self->talent != NULL && self->talent->deleted_at == NULL && tidu_ui_can_write (self->database);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.edit", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.add-award", live);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.delete", live);

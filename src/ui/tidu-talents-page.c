@@ -53,6 +53,7 @@ G_DEFINE_FINAL_TYPE (TiduTalentsPage, tidu_talents_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -78,11 +79,14 @@ static void
 update_new_button (TiduTalentsPage *self)
 {
   const char *tooltip = on_plans (self) ? _("New Talent Plan (Ctrl+N)") : _("New Talent (Ctrl+N)");
+  gboolean writable = tidu_ui_can_write (self->database);
 
   gtk_widget_set_tooltip_text (self->new_button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talents.new", self->database != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talents.new-talent", self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talents.new", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talents.new-talent", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talents.delete", writable);
+  gtk_widget_set_visible (self->new_button, writable);
 }
 
 /* The Talents view: the empty state, which leads to the trash when it holds talents, or the
@@ -327,6 +331,10 @@ tidu_talents_page_get_property (GObject    *object,
       g_value_set_object (value, self->database);
       break;
 
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->database != NULL && !tidu_ui_can_write (self->database));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -376,6 +384,12 @@ tidu_talents_page_class_init (TiduTalentsPageClass *klass)
     g_param_spec_object ("database", NULL, NULL,
                          TIDU_TYPE_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* A received snapshot opened for browsing: nothing can be added, edited or deleted. */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -489,6 +503,7 @@ tidu_talents_page_set_database (TiduTalentsPage *self,
       tidu_record_list_set_trash (self->plan_list, FALSE);
       show_views (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
     }
 
   refresh (self);

@@ -71,14 +71,14 @@ item_free (Item *item)
 
 typedef struct
 {
-  char *path;
+  TiduDatabase *source;   /* the worker opens its own connection to the same data */
   int   year;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
-  g_free (data->path);
+  g_clear_object (&data->source);
   g_free (data);
 }
 
@@ -167,7 +167,7 @@ load_thread (GTask        *task,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   g_autoptr(GError) error = NULL;
 
-  database = tidu_database_open (data->path, TIDU_DATABASE_OPEN_NO_CREATE, &error);
+  database = tidu_database_open_again (data->source, &error);
   if (database != NULL)
     targets = tidu_target_list (database, NULL, 0, FALSE, &error);
   if (targets != NULL)
@@ -302,7 +302,7 @@ tidu_targets_window_reload (TiduTargetsWindow *self)
     return;
 
   data = g_new0 (LoadData, 1);
-  data->path = g_strdup (tidu_database_get_path (self->database));
+  data->source = g_object_ref (self->database);
   data->year = self->year;
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);

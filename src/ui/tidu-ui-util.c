@@ -100,3 +100,16 @@ tidu_ui_stored_in_markup (TiduDatabase *database)
   /* Translators: %s is the path of the database file */
   return g_strdup_printf (_("Stored in %s"), path);
 }
+
+/**
+ * tidu_ui_can_write:
+ * @database: (nullable): the database a page shows
+ *
+ * Returns: %TRUE when records can be added, edited or deleted in @database: there is one, and
+ *   it is not a received snapshot opened for browsing (read-only)
+ */
+gboolean
+tidu_ui_can_write (TiduDatabase *database)
+{
+  return database != NULL && !tidu_database_get_read_only (database);
+}

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 gint64  tidu_ui_count_rows        (TiduDatabase     *database,
                                    const TiduEntity *entities,
                                    gsize             n_entities);
+gboolean tidu_ui_can_write        (TiduDatabase     *database);
 gboolean tidu_ui_has_rows         (TiduDatabase     *database,
                                    const TiduEntity *entities,
                                    gsize             n_entities);

@@ -8,11 +8,16 @@
 #include <glib/gi18n.h>
 
 #include "tidu-carriers-page.h"
+#include "tidu-form-util.h"
 #include "tidu-firms-page.h"
+#include "tidu-import-assistant.h"
+#include "tidu-merge-dialog.h"
 #include "tidu-overview-page.h"
 #include "tidu-record-list.h"
+#include "tidu-snapshot-export-dialog.h"
 #include "tidu-subsidies-page.h"
 #include "tidu-talents-page.h"
+#include "tidu-ui-util.h"
 #include "tidu-window.h"
 
 typedef struct
@@ -49,11 +54,15 @@ struct _TiduWindow
   TiduCarriersPage     *carriers_page;
   TiduTalentsPage      *talents_page;
   TiduSubsidiesPage    *subsidies_page;
+  GtkRevealer          *snapshot_revealer;
+  GtkLabel             *snapshot_title;
+  GtkLabel             *snapshot_description;
 
   /* Owned references */
   GSettings            *settings;
   TiduDatabase         *database;
   char                 *pending_path;
+  TiduSnapshotInfo     *snapshot;   /* set in a window that browses a received snapshot */
 
   guint                 place;
 };
@@ -64,6 +73,7 @@ enum {
   PROP_0,
   PROP_DATABASE,
   PROP_PLACE,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -155,12 +165,77 @@ back_clicked_cb (GtkButton  *button,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void
+update_actions (TiduWindow *self)
+{
+  gboolean writable = tidu_ui_can_write (self->database);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-snapshot", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge", self->database != NULL);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TiduWindow *self = TIDU_WINDOW (widget);
+
+  if (!tidu_ui_can_write (self->database))
+    return;
+  gtk_window_present (GTK_WINDOW (tidu_import_assistant_new (GTK_WINDOW (self), self->database)));
+}
+
+static void
+export_snapshot_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  TiduWindow *self = TIDU_WINDOW (widget);
+
+  if (!tidu_ui_can_write (self->database))
+    return;
+  gtk_window_present (GTK_WINDOW (tidu_snapshot_export_dialog_new (GTK_WINDOW (self), self->database)));
+}
+
+/* In a snapshot's window: merge this snapshot into the database of the main window. In the
+ * main window: choose a snapshot file first. */
+static void
+merge_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TiduWindow *self = TIDU_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  TiduWindow *main_window;
+
+  if (self->snapshot == NULL)
+    {
+      tidu_merge_dialog_choose (GTK_WINDOW (self));
+      return;
+    }
+
+  main_window = TIDU_IS_APPLICATION (application)
+    ? (TiduWindow *) tidu_application_get_main_window (TIDU_APPLICATION (application)) : NULL;
+  if (main_window == NULL || tidu_window_get_database (main_window) == NULL)
+    {
+      tidu_window_add_toast (self, tidu_form_toast_new (_("Your database is not open yet: try again in a moment")));
+      return;
+    }
+  tidu_merge_dialog_start (GTK_WINDOW (self), main_window, self->snapshot->path);
+}
+
 static gboolean
 tidu_window_close_request (GtkWindow *window)
 {
   TiduWindow *self = TIDU_WINDOW (window);
   int width = 0;
   int height = 0;
+
+  /* A snapshot's window leaves the main window's size and place alone. */
+  if (self->snapshot != NULL)
+    return GTK_WINDOW_CLASS (tidu_window_parent_class)->close_request (window);
 
   /* In GTK 4 the default size follows the unmaximized size of the window. */
   gtk_window_get_default_size (window, &width, &height);
@@ -191,6 +266,10 @@ tidu_window_get_property (GObject    *object,
 
     case PROP_PLACE:
       g_value_set_string (value, tidu_window_get_place (self));
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, tidu_window_get_read_only (self));
       break;
 
     default:
@@ -238,6 +317,7 @@ tidu_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_path, g_free);
+  g_clear_pointer (&self->snapshot, tidu_snapshot_info_free);
 
   G_OBJECT_CLASS (tidu_window_parent_class)->finalize (object);
 }
@@ -266,6 +346,12 @@ tidu_window_class_init (TiduWindowClass *klass)
                          "overview",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* A window over a received snapshot: every place browses, nothing can be edited. */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TIDU_TYPE_OVERVIEW_PAGE);
@@ -289,9 +375,16 @@ tidu_window_class_init (TiduWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduWindow, carriers_page);
   gtk_widget_class_bind_template_child (widget_class, TiduWindow, talents_page);
   gtk_widget_class_bind_template_child (widget_class, TiduWindow, subsidies_page);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, snapshot_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, snapshot_title);
+  gtk_widget_class_bind_template_child (widget_class, TiduWindow, snapshot_description);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-snapshot", NULL, export_snapshot_activated);
+  gtk_widget_class_install_action (widget_class, "win.merge", NULL, merge_activated);
 
   /* win.place takes a place id such as 'firms' and has the current one as its state. */
   gtk_widget_class_install_property_action (widget_class, "win.place", "place");
@@ -328,6 +421,7 @@ tidu_window_init (TiduWindow *self)
 
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  update_actions (self);
 }
 
 /**
@@ -389,7 +483,9 @@ tidu_window_set_database (TiduWindow   *self,
       gtk_stack_set_visible_child_name (self->main_stack, "loading");
     }
 
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
 /**
@@ -529,4 +625,125 @@ tidu_window_show_firms (TiduWindow         *self,
 
   tidu_window_set_place (self, "firms");
   tidu_firms_page_show_firms (self->firms_page, ids, description);
+}
+
+/**
+ * tidu_window_get_read_only:
+ * @self: a #TiduWindow
+ *
+ * Returns: %TRUE when the window shows a received snapshot, which can only be browsed
+ */
+gboolean
+tidu_window_get_read_only (TiduWindow *self)
+{
+  g_return_val_if_fail (TIDU_IS_WINDOW (self), FALSE);
+
+  return self->database != NULL && !tidu_ui_can_write (self->database);
+}
+
+/* "2026-11-20T06:03:00Z" as the officer's local time, "2026-11-20 14:03". */
+static char *
+format_exported_at (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  if (local == NULL)
+    return g_strdup (iso != NULL ? iso : "");
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/**
+ * tidu_window_set_snapshot:
+ * @self: a #TiduWindow
+ * @database: a snapshot opened for browsing (tidu_snapshot_open())
+ * @info: (transfer full): its manifest
+ *
+ * Shows a received snapshot: every place browses it, nothing can be edited, and a banner
+ * names who exported it and when, with "Merge into My Database…".
+ */
+void
+tidu_window_set_snapshot (TiduWindow       *self,
+                          TiduDatabase     *database,
+                          TiduSnapshotInfo *info)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  g_return_if_fail (TIDU_IS_WINDOW (self));
+  g_return_if_fail (TIDU_IS_DATABASE (database));
+  g_return_if_fail (info != NULL);
+
+  g_clear_pointer (&self->snapshot, tidu_snapshot_info_free);
+  self->snapshot = info;
+
+  basename = g_path_get_basename (info->path);
+  when = format_exported_at (info->exported_at);
+  if (info->officer != NULL && *info->officer != '\0')
+    /* Translators: the banner of a received snapshot: who exported it, and when */
+    title = g_strdup_printf (_("Snapshot exported by %s on %s"), info->officer, when);
+  else
+    /* Translators: the banner of a received snapshot that names nobody */
+    title = g_strdup_printf (_("Snapshot exported on %s"), when);
+  gtk_label_set_text (self->snapshot_title, title);
+
+  g_string_append (description, _("Read-only: browse it here; nothing can be changed."));
+  if (info->region_name != NULL)
+    {
+      g_string_append_c (description, ' ');
+      g_string_append_printf (description, _("Only region %s."), info->region_name);
+    }
+  if (info->carrier_name != NULL)
+    {
+      g_string_append_c (description, ' ');
+      g_string_append_printf (description, _("Only carrier %s."), info->carrier_name);
+    }
+  if (info->redacted)
+    {
+      g_string_append_c (description, ' ');
+      g_string_append (description, _("Personal contact data was left out."));
+    }
+  gtk_label_set_text (self->snapshot_description, description->str);
+  gtk_revealer_set_reveal_child (self->snapshot_revealer, TRUE);
+
+  {
+    /* Translators: the title of a snapshot's window; %s is the file name */
+    g_autofree char *window_title = g_strdup_printf (_("%s (Snapshot)"), basename);
+
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
+  }
+
+  tidu_window_set_database (self, database);
+}
+
+/**
+ * tidu_window_get_snapshot:
+ * @self: a #TiduWindow
+ *
+ * Returns: (nullable): the manifest of the snapshot the window browses, or %NULL
+ */
+const TiduSnapshotInfo *
+tidu_window_get_snapshot (TiduWindow *self)
+{
+  g_return_val_if_fail (TIDU_IS_WINDOW (self), NULL);
+
+  return self->snapshot;
+}
+
+/**
+ * tidu_window_reload:
+ * @self: a #TiduWindow
+ *
+ * Reads the database again in every place, after an import or a merge changed it.
+ */
+void
+tidu_window_reload (TiduWindow *self)
+{
+  g_return_if_fail (TIDU_IS_WINDOW (self));
+
+  if (self->database != NULL)
+    tidu_window_set_database (self, self->database);
 }

@@ -32,5 +32,11 @@ const char   *tidu_window_get_visible_state (TiduWindow      *self);
 void          tidu_window_show_firms        (TiduWindow         *self,
                                              const char * const *ids,
                                              const char         *description);
+gboolean      tidu_window_get_read_only     (TiduWindow      *self);
+void          tidu_window_set_snapshot      (TiduWindow      *self,
+                                             TiduDatabase    *database,
+                                             TiduSnapshotInfo *info);
+const TiduSnapshotInfo *tidu_window_get_snapshot (TiduWindow *self);
+void          tidu_window_reload            (TiduWindow      *self);
 
 G_END_DECLS

@@ -18,14 +18,18 @@
 #include "tidu-firm-detail.h"
 #include "tidu-firm-editor.h"
 #include "tidu-firms-page.h"
+#include "tidu-import-assistant.h"
+#include "tidu-merge-dialog.h"
 #include "tidu-move-dialog.h"
 #include "tidu-overview-page.h"
 #include "tidu-plan-detail.h"
 #include "tidu-plan-editor.h"
 #include "tidu-preferences-window.h"
+#include "tidu-progress-window.h"
 #include "tidu-record-list.h"
 #include "tidu-region-editor.h"
 #include "tidu-sample-loader.h"
+#include "tidu-snapshot-export-dialog.h"
 #include "tidu-subsidies-page.h"
 #include "tidu-talent-detail.h"
 #include "tidu-talent-editor.h"
@@ -149,6 +153,10 @@ test_every_template (void)
     { "tidu-sample-loader.ui", TIDU_TYPE_SAMPLE_LOADER },
     { "tidu-targets-window.ui", TIDU_TYPE_TARGETS_WINDOW },
     { "tidu-target-editor.ui", TIDU_TYPE_TARGET_EDITOR },
+    { "tidu-progress-window.ui", TIDU_TYPE_PROGRESS_WINDOW },
+    { "tidu-import-assistant.ui", TIDU_TYPE_IMPORT_ASSISTANT },
+    { "tidu-snapshot-export-dialog.ui", TIDU_TYPE_SNAPSHOT_EXPORT_DIALOG },
+    { "tidu-merge-dialog.ui", TIDU_TYPE_MERGE_DIALOG },
   };
   g_auto(GStrv) resources = g_resources_enumerate_children (RESOURCE_BASE "/ui/", 0, NULL);
 
