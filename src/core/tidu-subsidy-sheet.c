@@ -14,6 +14,7 @@
 #include "tidu-error.h"
 #include "tidu-money.h"
 #include "tidu-record.h"
+#include "tidu-sheet-private.h"
 #include "tidu-subsidy-sheet.h"
 
 static const char *
@@ -180,33 +181,10 @@ csv_field (GString    *line,
            const char *text,
            gboolean    number)
 {
-  g_autofree char *safe = NULL;
-  gboolean quote = FALSE;
-
-  if (text == NULL)
-    return;
-  if (number)
-    {
-      g_string_append (line, text);
-      return;
-    }
-  safe = tidu_export_neutralize (text);
-  for (const char *p = safe; *p != '\0'; p++)
-    if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
-      quote = TRUE;
-  if (!quote)
-    {
-      g_string_append (line, safe);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = safe; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
+  if (text != NULL && number)
+    g_string_append (line, text);
+  else
+    _tidu_sheet_append_csv_text (line, text);
 }
 
 static void
@@ -245,29 +223,6 @@ sheet_to_csv (const TiduSubsidySheet *sheet)
 /* ------------------------------------------------------------------ XLSX */
 
 static gboolean
-xlsx_failed (lxw_error    rc,
-             const char  *path,
-             GError     **error)
-{
-  if (rc == LXW_NO_ERROR)
-    return FALSE;
-  g_set_error (error, TIDU_ERROR, TIDU_ERROR_IO, _("Could not write “%s”: %s"), path,
-               lxw_strerror (rc));
-  return TRUE;
-}
-
-/* Display width in Excel's character units: CJK characters count double. */
-static double
-text_width (const char *text)
-{
-  double width = 0;
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2.1 : 1.1;
-  return width;
-}
-
-static gboolean
 xlsx_cell (lxw_worksheet *ws,
            lxw_row_t      r,
            lxw_col_t      c,
@@ -283,10 +238,10 @@ xlsx_cell (lxw_worksheet *ws,
   if (text == NULL || *text == '\0')
     return TRUE;
   if (money)
-    return !xlsx_failed (worksheet_write_number (ws, r, c, (double) g_ascii_strtoll (text, NULL, 10),
+    return !_tidu_sheet_xlsx_failed (worksheet_write_number (ws, r, c, (double) g_ascii_strtoll (text, NULL, 10),
                                                  money_format), path, error);
   safe = tidu_export_neutralize (text);
-  return !xlsx_failed (worksheet_write_string (ws, r, c, safe, format), path, error);
+  return !_tidu_sheet_xlsx_failed (worksheet_write_string (ws, r, c, safe, format), path, error);
 }
 
 static gboolean
@@ -324,16 +279,16 @@ sheet_to_xlsx (const TiduSubsidySheet *sheet,
   format_set_num_format (bold_money, "#,##0");
 
   for (guint c = 0; c < TIDU_SHEET_N_COLUMNS; c++)
-    widths[c] = text_width (sheet->headers[c]) + 2;
+    widths[c] = _tidu_sheet_text_width (sheet->headers[c]) + 2;
   for (guint i = 0; i < sheet->rows->len && i < 200; i++)
     {
       TiduSheetRow *row = g_ptr_array_index (sheet->rows, i);
 
       for (guint c = 0; c < TIDU_SHEET_N_COLUMNS; c++)
-        widths[c] = MAX (widths[c], text_width (row->cells[c]) + 1);
+        widths[c] = MAX (widths[c], _tidu_sheet_text_width (row->cells[c]) + 1);
     }
   for (guint c = 0; c < TIDU_SHEET_N_COLUMNS; c++)
-    if (xlsx_failed (worksheet_set_column (ws, c, c, MIN (widths[c], c == TIDU_SHEET_COLUMN_EXPLANATION ? 80 : 40), NULL),
+    if (_tidu_sheet_xlsx_failed (worksheet_set_column (ws, c, c, MIN (widths[c], c == TIDU_SHEET_COLUMN_EXPLANATION ? 80 : 40), NULL),
                      path, error))
       goto out;
   worksheet_freeze_panes (ws, 3, 0);
@@ -364,7 +319,7 @@ sheet_to_xlsx (const TiduSubsidySheet *sheet,
 
 out:
   rc = workbook_close (workbook);
-  if (ok && xlsx_failed (rc, path, error))
+  if (ok && _tidu_sheet_xlsx_failed (rc, path, error))
     ok = FALSE;
   return ok;
 }
