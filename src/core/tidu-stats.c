@@ -322,7 +322,9 @@ tidu_stats_append_firm_filter (GString               *sql,
 {
   if (has_firm_conditions (f))
     {
-      g_string_append_printf (sql, " AND %s IN (SELECT f.id FROM firms AS f WHERE f.deleted_at IS NULL", column);
+      /* A region's live firms from the covering firms_live_region_id. */
+      g_string_append_printf (sql, " AND %s IN (SELECT f.id FROM firms AS f%s WHERE f.deleted_at IS NULL", column,
+                              tidu_text_is_empty (f->region_id) ? "" : " INDEXED BY firms_live_region_id");
       append_firm_conditions (sql, f, "f");
       g_string_append (sql, ")");
     }
@@ -415,20 +417,6 @@ tier_index (GPtrArray  *tiers,
   return -1;
 }
 
-static int
-tier_index_by_rank (GPtrArray *tiers,
-                    int        rank)
-{
-  for (guint i = 0; i < tiers->len; i++)
-    {
-      const TiduVocabItem *item = g_ptr_array_index (tiers, i);
-
-      if (item->rank == rank)
-        return (int) i;
-    }
-  return -1;
-}
-
 /* Reads are consistent over several statements: a savepoint outside any transaction is a
  * deferred (read) transaction; inside the caller's it nests. */
 gboolean
@@ -473,36 +461,60 @@ tidu_ladder_get_count (const TiduLadder *ladder,
   return i < 0 ? 0 : ladder->counts[i];
 }
 
-/* Firms by their highest ladder tier held on :date. With @ids, the firms of @rank (0: any).
+/* Firms by their highest ladder tier held on @date: firm id → 1 + the tier's index in @tiers.
  * The certifications held that day are read from the covering firm_tiers_held index as two
- * ranges, those valid on or after :date and the open-ended ones: together the rule of
- * TIDU_TIER_HELD_ON, without reading the certifications that ended before. */
-static char *
-ladder_sql (const TiduStatsFilter *f,
-            gboolean               ids)
+ * ranges, those valid on or after the day and the open-ended ones: together the rule of
+ * TIDU_TIER_HELD_ON, without reading the certifications that ended before (a fifth of them are
+ * left); the highest tier per firm is kept in a hash table rather than sorted by SQLite. */
+static GHashTable *
+ladder_highest (TiduDatabase           *db,
+                const TiduStatsFilter  *f,
+                GPtrArray              *tiers,
+                const GDate            *date,
+                GError                **error)
 {
-  GString *sql = g_string_new (NULL);
+  g_autoptr(GHashTable) highest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
 
   tidu_stats_append_region_tree (sql, f);
-  if (!ids)
-    g_string_append (sql, "SELECT r, count(*) FROM (");
   g_string_append (sql,
-                   "SELECT h.firm_id, max (t.rank) AS r FROM ("
                    "SELECT ft.firm_id, ft.tier FROM firm_tiers AS ft INDEXED BY firm_tiers_held "
                    "WHERE ft.deleted_at IS NULL AND ft.valid_until >= :date AND ft.certified_on <= :date "
-                   "AND (ft.revoked_on IS NULL OR ft.revoked_on > :date) "
-                   "UNION ALL "
+                   "AND (ft.revoked_on IS NULL OR ft.revoked_on > :date)");
+  tidu_stats_append_firm_filter (sql, f, "ft.firm_id");
+  g_string_append (sql,
+                   " UNION ALL "
                    "SELECT ft.firm_id, ft.tier FROM firm_tiers AS ft INDEXED BY firm_tiers_held "
                    "WHERE ft.deleted_at IS NULL AND ft.valid_until IS NULL AND ft.certified_on <= :date "
-                   "AND (ft.revoked_on IS NULL OR ft.revoked_on > :date)"
-                   ") AS h JOIN tiers AS t ON t.code = h.tier WHERE t.line = 'ladder'");
-  tidu_stats_append_firm_filter (sql, f, "h.firm_id");
-  g_string_append (sql, " GROUP BY h.firm_id");
-  if (ids)
-    g_string_append (sql, " HAVING :rank = 0 OR max (t.rank) = :rank ORDER BY h.firm_id");
-  else
-    g_string_append (sql, ") GROUP BY r");
-  return g_string_free (sql, FALSE);
+                   "AND (ft.revoked_on IS NULL OR ft.revoked_on > :date)");
+  tidu_stats_append_firm_filter (sql, f, "ft.firm_id");
+  stmt = tidu_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  tidu_stats_bind_filter (stmt, f);
+  tidu_stats_bind_date (stmt, ":date", date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *firm_id = (const char *) sqlite3_column_text (stmt, 0);
+      int t = tier_index (tiers, (const char *) sqlite3_column_text (stmt, 1));
+      gpointer key, value;
+
+      if (firm_id == NULL || t < 0)
+        continue;   /* not a tier of the ladder */
+      if (!g_hash_table_lookup_extended (highest, firm_id, &key, &value))
+        g_hash_table_insert (highest, g_strdup (firm_id), GINT_TO_POINTER (t + 1));
+      else if (GPOINTER_TO_INT (value) < t + 1)
+        g_hash_table_insert (highest, g_strdup (firm_id), GINT_TO_POINTER (t + 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tidu_database_step_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&highest);
 }
 
 static gboolean
@@ -518,9 +530,12 @@ count_firms (TiduDatabase           *db,
   tidu_stats_append_region_tree (sql, f);
   /* Every live firm: counted in the smallest index that holds them (the table is 6 times its
    * size); a region's from firms_live_region_id. */
-  g_string_append (sql, has_firm_conditions (f)
-                        ? "SELECT count(*) FROM firms AS f WHERE f.deleted_at IS NULL"
-                        : "SELECT count(*) FROM firms AS f INDEXED BY firms_live_name WHERE f.deleted_at IS NULL");
+  if (!tidu_text_is_empty (f->region_id))
+    g_string_append (sql, "SELECT count(*) FROM firms AS f INDEXED BY firms_live_region_id WHERE f.deleted_at IS NULL");
+  else if (has_firm_conditions (f))
+    g_string_append (sql, "SELECT count(*) FROM firms AS f WHERE f.deleted_at IS NULL");
+  else
+    g_string_append (sql, "SELECT count(*) FROM firms AS f INDEXED BY firms_live_name WHERE f.deleted_at IS NULL");
   append_firm_conditions (sql, f, "f");
   stmt = tidu_database_prepare (db, sql->str, error);
   if (stmt == NULL)
@@ -540,9 +555,9 @@ tidu_stats_ladder_compute (TiduDatabase           *db,
                            GError                **error)
 {
   g_autoptr(TiduLadder) ladder = g_new0 (TiduLadder, 1);
-  g_autofree char *sql = ladder_sql (filter, FALSE);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GHashTable) highest = NULL;
+  GHashTableIter iter;
+  gpointer value;
 
   tidu_stats_filter_resolve (filter, &ladder->date, NULL, NULL);
   ladder->tiers = tidu_stats_ladder_tiers (db, error);
@@ -552,26 +567,14 @@ tidu_stats_ladder_compute (TiduDatabase           *db,
   if (!count_firms (db, filter, &ladder->firms, error))
     return NULL;
 
-  stmt = tidu_database_prepare (db, sql, error);
-  if (stmt == NULL)
+  highest = ladder_highest (db, filter, ladder->tiers, &ladder->date, error);
+  if (highest == NULL)
     return NULL;
-  tidu_stats_bind_filter (stmt, filter);
-  tidu_stats_bind_date (stmt, ":date", &ladder->date);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  g_hash_table_iter_init (&iter, highest);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      int i = tier_index_by_rank (ladder->tiers, sqlite3_column_int (stmt, 0));
-
-      if (i >= 0)
-        {
-          ladder->counts[i] = sqlite3_column_int64 (stmt, 1);
-          ladder->total += ladder->counts[i];
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tidu_database_step_error (db, rc, error);
-      return NULL;
+      ladder->counts[GPOINTER_TO_INT (value) - 1]++;
+      ladder->total++;
     }
   return g_steal_pointer (&ladder);
 }
@@ -600,6 +603,13 @@ tidu_stats_ladder (TiduDatabase           *db,
   return ladder;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static GStrv
 ladder_firm_ids (TiduDatabase           *db,
                  const TiduStatsFilter  *filter,
@@ -608,41 +618,36 @@ ladder_firm_ids (TiduDatabase           *db,
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) tiers = NULL;
-  g_autofree char *sql = ladder_sql (filter, TRUE);
-  sqlite3_stmt *stmt;
+  g_autoptr(GHashTable) highest = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
   GDate date;
-  int rank = 0, rc;
+  int wanted = 0;   /* 1 + the tier's index; 0: any */
 
+  tiers = tidu_stats_ladder_tiers (db, error);
+  if (tiers == NULL)
+    return NULL;
   if (tier_code != NULL)
     {
-      int i;
+      int i = tier_index (tiers, tier_code);
 
-      tiers = tidu_stats_ladder_tiers (db, error);
-      if (tiers == NULL)
-        return NULL;
-      i = tier_index (tiers, tier_code);
       if (i < 0)
         {
           g_set_error (error, TIDU_ERROR, TIDU_ERROR_INVALID, _("“%s” is not a tier of the ladder."), tier_code);
           return NULL;
         }
-      rank = ((TiduVocabItem *) g_ptr_array_index (tiers, i))->rank;
+      wanted = i + 1;
     }
   tidu_stats_filter_resolve (filter, &date, NULL, NULL);
-  stmt = tidu_database_prepare (db, sql, error);
-  if (stmt == NULL)
+  highest = ladder_highest (db, filter, tiers, &date, error);
+  if (highest == NULL)
     return NULL;
-  tidu_stats_bind_filter (stmt, filter);
-  tidu_stats_bind_date (stmt, ":date", &date);
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":rank"), rank);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, tidu_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tidu_database_step_error (db, rc, error);
-      return NULL;
-    }
+  g_hash_table_iter_init (&iter, highest);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (wanted == 0 || GPOINTER_TO_INT (value) == wanted)
+      g_ptr_array_add (ids, g_strdup (key));
+  /* In id order, as SQLite's ORDER BY firm_id gave them. */
+  g_ptr_array_sort (ids, compare_ids);
   g_ptr_array_add (ids, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
 }
