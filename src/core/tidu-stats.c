@@ -1142,6 +1142,91 @@ pass_run (TiduDatabase           *db,
   return TRUE;
 }
 
+/* The targets' tier figures (pass->queries, pass->recent_only): only the held and new bits
+ * count, and only the certifications still valid at the first year end can set them. Those
+ * are two ranges of the covering firm_tiers_held index (valid then or later, open-ended), a
+ * third of the certifications, read in index order; each firm's bits are kept packed in a hash
+ * table (tiers × year ends ≤ 64 bits) instead of asking SQLite to sort the rows by firm. */
+static gboolean
+pass_run_recent (TiduDatabase  *db,
+                 Pass          *pass,
+                 GError       **error)
+{
+  typedef struct { guint64 held, new_bits; } Packed;
+  g_autoptr(GHashTable) firms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) packed = g_array_new (FALSE, TRUE, sizeof (Packed));
+  g_autoptr(GHashTable) trashed = trashed_firms (db, error);
+  guint w = pass->n_years + 1;
+  guint64 mask = (G_GUINT64_CONSTANT (1) << w) - 1;
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (trashed == NULL)
+    return FALSE;
+  stmt = tidu_database_prepare (db,
+                                "SELECT ft.firm_id, ft.tier, ft.certified_on, ft.valid_until, ft.revoked_on "
+                                "FROM firm_tiers AS ft INDEXED BY firm_tiers_held "
+                                "WHERE ft.deleted_at IS NULL AND ft.valid_until >= :first_end AND ft.certified_on <= :last "
+                                "UNION ALL "
+                                "SELECT ft.firm_id, ft.tier, ft.certified_on, ft.valid_until, ft.revoked_on "
+                                "FROM firm_tiers AS ft INDEXED BY firm_tiers_held "
+                                "WHERE ft.deleted_at IS NULL AND ft.valid_until IS NULL AND ft.certified_on <= :last",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  tidu_stats_bind_date (stmt, ":last", &pass->end_dates[pass->n_years]);
+  tidu_stats_bind_date (stmt, ":first_end", &pass->end_dates[0]);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *firm_id = (const char *) sqlite3_column_text (stmt, 0);
+      int t = tier_index (pass->tiers, (const char *) sqlite3_column_text (stmt, 1));
+      guint shift;
+      Packed *entry;
+      gpointer found;
+
+      if (firm_id == NULL || t < 0)
+        continue;   /* the 专精特新 line */
+      if (g_hash_table_lookup_extended (firms, firm_id, NULL, &found))
+        entry = &g_array_index (packed, Packed, GPOINTER_TO_UINT (found) - 1);
+      else
+        {
+          g_array_set_size (packed, packed->len + 1);
+          g_hash_table_insert (firms, g_strdup (firm_id), GUINT_TO_POINTER (packed->len));
+          entry = &g_array_index (packed, Packed, packed->len - 1);
+        }
+      shift = (guint) t * w;
+      pass->held_bits[t] = (entry->held >> shift) & mask;
+      pass->new_bits[t] = (entry->new_bits >> shift) & mask;
+      pass_add_certification (pass, t, (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 3),
+                              (const char *) sqlite3_column_text (stmt, 4));
+      entry->held = (entry->held & ~(mask << shift)) | ((pass->held_bits[t] & mask) << shift);
+      entry->new_bits = (entry->new_bits & ~(mask << shift)) | ((pass->new_bits[t] & mask) << shift);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return tidu_database_step_error (db, rc, error);
+
+  g_hash_table_iter_init (&iter, firms);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const Packed *entry = &g_array_index (packed, Packed, GPOINTER_TO_UINT (value) - 1);
+
+      if (g_hash_table_size (trashed) > 0 && g_hash_table_contains (trashed, key))
+        continue;
+      pass_reset_firm (pass);
+      for (guint t = 0; t < pass->n_tiers; t++)
+        {
+          pass->held_bits[t] = (entry->held >> (t * w)) & mask;
+          pass->new_bits[t] = (entry->new_bits >> (t * w)) & mask;
+        }
+      pass_attribute (pass, key);
+    }
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ progression */
 
 void
@@ -1968,6 +2053,7 @@ pass_set_queries (TiduDatabase  *db,
 {
   g_autoptr(GHashTable) by_region = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) everyone = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 all_firms = -1;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -1999,25 +2085,21 @@ pass_set_queries (TiduDatabase  *db,
       sql = g_string_new (NULL);
       if (pass_region == NULL)
         {
-          gboolean outside = TRUE;
+          gint64 in_region = 0;
+          gboolean outside;
 
-          /* Is any live firm outside this region? The region's live firms counted in
-           * firms_live_region_id against all the live firms counted in firms_live_name. */
-          tidu_stats_append_region_tree (sql, filter);
-          g_string_append (sql, "SELECT (SELECT count(*) FROM firms AS f INDEXED BY firms_live_name "
-                                "WHERE f.deleted_at IS NULL) != (SELECT count(*) FROM firms AS f "
-                                "INDEXED BY firms_live_region_id WHERE f.deleted_at IS NULL "
-                                "AND f.region_id IN (SELECT id FROM region_tree))");
-          stmt = tidu_database_prepare (db, sql->str, error);
-          if (stmt == NULL)
+          /* Is any live firm outside this region? Its live firms (firms_live_region_id)
+           * against all of them (firms_live_name, counted once). */
+          if (all_firms < 0)
+            {
+              g_autoptr(TiduStatsFilter) everything = tidu_stats_filter_new ();
+
+              if (!count_firms (db, everything, &all_firms, error))
+                return FALSE;
+            }
+          if (!count_firms (db, filter, &in_region, error))
             return FALSE;
-          tidu_stats_bind_filter (stmt, filter);
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_ROW)
-            outside = sqlite3_column_int (stmt, 0) != 0;
-          sqlite3_reset (stmt);
-          if (rc != SQLITE_ROW)
-            return tidu_database_step_error (db, rc, error);
+          outside = in_region != all_firms;
           if (!outside)
             {
               g_hash_table_add (everyone, (gpointer) query->region_id);
@@ -2073,7 +2155,9 @@ tidu_stats_tier_queries (TiduDatabase  *db,
   filter->to_year = to;
   ok = pass_init (db, &pass, filter, error);
   pass.recent_only = TRUE;
-  ok = ok && pass_set_queries (db, &pass, queries, NULL, error) && pass_run (db, &pass, filter, error);
+  ok = ok && pass_set_queries (db, &pass, queries, NULL, error)
+       && (pass.n_tiers * (pass.n_years + 1) <= 64 ? pass_run_recent (db, &pass, error)
+                                                    : pass_run (db, &pass, filter, error));
   pass_clear (&pass);
   return ok;
 }
