@@ -784,10 +784,12 @@ pass_init (TiduDatabase           *db,
 static void
 pass_reset_firm (Pass *pass)
 {
-  memset (pass->held_bits, 0, sizeof pass->held_bits);
-  memset (pass->new_bits, 0, sizeof pass->new_bits);
-  memset (pass->revoked_bits, 0, sizeof pass->revoked_bits);
-  memset (pass->first, 0, sizeof pass->first);
+  /* The ladder's tiers only (n_tiers ≤ 16): this runs once per firm. */
+  for (guint t = 0; t < pass->n_tiers; t++)
+    {
+      pass->held_bits[t] = pass->new_bits[t] = pass->revoked_bits[t] = 0;
+      pass->first[t][0] = '\0';
+    }
   pass->asof_bits = 0;
 }
 
