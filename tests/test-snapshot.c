@@ -632,7 +632,7 @@ test_upgrade_v1 (void)
 
   db = tidu_database_open (path, TIDU_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (tidu_database_get_schema_version (db), ==, 2);
+  g_assert_cmpint (tidu_database_get_schema_version (db), ==, TIDU_SCHEMA_VERSION);
   g_assert_nonnull (tidu_database_get_backup_path (db));
   g_assert_true (strstr (tidu_database_get_backup_path (db), ".backup-v1-") != NULL);
   g_assert_cmpint (tidu_test_db_int (db, "SELECT count(*) FROM firms WHERE name = '旧数据科技有限公司'"), ==, 1);

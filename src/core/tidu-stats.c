@@ -322,7 +322,9 @@ tidu_stats_append_firm_filter (GString               *sql,
 {
   if (has_firm_conditions (f))
     {
-      g_string_append_printf (sql, " AND %s IN (SELECT f.id FROM firms AS f WHERE f.deleted_at IS NULL", column);
+      /* A region's live firms from the covering firms_live_region_id. */
+      g_string_append_printf (sql, " AND %s IN (SELECT f.id FROM firms AS f%s WHERE f.deleted_at IS NULL", column,
+                              tidu_text_is_empty (f->region_id) ? "" : " INDEXED BY firms_live_region_id");
       append_firm_conditions (sql, f, "f");
       g_string_append (sql, ")");
     }
@@ -415,20 +417,6 @@ tier_index (GPtrArray  *tiers,
   return -1;
 }
 
-static int
-tier_index_by_rank (GPtrArray *tiers,
-                    int        rank)
-{
-  for (guint i = 0; i < tiers->len; i++)
-    {
-      const TiduVocabItem *item = g_ptr_array_index (tiers, i);
-
-      if (item->rank == rank)
-        return (int) i;
-    }
-  return -1;
-}
-
 /* Reads are consistent over several statements: a savepoint outside any transaction is a
  * deferred (read) transaction; inside the caller's it nests. */
 gboolean
@@ -473,26 +461,60 @@ tidu_ladder_get_count (const TiduLadder *ladder,
   return i < 0 ? 0 : ladder->counts[i];
 }
 
-/* Firms by their highest ladder tier held on :date. With @ids, the firms of @rank (0: any). */
-static char *
-ladder_sql (const TiduStatsFilter *f,
-            gboolean               ids)
+/* Firms by their highest ladder tier held on @date: firm id → 1 + the tier's index in @tiers.
+ * The certifications held that day are read from the covering firm_tiers_held index as two
+ * ranges, those valid on or after the day and the open-ended ones: together the rule of
+ * TIDU_TIER_HELD_ON, without reading the certifications that ended before (a fifth of them are
+ * left); the highest tier per firm is kept in a hash table rather than sorted by SQLite. */
+static GHashTable *
+ladder_highest (TiduDatabase           *db,
+                const TiduStatsFilter  *f,
+                GPtrArray              *tiers,
+                const GDate            *date,
+                GError                **error)
 {
-  GString *sql = g_string_new (NULL);
+  g_autoptr(GHashTable) highest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
 
   tidu_stats_append_region_tree (sql, f);
-  if (!ids)
-    g_string_append (sql, "SELECT r, count(*) FROM (");
   g_string_append (sql,
-                   "SELECT ft.firm_id, max (t.rank) AS r FROM firm_tiers AS ft JOIN tiers AS t ON t.code = ft.tier "
-                   "WHERE t.line = 'ladder' AND " TIDU_TIER_HELD_ON ("ft", ":date"));
+                   "SELECT ft.firm_id, ft.tier FROM firm_tiers AS ft INDEXED BY firm_tiers_held "
+                   "WHERE ft.deleted_at IS NULL AND ft.valid_until >= :date AND ft.certified_on <= :date "
+                   "AND (ft.revoked_on IS NULL OR ft.revoked_on > :date)");
   tidu_stats_append_firm_filter (sql, f, "ft.firm_id");
-  g_string_append (sql, " GROUP BY ft.firm_id");
-  if (ids)
-    g_string_append (sql, " HAVING :rank = 0 OR max (t.rank) = :rank ORDER BY ft.firm_id");
-  else
-    g_string_append (sql, ") GROUP BY r");
-  return g_string_free (sql, FALSE);
+  g_string_append (sql,
+                   " UNION ALL "
+                   "SELECT ft.firm_id, ft.tier FROM firm_tiers AS ft INDEXED BY firm_tiers_held "
+                   "WHERE ft.deleted_at IS NULL AND ft.valid_until IS NULL AND ft.certified_on <= :date "
+                   "AND (ft.revoked_on IS NULL OR ft.revoked_on > :date)");
+  tidu_stats_append_firm_filter (sql, f, "ft.firm_id");
+  stmt = tidu_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  tidu_stats_bind_filter (stmt, f);
+  tidu_stats_bind_date (stmt, ":date", date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *firm_id = (const char *) sqlite3_column_text (stmt, 0);
+      int t = tier_index (tiers, (const char *) sqlite3_column_text (stmt, 1));
+      gpointer key, value;
+
+      if (firm_id == NULL || t < 0)
+        continue;   /* not a tier of the ladder */
+      if (!g_hash_table_lookup_extended (highest, firm_id, &key, &value))
+        g_hash_table_insert (highest, g_strdup (firm_id), GINT_TO_POINTER (t + 1));
+      else if (GPOINTER_TO_INT (value) < t + 1)
+        g_hash_table_insert (highest, g_strdup (firm_id), GINT_TO_POINTER (t + 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tidu_database_step_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&highest);
 }
 
 static gboolean
@@ -506,7 +528,14 @@ count_firms (TiduDatabase           *db,
   int rc;
 
   tidu_stats_append_region_tree (sql, f);
-  g_string_append (sql, "SELECT count(*) FROM firms AS f WHERE f.deleted_at IS NULL");
+  /* Every live firm: counted in the smallest index that holds them (the table is 6 times its
+   * size); a region's from firms_live_region_id. */
+  if (!tidu_text_is_empty (f->region_id))
+    g_string_append (sql, "SELECT count(*) FROM firms AS f INDEXED BY firms_live_region_id WHERE f.deleted_at IS NULL");
+  else if (has_firm_conditions (f))
+    g_string_append (sql, "SELECT count(*) FROM firms AS f WHERE f.deleted_at IS NULL");
+  else
+    g_string_append (sql, "SELECT count(*) FROM firms AS f INDEXED BY firms_live_name WHERE f.deleted_at IS NULL");
   append_firm_conditions (sql, f, "f");
   stmt = tidu_database_prepare (db, sql->str, error);
   if (stmt == NULL)
@@ -526,9 +555,9 @@ tidu_stats_ladder_compute (TiduDatabase           *db,
                            GError                **error)
 {
   g_autoptr(TiduLadder) ladder = g_new0 (TiduLadder, 1);
-  g_autofree char *sql = ladder_sql (filter, FALSE);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GHashTable) highest = NULL;
+  GHashTableIter iter;
+  gpointer value;
 
   tidu_stats_filter_resolve (filter, &ladder->date, NULL, NULL);
   ladder->tiers = tidu_stats_ladder_tiers (db, error);
@@ -538,26 +567,14 @@ tidu_stats_ladder_compute (TiduDatabase           *db,
   if (!count_firms (db, filter, &ladder->firms, error))
     return NULL;
 
-  stmt = tidu_database_prepare (db, sql, error);
-  if (stmt == NULL)
+  highest = ladder_highest (db, filter, ladder->tiers, &ladder->date, error);
+  if (highest == NULL)
     return NULL;
-  tidu_stats_bind_filter (stmt, filter);
-  tidu_stats_bind_date (stmt, ":date", &ladder->date);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  g_hash_table_iter_init (&iter, highest);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      int i = tier_index_by_rank (ladder->tiers, sqlite3_column_int (stmt, 0));
-
-      if (i >= 0)
-        {
-          ladder->counts[i] = sqlite3_column_int64 (stmt, 1);
-          ladder->total += ladder->counts[i];
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tidu_database_step_error (db, rc, error);
-      return NULL;
+      ladder->counts[GPOINTER_TO_INT (value) - 1]++;
+      ladder->total++;
     }
   return g_steal_pointer (&ladder);
 }
@@ -586,6 +603,13 @@ tidu_stats_ladder (TiduDatabase           *db,
   return ladder;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static GStrv
 ladder_firm_ids (TiduDatabase           *db,
                  const TiduStatsFilter  *filter,
@@ -594,46 +618,58 @@ ladder_firm_ids (TiduDatabase           *db,
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) tiers = NULL;
-  g_autofree char *sql = ladder_sql (filter, TRUE);
-  sqlite3_stmt *stmt;
+  g_autoptr(GHashTable) highest = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
   GDate date;
-  int rank = 0, rc;
+  int wanted = 0;   /* 1 + the tier's index; 0: any */
 
+  tiers = tidu_stats_ladder_tiers (db, error);
+  if (tiers == NULL)
+    return NULL;
   if (tier_code != NULL)
     {
-      int i;
+      int i = tier_index (tiers, tier_code);
 
-      tiers = tidu_stats_ladder_tiers (db, error);
-      if (tiers == NULL)
-        return NULL;
-      i = tier_index (tiers, tier_code);
       if (i < 0)
         {
           g_set_error (error, TIDU_ERROR, TIDU_ERROR_INVALID, _("“%s” is not a tier of the ladder."), tier_code);
           return NULL;
         }
-      rank = ((TiduVocabItem *) g_ptr_array_index (tiers, i))->rank;
+      wanted = i + 1;
     }
   tidu_stats_filter_resolve (filter, &date, NULL, NULL);
-  stmt = tidu_database_prepare (db, sql, error);
-  if (stmt == NULL)
+  highest = ladder_highest (db, filter, tiers, &date, error);
+  if (highest == NULL)
     return NULL;
-  tidu_stats_bind_filter (stmt, filter);
-  tidu_stats_bind_date (stmt, ":date", &date);
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":rank"), rank);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, tidu_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tidu_database_step_error (db, rc, error);
-      return NULL;
-    }
+  g_hash_table_iter_init (&iter, highest);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (wanted == 0 || GPOINTER_TO_INT (value) == wanted)
+      g_ptr_array_add (ids, g_strdup (key));
+  /* In id order, as SQLite's ORDER BY firm_id gave them. */
+  g_ptr_array_sort (ids, compare_ids);
   g_ptr_array_add (ids, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
 }
 
 /* ------------------------------------------------------------------ the pass over certifications */
+
+/* An ISO day "yyyy-mm-dd" as the number yyyymmdd, which orders as the text does. FALSE for
+ * anything else (the pass then compares that row's texts). */
+static inline gboolean
+iso_day (const char *text,
+         int        *day)
+{
+  const unsigned char *s = (const unsigned char *) text;
+
+  if (s == NULL || !g_ascii_isdigit (s[0]) || !g_ascii_isdigit (s[1]) || !g_ascii_isdigit (s[2])
+      || !g_ascii_isdigit (s[3]) || s[4] != '-' || !g_ascii_isdigit (s[5]) || !g_ascii_isdigit (s[6])
+      || s[7] != '-' || !g_ascii_isdigit (s[8]) || !g_ascii_isdigit (s[9]) || s[10] != '\0')
+    return FALSE;
+  *day = (s[0] - '0') * 10000000 + (s[1] - '0') * 1000000 + (s[2] - '0') * 100000 + (s[3] - '0') * 10000
+         + (s[5] - '0') * 1000 + (s[6] - '0') * 100 + (s[8] - '0') * 10 + (s[9] - '0');
+  return TRUE;
+}
 
 typedef struct
 {
@@ -643,6 +679,7 @@ typedef struct
   int        from_year;             /* the first year counted; bit 0 is the year before */
   guint      n_years;
   char       ends[MAX_YEARS + 1][11];
+  int        end_days[MAX_YEARS + 1];   /* ends as yyyymmdd: compared as numbers in the pass */
   GDate      end_dates[MAX_YEARS + 1];
 
   /* Outputs, n_years × n_tiers */
@@ -653,6 +690,7 @@ typedef struct
 
   /* The ladder on the as-of day (the dashboard), when ladder_counts is set */
   char       asof[11];
+  int        asof_day;
   gint64    *ladder_counts;
 
   /* Tier figures of targets (TiduStatsTierQuery) */
@@ -660,11 +698,17 @@ typedef struct
   GHashTable **query_firms;     /* per query: the ids of the live firms of its region, NULL
                                  * when that is every firm the pass sees (borrowed from sets) */
   GPtrArray   *sets;            /* the sets, one per region */
+  int         *query_tiers;     /* per query: its tier's index, -1 when not on the ladder */
 
   /* The firms behind one number, when asked */
   const TiduStatsCell *cell;
   int        cell_tier, cell_to_tier, cell_bit;
   GPtrArray *ids;
+
+  /* Only the certifications still valid at the end of the year before the first (bit 0 on):
+   * enough for the held and new figures, not for the climbs (first dates) nor the revocations
+   * of certificates that had already expired; the targets' tier figures need no more. */
+  gboolean   recent_only;
 
   /* Per firm */
   guint64    held_bits[16];
@@ -691,6 +735,7 @@ pass_clear (Pass *pass)
   g_free (pass->climbs);
   g_free (pass->ladder_counts);
   g_free (pass->query_firms);
+  g_free (pass->query_tiers);
   g_clear_pointer (&pass->sets, g_ptr_array_unref);
 }
 
@@ -721,6 +766,7 @@ pass_init (TiduDatabase           *db,
     {
       tidu_stats_year_end (pass->from_year - 1 + (int) k, &date, &pass->end_dates[k]);
       date_to_text (&pass->end_dates[k], pass->ends[k]);
+      iso_day (pass->ends[k], &pass->end_days[k]);
     }
   pass->held = g_new0 (gint64, pass->n_years * n);
   pass->gained = g_new0 (gint64, pass->n_years * n);
@@ -738,10 +784,12 @@ pass_init (TiduDatabase           *db,
 static void
 pass_reset_firm (Pass *pass)
 {
-  memset (pass->held_bits, 0, sizeof pass->held_bits);
-  memset (pass->new_bits, 0, sizeof pass->new_bits);
-  memset (pass->revoked_bits, 0, sizeof pass->revoked_bits);
-  memset (pass->first, 0, sizeof pass->first);
+  /* The ladder's tiers only (n_tiers ≤ 16): this runs once per firm. */
+  for (guint t = 0; t < pass->n_tiers; t++)
+    {
+      pass->held_bits[t] = pass->new_bits[t] = pass->revoked_bits[t] = 0;
+      pass->first[t][0] = '\0';
+    }
   pass->asof_bits = 0;
 }
 
@@ -752,22 +800,51 @@ pass_add_certification (Pass       *pass,
                         const char *valid_until,
                         const char *revoked_on)
 {
-  for (guint k = 0; k <= pass->n_years; k++)
-    {
-      const char *end = pass->ends[k];
-      const char *start = k > 0 ? pass->ends[k - 1] : NULL;
+  int c, v = G_MAXINT, r = G_MAXINT;
 
-      if (tidu_tier_held_on (certified_on, valid_until, revoked_on, end))
-        pass->held_bits[t] |= G_GUINT64_CONSTANT (1) << k;
-      /* Dated within the year, up to its end. */
-      if (k > 0 && strcmp (certified_on, end) <= 0 && strncmp (certified_on, end, 4) == 0)
-        pass->new_bits[t] |= G_GUINT64_CONSTANT (1) << k;
-      if (k > 0 && revoked_on != NULL && strcmp (revoked_on, start) > 0 && strcmp (revoked_on, end) <= 0)
-        pass->revoked_bits[t] |= G_GUINT64_CONSTANT (1) << k;
+  if (iso_day (certified_on, &c) && (valid_until == NULL || iso_day (valid_until, &v))
+      && (revoked_on == NULL || iso_day (revoked_on, &r)))
+    {
+      /* The same tests as below on numbers: the rule of tidu_tier_held_on (). */
+      guint64 held = 0, new_bits = 0, revoked = 0;
+
+      for (guint k = 0; k <= pass->n_years; k++)
+        {
+          int end = pass->end_days[k];
+
+          if (c <= end && v >= end && r > end)
+            held |= G_GUINT64_CONSTANT (1) << k;
+          if (k > 0 && c <= end && c / 10000 == end / 10000)
+            new_bits |= G_GUINT64_CONSTANT (1) << k;
+          if (k > 0 && r != G_MAXINT && r > pass->end_days[k - 1] && r <= end)
+            revoked |= G_GUINT64_CONSTANT (1) << k;
+        }
+      pass->held_bits[t] |= held;
+      pass->new_bits[t] |= new_bits;
+      pass->revoked_bits[t] |= revoked;
+      if (pass->ladder_counts != NULL && c <= pass->asof_day && v >= pass->asof_day && r > pass->asof_day)
+        pass->asof_bits |= 1u << t;
     }
-  if (pass->ladder_counts != NULL && tidu_tier_held_on (certified_on, valid_until, revoked_on, pass->asof))
-    pass->asof_bits |= 1u << t;
-  if (pass->first[t][0] == '\0' || strcmp (certified_on, pass->first[t]) < 0)
+  else
+    {
+      for (guint k = 0; k <= pass->n_years; k++)
+        {
+          const char *end = pass->ends[k];
+          const char *start = k > 0 ? pass->ends[k - 1] : NULL;
+
+          if (tidu_tier_held_on (certified_on, valid_until, revoked_on, end))
+            pass->held_bits[t] |= G_GUINT64_CONSTANT (1) << k;
+          /* Dated within the year, up to its end. */
+          if (k > 0 && strcmp (certified_on, end) <= 0 && strncmp (certified_on, end, 4) == 0)
+            pass->new_bits[t] |= G_GUINT64_CONSTANT (1) << k;
+          if (k > 0 && revoked_on != NULL && strcmp (revoked_on, start) > 0 && strcmp (revoked_on, end) <= 0)
+            pass->revoked_bits[t] |= G_GUINT64_CONSTANT (1) << k;
+        }
+      if (pass->ladder_counts != NULL && tidu_tier_held_on (certified_on, valid_until, revoked_on, pass->asof))
+        pass->asof_bits |= 1u << t;
+    }
+  /* Rows come in date order within a firm: the first of a tier is its earliest. */
+  if (pass->first[t][0] == '\0')
     g_strlcpy (pass->first[t], certified_on, sizeof pass->first[t]);
 }
 
@@ -855,18 +932,21 @@ pass_attribute (Pass       *pass,
   for (guint q = 0; q < pass->queries->len; q++)
     {
       TiduStatsTierQuery *query = g_ptr_array_index (pass->queries, q);
-      int t = tier_index (pass->tiers, query->tier);
+      int t = pass->query_tiers[q];
       guint k = (guint) (query->year - pass->from_year + 1);
-      guint64 bits;
+      guint64 bits, now, before;
 
       if (t < 0 || k < 2 || k > pass->n_years)
         continue;
-      if (pass->query_firms[q] != NULL && !g_hash_table_contains (pass->query_firms[q], firm_id))
-        continue;
       bits = query->new_certifications ? pass->new_bits[t] : pass->held_bits[t];
-      if (bits & (G_GUINT64_CONSTANT (1) << k))
+      now = bits & (G_GUINT64_CONSTANT (1) << k);
+      before = bits & (G_GUINT64_CONSTANT (1) << (k - 1));
+      if ((now == 0 && before == 0)
+          || (pass->query_firms[q] != NULL && !g_hash_table_contains (pass->query_firms[q], firm_id)))
+        continue;
+      if (now)
         query->actual++;
-      if (bits & (G_GUINT64_CONSTANT (1) << (k - 1)))
+      if (before)
         query->last_year++;
     }
 }
@@ -901,6 +981,8 @@ pass_end_firm (Pass       *pass,
     {
       guint64 held = pass->held_bits[t];
 
+      if (held == 0 && pass->new_bits[t] == 0)
+        continue;   /* nothing to count for this tier */
       for (guint k = 1; k <= pass->n_years; k++)
         {
           guint64 bit = G_GUINT64_CONSTANT (1) << k, before = bit >> 1;
@@ -948,6 +1030,29 @@ pass_end_firm (Pass       *pass,
     }
 }
 
+/* The ids of the firms in the trash (usually none), for the pass to skip without asking SQLite
+ * about every certification. */
+static GHashTable *
+trashed_firms (TiduDatabase  *db,
+               GError       **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = tidu_database_prepare (db, "SELECT id FROM firms WHERE deleted_at IS NOT NULL", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, tidu_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tidu_database_step_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 static gboolean
 pass_run (TiduDatabase           *db,
           Pass                   *pass,
@@ -955,19 +1060,33 @@ pass_run (TiduDatabase           *db,
           GError                **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GHashTable) trashed = NULL;
   char current[64] = "";
-  gboolean any = FALSE;
+  int current_len = -1;
+  gboolean any = FALSE, skip = FALSE;
   sqlite3_stmt *stmt;
   int rc;
 
   tidu_stats_append_region_tree (sql, filter);
-  /* Ordered by firm through the covering firm_tiers_current index. */
+  /* Ordered by firm and date through the covering firm_tiers_current index, so a firm's first
+   * certification of a tier comes first. (Read from firm_tiers_held and sorted, the recent ones
+   * alone cost more.) */
   g_string_append (sql,
                    "SELECT ft.firm_id, ft.tier, ft.certified_on, ft.valid_until, ft.revoked_on "
                    "FROM firm_tiers AS ft INDEXED BY firm_tiers_current "
                    "WHERE ft.deleted_at IS NULL AND ft.certified_on <= :last");
-  tidu_stats_append_firm_filter (sql, filter, "ft.firm_id");
-  g_string_append (sql, " ORDER BY ft.firm_id");
+  if (pass->recent_only)
+    g_string_append (sql, " AND (ft.valid_until IS NULL OR ft.valid_until >= :first_end)");
+  if (has_firm_conditions (filter))
+    tidu_stats_append_firm_filter (sql, filter, "ft.firm_id");
+  else
+    {
+      /* Every live firm: the trashed ones are skipped here rather than looked up per row. */
+      trashed = trashed_firms (db, error);
+      if (trashed == NULL)
+        return FALSE;
+    }
+  g_string_append (sql, " ORDER BY ft.firm_id, ft.certified_on");
   stmt = tidu_database_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
@@ -984,25 +1103,32 @@ pass_run (TiduDatabase           *db,
           last = asof;
       }
     tidu_stats_bind_date (stmt, ":last", &last);
+    tidu_stats_bind_date (stmt, ":first_end", &pass->end_dates[0]);
   }
 
   pass_reset_firm (pass);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *firm_id = (const char *) sqlite3_column_text (stmt, 0);
-      const char *tier = (const char *) sqlite3_column_text (stmt, 1);
+      int firm_len = sqlite3_column_bytes (stmt, 0);
+      const char *tier;
       int t;
 
-      if (firm_id == NULL || tier == NULL)
+      if (firm_id == NULL)
         continue;
-      if (!any || strcmp (firm_id, current) != 0)
+      if (!any || firm_len != current_len || memcmp (firm_id, current, (gsize) firm_len) != 0)
         {
-          if (any)
+          if (any && !skip)
             pass_end_firm (pass, current);
           pass_reset_firm (pass);
           g_strlcpy (current, firm_id, sizeof current);
+          current_len = (int) strlen (current);
+          skip = trashed != NULL && g_hash_table_size (trashed) > 0 && g_hash_table_contains (trashed, current);
           any = TRUE;
         }
+      if (skip)
+        continue;
+      tier = (const char *) sqlite3_column_text (stmt, 1);
       t = tier_index (pass->tiers, tier);
       if (t < 0)
         continue;   /* the 专精特新 line */
@@ -1013,8 +1139,93 @@ pass_run (TiduDatabase           *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return tidu_database_step_error (db, rc, error);
-  if (any)
+  if (any && !skip)
     pass_end_firm (pass, current);
+  return TRUE;
+}
+
+/* The targets' tier figures (pass->queries, pass->recent_only): only the held and new bits
+ * count, and only the certifications still valid at the first year end can set them. Those
+ * are two ranges of the covering firm_tiers_held index (valid then or later, open-ended), a
+ * third of the certifications, read in index order; each firm's bits are kept packed in a hash
+ * table (tiers × year ends ≤ 64 bits) instead of asking SQLite to sort the rows by firm. */
+static gboolean
+pass_run_recent (TiduDatabase  *db,
+                 Pass          *pass,
+                 GError       **error)
+{
+  typedef struct { guint64 held, new_bits; } Packed;
+  g_autoptr(GHashTable) firms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) packed = g_array_new (FALSE, TRUE, sizeof (Packed));
+  g_autoptr(GHashTable) trashed = trashed_firms (db, error);
+  guint w = pass->n_years + 1;
+  guint64 mask = (G_GUINT64_CONSTANT (1) << w) - 1;
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (trashed == NULL)
+    return FALSE;
+  stmt = tidu_database_prepare (db,
+                                "SELECT ft.firm_id, ft.tier, ft.certified_on, ft.valid_until, ft.revoked_on "
+                                "FROM firm_tiers AS ft INDEXED BY firm_tiers_held "
+                                "WHERE ft.deleted_at IS NULL AND ft.valid_until >= :first_end AND ft.certified_on <= :last "
+                                "UNION ALL "
+                                "SELECT ft.firm_id, ft.tier, ft.certified_on, ft.valid_until, ft.revoked_on "
+                                "FROM firm_tiers AS ft INDEXED BY firm_tiers_held "
+                                "WHERE ft.deleted_at IS NULL AND ft.valid_until IS NULL AND ft.certified_on <= :last",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  tidu_stats_bind_date (stmt, ":last", &pass->end_dates[pass->n_years]);
+  tidu_stats_bind_date (stmt, ":first_end", &pass->end_dates[0]);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *firm_id = (const char *) sqlite3_column_text (stmt, 0);
+      int t = tier_index (pass->tiers, (const char *) sqlite3_column_text (stmt, 1));
+      guint shift;
+      Packed *entry;
+      gpointer found;
+
+      if (firm_id == NULL || t < 0)
+        continue;   /* the 专精特新 line */
+      if (g_hash_table_lookup_extended (firms, firm_id, NULL, &found))
+        entry = &g_array_index (packed, Packed, GPOINTER_TO_UINT (found) - 1);
+      else
+        {
+          g_array_set_size (packed, packed->len + 1);
+          g_hash_table_insert (firms, g_strdup (firm_id), GUINT_TO_POINTER (packed->len));
+          entry = &g_array_index (packed, Packed, packed->len - 1);
+        }
+      shift = (guint) t * w;
+      pass->held_bits[t] = (entry->held >> shift) & mask;
+      pass->new_bits[t] = (entry->new_bits >> shift) & mask;
+      pass_add_certification (pass, t, (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 3),
+                              (const char *) sqlite3_column_text (stmt, 4));
+      entry->held = (entry->held & ~(mask << shift)) | ((pass->held_bits[t] & mask) << shift);
+      entry->new_bits = (entry->new_bits & ~(mask << shift)) | ((pass->new_bits[t] & mask) << shift);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return tidu_database_step_error (db, rc, error);
+
+  g_hash_table_iter_init (&iter, firms);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const Packed *entry = &g_array_index (packed, Packed, GPOINTER_TO_UINT (value) - 1);
+
+      if (g_hash_table_size (trashed) > 0 && g_hash_table_contains (trashed, key))
+        continue;
+      pass_reset_firm (pass);
+      for (guint t = 0; t < pass->n_tiers; t++)
+        {
+          pass->held_bits[t] = (entry->held >> (t * w)) & mask;
+          pass->new_bits[t] = (entry->new_bits >> (t * w)) & mask;
+        }
+      pass_attribute (pass, key);
+    }
   return TRUE;
 }
 
@@ -1434,8 +1645,12 @@ carrier_pass_load (TiduDatabase           *db,
   pass->order = g_ptr_array_new_with_free_func (firm_stays_free);
 
   tidu_stats_append_region_tree (sql, filter);
-  g_string_append (sql, "SELECT s.firm_id, s.entered_on, s.left_on, s.outcome FROM firm_stays AS s "
-                        "WHERE s.deleted_at IS NULL AND s.entered_on <= :last");
+  /* In firm order from firm_stays_firm (no sort) unless one carrier's stays are asked for. */
+  g_string_append (sql, tidu_text_is_empty (filter->carrier_id)
+                        ? "SELECT s.firm_id, s.entered_on, s.left_on, s.outcome FROM firm_stays AS s "
+                          "INDEXED BY firm_stays_firm WHERE s.deleted_at IS NULL AND s.entered_on <= :last"
+                        : "SELECT s.firm_id, s.entered_on, s.left_on, s.outcome FROM firm_stays AS s "
+                          "WHERE s.deleted_at IS NULL AND s.entered_on <= :last");
   append_carrier_selection (sql, filter, "s.carrier_id");
   append_stay_firm_filter (sql, filter, "s.firm_id");
   g_string_append (sql, " ORDER BY s.firm_id");
@@ -1829,9 +2044,8 @@ tidu_dashboard_free (TiduDashboard *dashboard)
 
 /* Sets the pass up to fill @queries: per query, the live firms of its region and the regions
  * below it; none needed when that is the region the pass is limited to (@pass_region), or when
- * the pass sees every firm and no live firm is outside the query's region (a look at the region
- * index). The region's firms come from a scan of the firms table: measured as fast as the region
- * index with its row lookups for a fifth of the firms. */
+ * the pass sees every firm and no live firm is outside the query's region (two counts in
+ * indexes). The region's firms come from the covering firms_live_region_id index. */
 static gboolean
 pass_set_queries (TiduDatabase  *db,
                   Pass          *pass,
@@ -1841,11 +2055,15 @@ pass_set_queries (TiduDatabase  *db,
 {
   g_autoptr(GHashTable) by_region = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) everyone = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 all_firms = -1;
   sqlite3_stmt *stmt;
   int rc;
 
   pass->queries = queries;
   pass->query_firms = g_new0 (GHashTable *, MAX (queries->len, 1));
+  pass->query_tiers = g_new0 (int, MAX (queries->len, 1));
+  for (guint q = 0; q < queries->len; q++)
+    pass->query_tiers[q] = tier_index (pass->tiers, ((TiduStatsTierQuery *) g_ptr_array_index (queries, q))->tier);
   pass->sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   for (guint q = 0; q < queries->len; q++)
     {
@@ -1869,23 +2087,21 @@ pass_set_queries (TiduDatabase  *db,
       sql = g_string_new (NULL);
       if (pass_region == NULL)
         {
-          gboolean outside = TRUE;
+          gint64 in_region = 0;
+          gboolean outside;
 
-          /* The live firms' regions from their index: is any firm outside this region? */
-          tidu_stats_append_region_tree (sql, filter);
-          g_string_append (sql, "SELECT EXISTS (SELECT 1 FROM firms AS f INDEXED BY firms_live_region "
-                                "WHERE f.deleted_at IS NULL AND (f.region_id IS NULL "
-                                "OR f.region_id NOT IN (SELECT id FROM region_tree)))");
-          stmt = tidu_database_prepare (db, sql->str, error);
-          if (stmt == NULL)
+          /* Is any live firm outside this region? Its live firms (firms_live_region_id)
+           * against all of them (firms_live_name, counted once). */
+          if (all_firms < 0)
+            {
+              g_autoptr(TiduStatsFilter) everything = tidu_stats_filter_new ();
+
+              if (!count_firms (db, everything, &all_firms, error))
+                return FALSE;
+            }
+          if (!count_firms (db, filter, &in_region, error))
             return FALSE;
-          tidu_stats_bind_filter (stmt, filter);
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_ROW)
-            outside = sqlite3_column_int (stmt, 0) != 0;
-          sqlite3_reset (stmt);
-          if (rc != SQLITE_ROW)
-            return tidu_database_step_error (db, rc, error);
+          outside = in_region != all_firms;
           if (!outside)
             {
               g_hash_table_add (everyone, (gpointer) query->region_id);
@@ -1895,7 +2111,7 @@ pass_set_queries (TiduDatabase  *db,
         }
 
       tidu_stats_append_region_tree (sql, filter);
-      g_string_append (sql, "SELECT f.id FROM firms AS f "
+      g_string_append (sql, "SELECT f.id FROM firms AS f INDEXED BY firms_live_region_id "
                             "WHERE f.deleted_at IS NULL AND f.region_id IN (SELECT id FROM region_tree)");
       stmt = tidu_database_prepare (db, sql->str, error);
       if (stmt == NULL)
@@ -1939,9 +2155,11 @@ tidu_stats_tier_queries (TiduDatabase  *db,
     filter->date = *date;
   filter->from_year = from;
   filter->to_year = to;
-  ok = pass_init (db, &pass, filter, error)
-       && pass_set_queries (db, &pass, queries, NULL, error)
-       && pass_run (db, &pass, filter, error);
+  ok = pass_init (db, &pass, filter, error);
+  pass.recent_only = TRUE;
+  ok = ok && pass_set_queries (db, &pass, queries, NULL, error)
+       && (pass.n_tiers * (pass.n_years + 1) <= 64 ? pass_run_recent (db, &pass, error)
+                                                    : pass_run (db, &pass, filter, error));
   pass_clear (&pass);
   return ok;
 }
@@ -1991,6 +2209,7 @@ tidu_stats_dashboard (TiduDatabase           *db,
       if (ok)
         {
           date_to_text (&date, pass.asof);
+          iso_day (pass.asof, &pass.asof_day);
           pass.ladder_counts = g_new0 (gint64, pass.n_tiers);
           if (shared && queries->len > 0)
             ok = pass_set_queries (db, &pass, queries, filter->region_id, error);

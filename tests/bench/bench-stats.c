@@ -2,7 +2,7 @@
  * database. Not part of `meson test`; tests/bench/bench-stats.sh runs it on the 100,000-firm
  * sample and prints it beside the same query shapes run by the sqlite3 shell (the floor).
  *
- *   bench-stats [--runs N] [--region NAME] DATABASE DATE FROM TO
+ *   bench-stats [--runs N] [--region NAME] [--only NAME] [--trace] DATABASE DATE FROM TO
  *
  * Each line is "NAME median_ms=… p95_ms=… cpu_ms=… value=…": one warm-up, then N timed runs (11
  * unless set), median and p95 (nearest rank) of the wall time, median of this process's CPU time
@@ -20,8 +20,10 @@
 #include <time.h>
 
 #include "tidu-core.h"
+#include "tidu-database-private.h"
 
 static guint runs = 11;
+static const char *only;   /* --only NAME: that figure alone (profiling) */
 
 static double
 now_ms (void)
@@ -50,6 +52,21 @@ compare_doubles (const void *a,
   double y = *(const double *) b;
 
   return x < y ? -1 : x > y;
+}
+
+/* --trace: each statement's time (SQLITE_TRACE_PROFILE), to see where a figure's time goes. */
+static int
+trace_profile (unsigned  type,
+               void     *data,
+               void     *p,
+               void     *x)
+{
+  sqlite3_stmt *stmt = p;
+  char *sql = sqlite3_expanded_sql (stmt);
+
+  fprintf (stderr, "%8.2f ms  %.300s\n", *(sqlite3_int64 *) x / 1e6, sql != NULL ? sql : "");
+  sqlite3_free (sql);
+  return 0;
 }
 
 typedef gint64 (*Measure) (TiduDatabase *db, const TiduStatsFilter *filter);
@@ -161,9 +178,15 @@ bench (const char            *name,
        const TiduStatsFilter *filter,
        Measure                measure)
 {
-  g_autofree double *times = g_new (double, runs);
-  g_autofree double *cpu = g_new (double, runs);
-  gint64 value = measure (db, filter);
+  g_autofree double *times = NULL;
+  g_autofree double *cpu = NULL;
+  gint64 value;
+
+  if (only != NULL && strcmp (only, name) != 0)
+    return;
+  times = g_new (double, runs);
+  cpu = g_new (double, runs);
+  value = measure (db, filter);
 
   for (guint i = 0; i < runs; i++)
     {
@@ -190,6 +213,7 @@ main (int   argc,
   g_autoptr(TiduStatsFilter) filter = tidu_stats_filter_new ();
   g_autoptr(TiduStatsFilter) regional = NULL;
   g_autofree char *region = NULL;
+  gboolean trace = FALSE;
   int arg = 1;
 
   while (arg < argc && g_str_has_prefix (argv[arg], "--"))
@@ -202,16 +226,22 @@ main (int   argc,
         }
       else if (strcmp (argv[arg], "--region") == 0 && arg + 1 < argc)
         region = g_strdup (argv[++arg]);
+      else if (strcmp (argv[arg], "--only") == 0 && arg + 1 < argc)
+        only = argv[++arg];
+      else if (strcmp (argv[arg], "--trace") == 0)
+        trace = TRUE;
       arg++;
     }
   if (argc - arg != 4)
     {
-      g_printerr ("usage: bench-stats [--runs N] [--region NAME] DATABASE DATE FROM TO\n");
+      g_printerr ("usage: bench-stats [--runs N] [--region NAME] [--only NAME] [--trace] DATABASE DATE FROM TO\n");
       return 2;
     }
   db = tidu_database_open (argv[arg], TIDU_DATABASE_OPEN_NO_CREATE, &error);
   if (db == NULL)
     die (error);
+  if (trace)
+    sqlite3_trace_v2 (tidu_database_get_handle (db), SQLITE_TRACE_PROFILE, trace_profile, NULL);
   if (!tidu_date_parse (argv[arg + 1], &filter->date, &error))
     die (error);
   filter->from_year = atoi (argv[arg + 2]);

@@ -76,26 +76,32 @@ LC_ALL=C.UTF-8 "$bench" --runs "$runs" --region "$region" "$sample" "$date" "$fr
 # 4. The floors: the statements of the core, with the filter's values written in, run by the
 # sqlite3 shell with their rows sent to /dev/null. A floor of several statements is their sum.
 deleted="NOT IN (SELECT id FROM firms WHERE deleted_at IS NOT NULL)"
-held="ft.deleted_at IS NULL AND ft.certified_on <= '$date' AND (ft.valid_until IS NULL OR ft.valid_until >= '$date') AND (ft.revoked_on IS NULL OR ft.revoked_on > '$date')"
 tree="WITH RECURSIVE region_tree (id) AS (SELECT id FROM regions WHERE name = '$region' AND deleted_at IS NULL UNION SELECT r.id FROM regions AS r JOIN region_tree AS t ON r.parent_id = t.id WHERE r.deleted_at IS NULL) "
-in_region="IN (SELECT f.id FROM firms AS f WHERE f.deleted_at IS NULL AND f.region_id IN (SELECT id FROM region_tree))"
+in_region="IN (SELECT f.id FROM firms AS f INDEXED BY firms_live_region_id WHERE f.deleted_at IS NULL AND f.region_id IN (SELECT id FROM region_tree))"
 
-q_count="SELECT count(*) FROM firms AS f WHERE f.deleted_at IS NULL;"
-q_ladder="SELECT r, count(*) FROM (SELECT ft.firm_id, max (t.rank) AS r FROM firm_tiers AS ft JOIN tiers AS t ON t.code = ft.tier WHERE t.line = 'ladder' AND $held AND ft.firm_id $deleted GROUP BY ft.firm_id) GROUP BY r;"
-q_ladder_ids="SELECT ft.firm_id FROM firm_tiers AS ft JOIN tiers AS t ON t.code = ft.tier WHERE t.line = 'ladder' AND $held AND ft.firm_id $deleted GROUP BY ft.firm_id HAVING max (t.rank) = 20 ORDER BY ft.firm_id;"
+q_count="SELECT count(*) FROM firms AS f INDEXED BY firms_live_name WHERE f.deleted_at IS NULL;"
+# The certifications held on the day: two ranges of firm_tiers_held (valid then or later, open-ended).
+held_rows () {   # CONDITION on ft.firm_id (may be empty)
+  echo "SELECT ft.firm_id, ft.tier FROM firm_tiers AS ft INDEXED BY firm_tiers_held WHERE ft.deleted_at IS NULL AND ft.valid_until >= '$date' AND ft.certified_on <= '$date' AND (ft.revoked_on IS NULL OR ft.revoked_on > '$date') $1 UNION ALL SELECT ft.firm_id, ft.tier FROM firm_tiers AS ft INDEXED BY firm_tiers_held WHERE ft.deleted_at IS NULL AND ft.valid_until IS NULL AND ft.certified_on <= '$date' AND (ft.revoked_on IS NULL OR ft.revoked_on > '$date') $1"
+}
+# The app keeps the highest tier per firm in a hash table; the shell groups them in SQL.
+q_ladder="SELECT r, count(*) FROM (SELECT h.firm_id, max (t.rank) AS r FROM ($(held_rows "AND ft.firm_id $deleted")) AS h JOIN tiers AS t ON t.code = h.tier WHERE t.line = 'ladder' GROUP BY h.firm_id) GROUP BY r;"
+q_ladder_ids="SELECT h.firm_id FROM ($(held_rows "AND ft.firm_id $deleted")) AS h JOIN tiers AS t ON t.code = h.tier WHERE t.line = 'ladder' GROUP BY h.firm_id HAVING max (t.rank) = 20 ORDER BY h.firm_id;"
+# The targets' tier figures: the certifications valid at the end of the year before last.
+q_recent="SELECT ft.firm_id, ft.tier, ft.certified_on, ft.valid_until, ft.revoked_on FROM firm_tiers AS ft INDEXED BY firm_tiers_held WHERE ft.deleted_at IS NULL AND ft.valid_until >= '$(( ${date%%-*} - 2 ))-12-31' AND ft.certified_on <= '$date' UNION ALL SELECT ft.firm_id, ft.tier, ft.certified_on, ft.valid_until, ft.revoked_on FROM firm_tiers AS ft INDEXED BY firm_tiers_held WHERE ft.deleted_at IS NULL AND ft.valid_until IS NULL AND ft.certified_on <= '$date';"
 q_scan="SELECT ft.firm_id, ft.tier, ft.certified_on, ft.valid_until, ft.revoked_on FROM firm_tiers AS ft INDEXED BY firm_tiers_current WHERE ft.deleted_at IS NULL AND ft.certified_on <= '$date' AND ft.firm_id $deleted ORDER BY ft.firm_id;"
-q_stays="SELECT s.firm_id, s.entered_on, s.left_on, s.outcome FROM firm_stays AS s WHERE s.deleted_at IS NULL AND s.entered_on <= '$date' AND s.carrier_id IN (SELECT c.id FROM carriers AS c WHERE c.deleted_at IS NULL) AND s.firm_id $deleted ORDER BY s.firm_id;
+q_stays="SELECT s.firm_id, s.entered_on, s.left_on, s.outcome FROM firm_stays AS s INDEXED BY firm_stays_firm WHERE s.deleted_at IS NULL AND s.entered_on <= '$date' AND s.carrier_id IN (SELECT c.id FROM carriers AS c WHERE c.deleted_at IS NULL) AND s.firm_id $deleted ORDER BY s.firm_id;
 SELECT ft.firm_id, ft.certified_on, ft.valid_until, ft.revoked_on FROM firm_tiers AS ft INDEXED BY firm_tiers_current WHERE ft.tier = 'hnte' AND ft.deleted_at IS NULL AND ft.certified_on <= '$date' AND ft.firm_id IN (SELECT s.firm_id FROM firm_stays AS s WHERE s.deleted_at IS NULL AND s.carrier_id IN (SELECT c.id FROM carriers AS c WHERE c.deleted_at IS NULL));
 SELECT count(*) FROM carriers AS c WHERE c.deleted_at IS NULL;
 SELECT cy.year, cy.incubated_firms, cy.graduated_this_year, cy.grade FROM carrier_years AS cy WHERE cy.deleted_at IS NULL AND cy.year BETWEEN $from AND $to AND cy.carrier_id IN (SELECT c.id FROM carriers AS c WHERE c.deleted_at IS NULL);"
-# The targets' regions: the city holds every firm (one EXISTS over the region index), 丹阳市's
-# firms are read from the firms table.
-q_sets="WITH RECURSIVE region_tree (id) AS (SELECT id FROM regions WHERE parent_id IS NULL AND deleted_at IS NULL UNION SELECT r.id FROM regions AS r JOIN region_tree AS t ON r.parent_id = t.id WHERE r.deleted_at IS NULL) SELECT EXISTS (SELECT 1 FROM firms AS f INDEXED BY firms_live_region WHERE f.deleted_at IS NULL AND (f.region_id IS NULL OR f.region_id NOT IN (SELECT id FROM region_tree)));
-$tree SELECT f.id FROM firms AS f WHERE f.deleted_at IS NULL AND f.region_id IN (SELECT id FROM region_tree);"
+# The targets' regions: the city holds every firm (its live firms counted in firms_live_region_id
+# against all of them), 丹阳市's firms are read from firms_live_region_id.
+q_sets="WITH RECURSIVE region_tree (id) AS (SELECT id FROM regions WHERE parent_id IS NULL AND deleted_at IS NULL UNION SELECT r.id FROM regions AS r JOIN region_tree AS t ON r.parent_id = t.id WHERE r.deleted_at IS NULL) SELECT count(*) FROM firms AS f INDEXED BY firms_live_region_id WHERE f.deleted_at IS NULL AND f.region_id IN (SELECT id FROM region_tree);
+$tree SELECT f.id FROM firms AS f INDEXED BY firms_live_region_id WHERE f.deleted_at IS NULL AND f.region_id IN (SELECT id FROM region_tree);"
 q_attracted="SELECT (SELECT count(*) FROM firms AS f WHERE f.attraction_stage IN ('signed', 'landed') AND f.signed_on >= '$to-01-01' AND f.signed_on <= '$date' AND f.deleted_at IS NULL) + (SELECT count(*) FROM firms AS f WHERE f.attraction_stage IN ('signed', 'landed') AND f.signed_on IS NULL AND f.landed_on >= '$to-01-01' AND f.landed_on <= '$date' AND f.deleted_at IS NULL);
 SELECT CAST (round (total (c.area_m2)) AS INTEGER) FROM carriers AS c WHERE c.deleted_at IS NULL AND (c.founded_on IS NULL OR c.founded_on <= '$date');"
-q_region_ladder="$tree SELECT count(*) FROM firms AS f WHERE f.deleted_at IS NULL AND f.region_id IN (SELECT id FROM region_tree);
-$tree SELECT r, count(*) FROM (SELECT ft.firm_id, max (t.rank) AS r FROM firm_tiers AS ft JOIN tiers AS t ON t.code = ft.tier WHERE t.line = 'ladder' AND $held AND ft.firm_id $in_region GROUP BY ft.firm_id) GROUP BY r;"
+q_region_ladder="$tree SELECT count(*) FROM firms AS f INDEXED BY firms_live_region_id WHERE f.deleted_at IS NULL AND f.region_id IN (SELECT id FROM region_tree);
+$tree SELECT r, count(*) FROM (SELECT h.firm_id, max (t.rank) AS r FROM ($(held_rows "AND ft.firm_id $in_region")) AS h JOIN tiers AS t ON t.code = h.tier WHERE t.line = 'ladder' GROUP BY h.firm_id) GROUP BY r;"
 q_region_scan="$tree SELECT ft.firm_id, ft.tier, ft.certified_on, ft.valid_until, ft.revoked_on FROM firm_tiers AS ft INDEXED BY firm_tiers_current WHERE ft.deleted_at IS NULL AND ft.certified_on <= '$date' AND ft.firm_id $in_region ORDER BY ft.firm_id;"
 
 floor () {   # NAME SQL…: the median over RUNS of the summed Run Time of the statements
@@ -132,7 +138,7 @@ floor () {   # NAME SQL…: the median over RUNS of the summed Run Time of the s
   floor progression "$q_scan"
   floor transitions "$q_scan"
   floor carriers "$q_stays"
-  floor targets "$q_sets" "$q_scan" "$q_attracted"
+  floor targets "$q_count" "$q_sets" "$q_recent" "$q_attracted"
   floor firm-ids-ladder "$q_ladder_ids"
   floor firm-ids-held "$q_scan"
   floor dashboard "$q_count" "$q_sets" "$q_scan" "$q_stays" "$q_attracted"
