@@ -1425,7 +1425,7 @@ static const Fact facts[] = {
     "WHERE (?2 IS NULL OR carrier_id = ?2) AND carrier_id IN (SELECT id FROM carriers WHERE deleted_at IS NULL) "
     "GROUP BY carrier_id" },
   { "firm.hnte_certification",
-    "SELECT t.firm_id, CASE WHEN EXISTS (SELECT 1 FROM firm_tiers p WHERE p.firm_id = t.firm_id AND p.tier = 'hnte' "
+    "SELECT t.firm_id, CASE WHEN EXISTS (SELECT 1 FROM firm_tiers p WHERE p.firm_id = t.firm_id AND +p.tier = 'hnte' "
     "  AND p.deleted_at IS NULL AND p.certified_on < t.certified_on) THEN 'renewal' ELSE 'first' END "
     "FROM firm_tiers t JOIN firms f ON f.id = t.firm_id AND f.deleted_at IS NULL "
     "WHERE t.tier = 'hnte' AND t.deleted_at IS NULL AND t.certified_on BETWEEN ?3 AND ?4 "
@@ -1605,6 +1605,7 @@ add_skip (TiduSubsidyBatch *batch,
   g_ptr_array_add (batch->skipped, skip);
 }
 
+/* Rows of one rule: by entity name, then id. */
 static int
 compare_rows (gconstpointer a,
               gconstpointer b,
@@ -1612,14 +1613,8 @@ compare_rows (gconstpointer a,
 {
   const TiduSubsidyBatchRow *ra = *(TiduSubsidyBatchRow * const *) a;
   const TiduSubsidyBatchRow *rb = *(TiduSubsidyBatchRow * const *) b;
-  GHashTable *order = user_data;
-  int ia = GPOINTER_TO_INT (g_hash_table_lookup (order, ra->rule_id));
-  int ib = GPOINTER_TO_INT (g_hash_table_lookup (order, rb->rule_id));
-  int c;
+  int c = g_strcmp0 (ra->entity_name, rb->entity_name);
 
-  if (ia != ib)
-    return ia < ib ? -1 : 1;
-  c = g_strcmp0 (ra->entity_name, rb->entity_name);
   return c != 0 ? c : g_strcmp0 (ra->entity_id, rb->entity_id);
 }
 
@@ -1694,12 +1689,15 @@ entity_name (TiduDatabase          *db,
   return name != NULL ? name : g_strdup (id);
 }
 
-TiduSubsidyBatch *
-tidu_subsidy_batch_run (TiduDatabase  *db,
-                        TiduPolicy    *policy,
-                        int            year,
-                        GCancellable  *cancellable,
-                        GError       **error)
+/* The rows of @policy in @year, each rule's rows together in the policy's order (@starts[r]: the
+ * first row of rule r, @starts[n_rules] the end). */
+static TiduSubsidyBatch *
+batch_collect (TiduDatabase  *db,
+               TiduPolicy    *policy,
+               int            year,
+               guint         *starts,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autoptr(TiduSubsidyBatch) batch = g_new0 (TiduSubsidyBatch, 1);
   g_autoptr(GHashTable) contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -1707,7 +1705,6 @@ tidu_subsidy_batch_run (TiduDatabase  *db,
   g_autoptr(GHashTable) same_year = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) fact_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                             (GDestroyNotify) g_hash_table_unref);
-  g_autoptr(GHashTable) order = g_hash_table_new (g_str_hash, g_str_equal);
 
   batch->policy = tidu_policy_ref (policy);
   batch->year = year;
@@ -1729,7 +1726,7 @@ tidu_subsidy_batch_run (TiduDatabase  *db,
       GHashTableIter iter;
       gpointer id;
 
-      g_hash_table_insert (order, rule->id, GINT_TO_POINTER (r));
+      starts[r] = starts[r + 1] = batch->rows->len;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
       if (kind == TIDU_SUBSIDY_ENTITY_NONE)
@@ -1843,6 +1840,7 @@ tidu_subsidy_batch_run (TiduDatabase  *db,
           /* Later rules of the same policy see this row as already awarded. */
           context_add (context, NULL, rule->id, year, TIDU_IS_SET (result->amount) ? result->amount : result->max);
         }
+      starts[r + 1] = batch->rows->len;
     }
 
   for (guint i = 0; i < batch->rows->len; i++)
@@ -1850,8 +1848,42 @@ tidu_subsidy_batch_run (TiduDatabase  *db,
       TiduSubsidyBatchRow *row = g_ptr_array_index (batch->rows, i);
       row->entity_name = entity_name (db, row->entity_kind, row->entity_id);
     }
-  g_ptr_array_sort_with_data (batch->rows, compare_rows, order);
+  /* Rows were made rule by rule, so sorting each rule's rows by name sorts the batch. */
+  for (guint r = 0; r < policy->rules->len; r++)
+    g_qsort_with_data (batch->rows->pdata + starts[r], starts[r + 1] - starts[r], sizeof (gpointer),
+                       compare_rows, NULL);
   return g_steal_pointer (&batch);
+}
+
+TiduSubsidyBatch *
+tidu_subsidy_batch_run (TiduDatabase  *db,
+                        TiduPolicy    *policy,
+                        int            year,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  sqlite3 *handle = tidu_database_get_handle (db);
+  g_autofree guint *starts = g_new0 (guint, policy->rules->len + 1);
+  TiduSubsidyBatch *batch;
+  gboolean own_transaction = FALSE;
+
+  /* One read transaction: every rule sees the same snapshot of the records and the ledger, and
+   * SQLite takes its locks once instead of for every statement. */
+  if (sqlite3_get_autocommit (handle))
+    {
+      int rc = sqlite3_exec (handle, "BEGIN DEFERRED", NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          tidu_database_set_error (handle, rc, _("Could not read the records"), error);
+          return NULL;
+        }
+      own_transaction = TRUE;
+    }
+  batch = batch_collect (db, policy, year, starts, cancellable, error);
+  if (own_transaction)
+    sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+  return batch;
 }
 
 gboolean
