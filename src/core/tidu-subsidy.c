@@ -243,6 +243,161 @@ tidu_subsidy_inputs_from_json (const char  *json,
   return g_steal_pointer (&inputs);
 }
 
+/* ------------------------------------------------------------------ JSON text */
+
+/* The batch writes thousands of rows: a JsonBuilder tree, then a JsonGenerator pass, cost more
+ * than all of the calculation. This writer appends straight to a GString, in the exact layout
+ * JsonGenerator gives (pretty: two-space indent, "name" : value, [] and {  } when empty; compact:
+ * no spaces) and with its escapes, so files, tests and scripts see the same text. The one
+ * difference: U+001F is escaped (JsonGenerator 1.6 leaves it raw, which is not valid JSON). */
+
+typedef struct
+{
+  GString  *out;
+  gboolean  pretty;
+  guint     depth;
+  gboolean  after_name;   /* the next value follows a member name */
+  guint     count[16];    /* elements so far in each open container */
+} JsonText;
+
+static void
+json_text_init (JsonText *json,
+                gboolean  pretty,
+                gsize     reserve)
+{
+  memset (json, 0, sizeof *json);
+  json->out = g_string_sized_new (reserve);
+  json->pretty = pretty;
+}
+
+static void
+json_text_indent (JsonText *json)
+{
+  g_string_append_c (json->out, '\n');
+  for (guint i = 0; i < json->depth; i++)
+    g_string_append (json->out, "  ");
+}
+
+/* Before a value or a member name: the comma and the line of the element. */
+static void
+json_text_element (JsonText *json)
+{
+  if (json->after_name)
+    {
+      json->after_name = FALSE;
+      return;
+    }
+  if (json->depth == 0)
+    return;
+  if (json->count[json->depth - 1]++ > 0)
+    g_string_append_c (json->out, ',');
+  if (json->pretty)
+    json_text_indent (json);
+}
+
+static void
+json_text_escape (GString    *out,
+                  const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) (text != NULL ? text : ""); *p != '\0'; p++)
+    switch (*p)
+      {
+      case '"': g_string_append (out, "\\\""); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '\b': g_string_append (out, "\\b"); break;
+      case '\f': g_string_append (out, "\\f"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      default:
+        if (*p < 0x20 || *p == 0x7f)
+          {
+            g_string_append (out, "\\u00");
+            g_string_append_c (out, hex[*p >> 4]);
+            g_string_append_c (out, hex[*p & 0xf]);
+          }
+        else
+          g_string_append_c (out, (char) *p);
+      }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_text_begin (JsonText *json,
+                 char      open)
+{
+  json_text_element (json);
+  g_string_append_c (json->out, open);
+  g_assert (json->depth < G_N_ELEMENTS (json->count));
+  json->count[json->depth++] = 0;
+}
+
+static void
+json_text_end (JsonText *json,
+               char      close)
+{
+  guint n = json->count[--json->depth];
+
+  if (n == 0)
+    {
+      if (json->pretty && close == '}')
+        g_string_append (json->out, "  ");
+    }
+  else if (json->pretty)
+    json_text_indent (json);
+  g_string_append_c (json->out, close);
+}
+
+static void
+json_text_name (JsonText   *json,
+                const char *name)
+{
+  json_text_element (json);
+  json_text_escape (json->out, name);
+  g_string_append (json->out, json->pretty ? " : " : ":");
+  json->after_name = TRUE;
+}
+
+static void
+json_text_string (JsonText   *json,
+                  const char *value)
+{
+  json_text_element (json);
+  json_text_escape (json->out, value);
+}
+
+static void
+json_text_int (JsonText *json,
+               gint64    value)
+{
+  json_text_element (json);
+  g_string_append_printf (json->out, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+json_text_bool (JsonText *json,
+                gboolean  value)
+{
+  json_text_element (json);
+  g_string_append (json->out, value ? "true" : "false");
+}
+
+static void
+json_text_null (JsonText *json)
+{
+  json_text_element (json);
+  g_string_append (json->out, "null");
+}
+
+static char *
+json_text_free (JsonText *json)
+{
+  return g_string_free (g_steal_pointer (&json->out), FALSE);
+}
+
 /* ------------------------------------------------------------------ results */
 
 void
@@ -1205,11 +1360,10 @@ static char *
 normalised_inputs (const TiduPolicyRule *rule,
                    GHashTable           *values)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  JsonText json;
 
-  json_builder_begin_object (builder);
+  json_text_init (&json, FALSE, 64);
+  json_text_begin (&json, '{');
   for (guint i = 0; i < rule->inputs->len; i++)
     {
       const TiduPolicyInput *input = g_ptr_array_index (rule->inputs, i);
@@ -1217,11 +1371,11 @@ normalised_inputs (const TiduPolicyRule *rule,
 
       if (value == NULL || !value->present)
         continue;
-      json_builder_set_member_name (builder, input->name);
+      json_text_name (&json, input->name);
       if (input->type == TIDU_INPUT_CHOICE)
-        json_builder_add_string_value (builder, value->choice);
+        json_text_string (&json, value->choice);
       else if (value->den == 1)
-        json_builder_add_int_value (builder, value->num);
+        json_text_int (&json, value->num);
       else
         {
           int decimals = 0;
@@ -1231,13 +1385,11 @@ normalised_inputs (const TiduPolicyRule *rule,
             decimals++;
           text = g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT, value->num / value->den, decimals,
                                   value->num % value->den);
-          json_builder_add_string_value (builder, text);
+          json_text_string (&json, text);
         }
     }
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  json_text_end (&json, '}');
+  return json_text_free (&json);
 }
 
 static const char *const level_codes[] = { "national", "provincial", "municipal", "district", NULL };
@@ -1964,53 +2116,54 @@ tidu_subsidy_batch_totals (const TiduSubsidyBatch *batch,
 char *
 tidu_subsidy_batch_to_json (const TiduSubsidyBatch *batch)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonText json;
   guint n;
   gint64 lo, hi;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "policy");
-  json_builder_add_string_value (builder, batch->policy->code);
-  json_builder_set_member_name (builder, "year");
-  json_builder_add_int_value (builder, batch->year);
-  json_builder_set_member_name (builder, "rows");
-  json_builder_begin_array (builder);
+  json_text_init (&json, TRUE, 512 + 400 * (gsize) batch->rows->len);
+  json_text_begin (&json, '{');
+  json_text_name (&json, "policy");
+  json_text_string (&json, batch->policy->code);
+  json_text_name (&json, "year");
+  json_text_int (&json, batch->year);
+  json_text_name (&json, "rows");
+  json_text_begin (&json, '[');
   for (guint i = 0; i < batch->rows->len; i++)
     {
       const TiduSubsidyBatchRow *row = g_ptr_array_index (batch->rows, i);
       gint64 amount = tidu_subsidy_batch_row_amount (row);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "rule");
-      json_builder_add_string_value (builder, row->rule_id);
-      json_builder_set_member_name (builder, "entity_kind");
-      json_builder_add_string_value (builder, tidu_subsidy_entity_kind_to_string (row->entity_kind));
-      json_builder_set_member_name (builder, "entity_id");
-      json_builder_add_string_value (builder, row->entity_id);
-      json_builder_set_member_name (builder, "entity_name");
-      json_builder_add_string_value (builder, row->entity_name);
-      json_builder_set_member_name (builder, "excluded");
-      json_builder_add_boolean_value (builder, row->excluded);
-      json_builder_set_member_name (builder, "amount");
+      json_text_begin (&json, '{');
+      json_text_name (&json, "rule");
+      json_text_string (&json, row->rule_id);
+      json_text_name (&json, "entity_kind");
+      json_text_string (&json, tidu_subsidy_entity_kind_to_string (row->entity_kind));
+      json_text_name (&json, "entity_id");
+      json_text_string (&json, row->entity_id);
+      json_text_name (&json, "entity_name");
+      json_text_string (&json, row->entity_name);
+      json_text_name (&json, "excluded");
+      json_text_bool (&json, row->excluded);
+      json_text_name (&json, "amount");
       if (TIDU_IS_SET (amount))
-        json_builder_add_int_value (builder, amount);
+        json_text_int (&json, amount);
       else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "min");
-      json_builder_add_int_value (builder, row->result->min);
-      json_builder_set_member_name (builder, "max");
-      json_builder_add_int_value (builder, row->result->max);
-      json_builder_set_member_name (builder, "steps");
-      json_builder_begin_array (builder);
+        json_text_null (&json);
+      json_text_name (&json, "min");
+      json_text_int (&json, row->result->min);
+      json_text_name (&json, "max");
+      json_text_int (&json, row->result->max);
+      json_text_name (&json, "steps");
+      json_text_begin (&json, '[');
       for (guint s = 0; s < row->result->steps->len; s++)
-        json_builder_add_string_value (builder, g_ptr_array_index (row->result->steps, s));
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+        json_text_string (&json, g_ptr_array_index (row->result->steps, s));
+      json_text_end (&json, ']');
+      json_text_end (&json, '}');
     }
-  json_builder_end_array (builder);
+  json_text_end (&json, ']');
 
-  json_builder_set_member_name (builder, "totals");
-  json_builder_begin_array (builder);
+  json_text_name (&json, "totals");
+  json_text_begin (&json, '[');
   for (guint r = 0; r < batch->policy->rules->len; r++)
     {
       const TiduPolicyRule *rule = g_ptr_array_index (batch->policy->rules, r);
@@ -2018,44 +2171,44 @@ tidu_subsidy_batch_to_json (const TiduSubsidyBatch *batch)
       tidu_subsidy_batch_totals (batch, rule->id, &n, &lo, &hi);
       if (n == 0)
         continue;
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "rule");
-      json_builder_add_string_value (builder, rule->id);
-      json_builder_set_member_name (builder, "rows");
-      json_builder_add_int_value (builder, n);
-      json_builder_set_member_name (builder, "min");
-      json_builder_add_int_value (builder, lo);
-      json_builder_set_member_name (builder, "max");
-      json_builder_add_int_value (builder, hi);
-      json_builder_end_object (builder);
+      json_text_begin (&json, '{');
+      json_text_name (&json, "rule");
+      json_text_string (&json, rule->id);
+      json_text_name (&json, "rows");
+      json_text_int (&json, n);
+      json_text_name (&json, "min");
+      json_text_int (&json, lo);
+      json_text_name (&json, "max");
+      json_text_int (&json, hi);
+      json_text_end (&json, '}');
     }
-  json_builder_end_array (builder);
+  json_text_end (&json, ']');
 
   tidu_subsidy_batch_totals (batch, NULL, &n, &lo, &hi);
-  json_builder_set_member_name (builder, "total");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "rows");
-  json_builder_add_int_value (builder, n);
-  json_builder_set_member_name (builder, "min");
-  json_builder_add_int_value (builder, lo);
-  json_builder_set_member_name (builder, "max");
-  json_builder_add_int_value (builder, hi);
-  json_builder_end_object (builder);
+  json_text_name (&json, "total");
+  json_text_begin (&json, '{');
+  json_text_name (&json, "rows");
+  json_text_int (&json, n);
+  json_text_name (&json, "min");
+  json_text_int (&json, lo);
+  json_text_name (&json, "max");
+  json_text_int (&json, hi);
+  json_text_end (&json, '}');
 
-  json_builder_set_member_name (builder, "skipped");
-  json_builder_begin_array (builder);
+  json_text_name (&json, "skipped");
+  json_text_begin (&json, '[');
   for (guint i = 0; i < batch->skipped->len; i++)
     {
       const TiduSubsidyBatchSkip *skip = g_ptr_array_index (batch->skipped, i);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "rule");
-      json_builder_add_string_value (builder, skip->rule_id);
-      json_builder_set_member_name (builder, "reason");
-      json_builder_add_string_value (builder, skip->reason);
-      json_builder_end_object (builder);
+      json_text_begin (&json, '{');
+      json_text_name (&json, "rule");
+      json_text_string (&json, skip->rule_id);
+      json_text_name (&json, "reason");
+      json_text_string (&json, skip->reason);
+      json_text_end (&json, '}');
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return builder_to_text (builder);
+  json_text_end (&json, ']');
+  json_text_end (&json, '}');
+  return json_text_free (&json);
 }
