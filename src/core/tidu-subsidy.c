@@ -300,29 +300,39 @@ json_text_escape (GString    *out,
                   const char *text)
 {
   static const char hex[] = "0123456789abcdef";
+  const guchar *run = (const guchar *) (text != NULL ? text : "");
+  const guchar *p = run;
 
   g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) (text != NULL ? text : ""); *p != '\0'; p++)
-    switch (*p)
-      {
-      case '"': g_string_append (out, "\\\""); break;
-      case '\\': g_string_append (out, "\\\\"); break;
-      case '\b': g_string_append (out, "\\b"); break;
-      case '\f': g_string_append (out, "\\f"); break;
-      case '\n': g_string_append (out, "\\n"); break;
-      case '\r': g_string_append (out, "\\r"); break;
-      case '\t': g_string_append (out, "\\t"); break;
-      default:
-        if (*p < 0x20 || *p == 0x7f)
-          {
-            g_string_append (out, "\\u00");
-            g_string_append_c (out, hex[*p >> 4]);
-            g_string_append_c (out, hex[*p & 0xf]);
-          }
-        else
-          g_string_append_c (out, (char) *p);
-      }
-  g_string_append_c (out, '"');
+  for (;; p++)
+    {
+      const char *escape;
+      char code[7];
+
+      if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f)
+        continue;
+      /* Characters that need no escape are copied a run at a time. */
+      g_string_append_len (out, (const char *) run, p - run);
+      run = p + 1;
+      switch (*p)
+        {
+        case '\0': g_string_append_c (out, '"'); return;
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        default:
+          memcpy (code, "\\u00", 4);
+          code[4] = hex[*p >> 4];
+          code[5] = hex[*p & 0xf];
+          code[6] = '\0';
+          escape = code;
+        }
+      g_string_append (out, escape);
+    }
 }
 
 static void
