@@ -2017,6 +2017,34 @@ batch_collect (TiduDatabase  *db,
   return g_steal_pointer (&batch);
 }
 
+/* The batch reads each page of the certificates, firms and stays about once: a small page cache
+ * that keeps recycling the same buffers costs less than the connection's 32 MiB one, whose
+ * every new buffer is a page fault (0.1 s of system time over 100,000 firms). */
+#define BATCH_CACHE_KIB 2048
+
+static int
+cache_size (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = 0;
+
+  if (sqlite3_prepare_v2 (handle, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+set_cache_size (sqlite3 *handle,
+                int      kib_or_pages)
+{
+  /* negative: KiB; positive: pages (PRAGMA cache_size reads back what was set) */
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", kib_or_pages);
+
+  sqlite3_exec (handle, sql, NULL, NULL, NULL);
+}
+
 TiduSubsidyBatch *
 tidu_subsidy_batch_run (TiduDatabase  *db,
                         TiduPolicy    *policy,
@@ -2028,6 +2056,7 @@ tidu_subsidy_batch_run (TiduDatabase  *db,
   g_autofree guint *starts = g_new0 (guint, policy->rules->len + 1);
   TiduSubsidyBatch *batch;
   gboolean own_transaction = FALSE;
+  int cache;
 
   /* One read transaction: every rule sees the same snapshot of the records and the ledger, and
    * SQLite takes its locks once instead of for every statement. */
@@ -2042,7 +2071,12 @@ tidu_subsidy_batch_run (TiduDatabase  *db,
         }
       own_transaction = TRUE;
     }
+  cache = cache_size (handle);
+  if (cache != 0)
+    set_cache_size (handle, -BATCH_CACHE_KIB);
   batch = batch_collect (db, policy, year, starts, cancellable, error);
+  if (cache != 0)
+    set_cache_size (handle, cache);
   if (own_transaction)
     sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
   return batch;
