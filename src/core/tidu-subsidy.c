@@ -1830,25 +1830,61 @@ load_ledger (TiduDatabase      *db,
   return TRUE;
 }
 
-static char *
-entity_name (TiduDatabase          *db,
-             TiduSubsidyEntityKind  kind,
-             const char            *id)
+/* Every row's entity name, one query per entity kind over the rows' ids (the id itself when the
+ * record is gone). */
+static gboolean
+fill_entity_names (TiduDatabase      *db,
+                   TiduSubsidyBatch  *batch,
+                   GError           **error)
 {
-  sqlite3_stmt *stmt;
-  char *name = NULL;
+  static const TiduSubsidyEntityKind kinds[] = { TIDU_SUBSIDY_ENTITY_CARRIER, TIDU_SUBSIDY_ENTITY_FIRM };
 
-  stmt = tidu_database_prepare (db,
-                                kind == TIDU_SUBSIDY_ENTITY_CARRIER ? "SELECT name FROM carriers WHERE id = ?1"
-                                                                    : "SELECT name FROM firms WHERE id = ?1",
-                                NULL);
-  if (stmt == NULL)
-    return g_strdup (id);
-  tidu_bind_text (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = tidu_column_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return name != NULL ? name : g_strdup (id);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autoptr(GString) ids = g_string_new ("[");
+      sqlite3_stmt *stmt;
+      int rc;
+
+      for (guint i = 0; i < batch->rows->len; i++)
+        {
+          const TiduSubsidyBatchRow *row = g_ptr_array_index (batch->rows, i);
+
+          if (row->entity_kind != kinds[k])
+            continue;
+          if (ids->len > 1)
+            g_string_append_c (ids, ',');
+          json_text_escape (ids, row->entity_id);
+        }
+      if (ids->len == 1)
+        continue;
+      g_string_append_c (ids, ']');
+      stmt = tidu_database_prepare (db,
+                                    kinds[k] == TIDU_SUBSIDY_ENTITY_CARRIER
+                                      ? "SELECT x.id, x.name FROM json_each (?1) j JOIN carriers x ON x.id = j.value"
+                                      : "SELECT x.id, x.name FROM json_each (?1) j JOIN firms x ON x.id = j.value",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_hash_table_replace (names, tidu_column_text (stmt, 0), tidu_column_text (stmt, 1));
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      if (rc != SQLITE_DONE)
+        return tidu_database_set_error (tidu_database_get_handle (db), rc, _("Could not read the records"), error);
+      for (guint i = 0; i < batch->rows->len; i++)
+        {
+          TiduSubsidyBatchRow *row = g_ptr_array_index (batch->rows, i);
+          const char *name;
+
+          if (row->entity_kind != kinds[k])
+            continue;
+          name = g_hash_table_lookup (names, row->entity_id);
+          row->entity_name = g_strdup (name != NULL ? name : row->entity_id);
+        }
+    }
+  return TRUE;
 }
 
 /* The rows of @policy in @year, each rule's rows together in the policy's order (@starts[r]: the
@@ -2005,11 +2041,8 @@ batch_collect (TiduDatabase  *db,
       starts[r + 1] = batch->rows->len;
     }
 
-  for (guint i = 0; i < batch->rows->len; i++)
-    {
-      TiduSubsidyBatchRow *row = g_ptr_array_index (batch->rows, i);
-      row->entity_name = entity_name (db, row->entity_kind, row->entity_id);
-    }
+  if (!fill_entity_names (db, batch, error))
+    return NULL;
   /* Rows were made rule by rule, so sorting each rule's rows by name sorts the batch. */
   for (guint r = 0; r < policy->rules->len; r++)
     g_qsort_with_data (batch->rows->pdata + starts[r], starts[r + 1] - starts[r], sizeof (gpointer),
