@@ -1586,6 +1586,8 @@ static const Fact facts[] = {
     "SELECT carrier_id, count (DISTINCT firm_id) FROM (" FIRST_HNTE " UNION " GRADUATED ") "
     "WHERE (?2 IS NULL OR carrier_id = ?2) AND carrier_id IN (SELECT id FROM carriers WHERE deleted_at IS NULL) "
     "GROUP BY carrier_id" },
+  /* +p.tier: the firm's own certificates (firm_id index), also before ANALYZE has run; without
+   * it a fresh database walks every earlier 高企 certificate for each row (quadratic). */
   { "firm.hnte_certification",
     "SELECT t.firm_id, CASE WHEN EXISTS (SELECT 1 FROM firm_tiers p WHERE p.firm_id = t.firm_id AND +p.tier = 'hnte' "
     "  AND p.deleted_at IS NULL AND p.certified_on < t.certified_on) THEN 'renewal' ELSE 'first' END "
