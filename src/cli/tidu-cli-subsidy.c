@@ -71,6 +71,17 @@ find_policy (TiduDatabase  *db,
   return NULL;
 }
 
+/* JSON is UTF-8 whatever the locale: g_print would convert it to the locale's charset, which
+ * under LC_ALL=C (cron, CI, scripts) turns every Chinese name into "?" and, on a 5,000-row
+ * batch, costs more than the batch itself. */
+static void
+print_json_text (const char *text)
+{
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+}
+
 static void
 print_json (JsonBuilder *builder)
 {
@@ -81,7 +92,7 @@ print_json (JsonBuilder *builder)
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  print_json_text (text);
 }
 
 static char *
@@ -462,7 +473,7 @@ run_calc (const char  *database,
   if (json)
     {
       g_autofree char *text = tidu_subsidy_result_to_json (result);
-      g_print ("%s\n", text);
+      print_json_text (text);
     }
   else
     print_result (result, tidu_policy_get_rule (policy, rule_id));
@@ -529,7 +540,7 @@ run_batch (const char  *database,
   if (json)
     {
       g_autofree char *text = tidu_subsidy_batch_to_json (batch);
-      g_print ("%s\n", text);
+      print_json_text (text);
       return 0;
     }
 

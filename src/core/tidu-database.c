@@ -173,9 +173,13 @@ tidu_database_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
-      /* Keeps the planner's statistics fresh for the next session. */
+      /* Keeps the planner's statistics fresh for the next session. A table with an index that
+       * has no statistics (a partial index that matches no row, such as firms_deleted) is
+       * analysed again at every close: analysis_limit keeps that to a sample of rows per index,
+       * as the SQLite ANALYZE page recommends (SQLite 3.46 does it by itself), instead of a full
+       * scan of 100,000 firms (0.2 s) after each command. */
       if (!self->read_only)
-        sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+        sqlite3_exec (self->db, "PRAGMA analysis_limit = 1000; PRAGMA optimize", NULL, NULL, NULL);
       sqlite3_close_v2 (self->db);
     }
   if (self->remove_on_close != NULL)

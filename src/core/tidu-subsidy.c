@@ -243,6 +243,171 @@ tidu_subsidy_inputs_from_json (const char  *json,
   return g_steal_pointer (&inputs);
 }
 
+/* ------------------------------------------------------------------ JSON text */
+
+/* The batch writes thousands of rows: a JsonBuilder tree, then a JsonGenerator pass, cost more
+ * than all of the calculation. This writer appends straight to a GString, in the exact layout
+ * JsonGenerator gives (pretty: two-space indent, "name" : value, [] and {  } when empty; compact:
+ * no spaces) and with its escapes, so files, tests and scripts see the same text. The one
+ * difference: U+001F is escaped (JsonGenerator 1.6 leaves it raw, which is not valid JSON). */
+
+typedef struct
+{
+  GString  *out;
+  gboolean  pretty;
+  guint     depth;
+  gboolean  after_name;   /* the next value follows a member name */
+  guint     count[16];    /* elements so far in each open container */
+} JsonText;
+
+static void
+json_text_init (JsonText *json,
+                gboolean  pretty,
+                gsize     reserve)
+{
+  memset (json, 0, sizeof *json);
+  json->out = g_string_sized_new (reserve);
+  json->pretty = pretty;
+}
+
+static void
+json_text_indent (JsonText *json)
+{
+  g_string_append_c (json->out, '\n');
+  for (guint i = 0; i < json->depth; i++)
+    g_string_append (json->out, "  ");
+}
+
+/* Before a value or a member name: the comma and the line of the element. */
+static void
+json_text_element (JsonText *json)
+{
+  if (json->after_name)
+    {
+      json->after_name = FALSE;
+      return;
+    }
+  if (json->depth == 0)
+    return;
+  if (json->count[json->depth - 1]++ > 0)
+    g_string_append_c (json->out, ',');
+  if (json->pretty)
+    json_text_indent (json);
+}
+
+static void
+json_text_escape (GString    *out,
+                  const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+  const guchar *run = (const guchar *) (text != NULL ? text : "");
+  const guchar *p = run;
+
+  g_string_append_c (out, '"');
+  for (;; p++)
+    {
+      const char *escape;
+      char code[7];
+
+      if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f)
+        continue;
+      /* Characters that need no escape are copied a run at a time. */
+      g_string_append_len (out, (const char *) run, p - run);
+      run = p + 1;
+      switch (*p)
+        {
+        case '\0': g_string_append_c (out, '"'); return;
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        default:
+          memcpy (code, "\\u00", 4);
+          code[4] = hex[*p >> 4];
+          code[5] = hex[*p & 0xf];
+          code[6] = '\0';
+          escape = code;
+        }
+      g_string_append (out, escape);
+    }
+}
+
+static void
+json_text_begin (JsonText *json,
+                 char      open)
+{
+  json_text_element (json);
+  g_string_append_c (json->out, open);
+  g_assert (json->depth < G_N_ELEMENTS (json->count));
+  json->count[json->depth++] = 0;
+}
+
+static void
+json_text_end (JsonText *json,
+               char      close)
+{
+  guint n = json->count[--json->depth];
+
+  if (n == 0)
+    {
+      if (json->pretty && close == '}')
+        g_string_append (json->out, "  ");
+    }
+  else if (json->pretty)
+    json_text_indent (json);
+  g_string_append_c (json->out, close);
+}
+
+static void
+json_text_name (JsonText   *json,
+                const char *name)
+{
+  json_text_element (json);
+  json_text_escape (json->out, name);
+  g_string_append (json->out, json->pretty ? " : " : ":");
+  json->after_name = TRUE;
+}
+
+static void
+json_text_string (JsonText   *json,
+                  const char *value)
+{
+  json_text_element (json);
+  json_text_escape (json->out, value);
+}
+
+static void
+json_text_int (JsonText *json,
+               gint64    value)
+{
+  json_text_element (json);
+  g_string_append_printf (json->out, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+json_text_bool (JsonText *json,
+                gboolean  value)
+{
+  json_text_element (json);
+  g_string_append (json->out, value ? "true" : "false");
+}
+
+static void
+json_text_null (JsonText *json)
+{
+  json_text_element (json);
+  g_string_append (json->out, "null");
+}
+
+static char *
+json_text_free (JsonText *json)
+{
+  return g_string_free (g_steal_pointer (&json->out), FALSE);
+}
+
 /* ------------------------------------------------------------------ results */
 
 void
@@ -1205,11 +1370,10 @@ static char *
 normalised_inputs (const TiduPolicyRule *rule,
                    GHashTable           *values)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  JsonText json;
 
-  json_builder_begin_object (builder);
+  json_text_init (&json, FALSE, 64);
+  json_text_begin (&json, '{');
   for (guint i = 0; i < rule->inputs->len; i++)
     {
       const TiduPolicyInput *input = g_ptr_array_index (rule->inputs, i);
@@ -1217,11 +1381,11 @@ normalised_inputs (const TiduPolicyRule *rule,
 
       if (value == NULL || !value->present)
         continue;
-      json_builder_set_member_name (builder, input->name);
+      json_text_name (&json, input->name);
       if (input->type == TIDU_INPUT_CHOICE)
-        json_builder_add_string_value (builder, value->choice);
+        json_text_string (&json, value->choice);
       else if (value->den == 1)
-        json_builder_add_int_value (builder, value->num);
+        json_text_int (&json, value->num);
       else
         {
           int decimals = 0;
@@ -1231,13 +1395,11 @@ normalised_inputs (const TiduPolicyRule *rule,
             decimals++;
           text = g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT, value->num / value->den, decimals,
                                   value->num % value->den);
-          json_builder_add_string_value (builder, text);
+          json_text_string (&json, text);
         }
     }
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  json_text_end (&json, '}');
+  return json_text_free (&json);
 }
 
 static const char *const level_codes[] = { "national", "provincial", "municipal", "district", NULL };
@@ -1424,8 +1586,10 @@ static const Fact facts[] = {
     "SELECT carrier_id, count (DISTINCT firm_id) FROM (" FIRST_HNTE " UNION " GRADUATED ") "
     "WHERE (?2 IS NULL OR carrier_id = ?2) AND carrier_id IN (SELECT id FROM carriers WHERE deleted_at IS NULL) "
     "GROUP BY carrier_id" },
+  /* +p.tier: the firm's own certificates (firm_id index), also before ANALYZE has run; without
+   * it a fresh database walks every earlier 高企 certificate for each row (quadratic). */
   { "firm.hnte_certification",
-    "SELECT t.firm_id, CASE WHEN EXISTS (SELECT 1 FROM firm_tiers p WHERE p.firm_id = t.firm_id AND p.tier = 'hnte' "
+    "SELECT t.firm_id, CASE WHEN EXISTS (SELECT 1 FROM firm_tiers p WHERE p.firm_id = t.firm_id AND +p.tier = 'hnte' "
     "  AND p.deleted_at IS NULL AND p.certified_on < t.certified_on) THEN 'renewal' ELSE 'first' END "
     "FROM firm_tiers t JOIN firms f ON f.id = t.firm_id AND f.deleted_at IS NULL "
     "WHERE t.tier = 'hnte' AND t.deleted_at IS NULL AND t.certified_on BETWEEN ?3 AND ?4 "
@@ -1605,6 +1769,7 @@ add_skip (TiduSubsidyBatch *batch,
   g_ptr_array_add (batch->skipped, skip);
 }
 
+/* Rows of one rule: by entity name, then id. */
 static int
 compare_rows (gconstpointer a,
               gconstpointer b,
@@ -1612,14 +1777,8 @@ compare_rows (gconstpointer a,
 {
   const TiduSubsidyBatchRow *ra = *(TiduSubsidyBatchRow * const *) a;
   const TiduSubsidyBatchRow *rb = *(TiduSubsidyBatchRow * const *) b;
-  GHashTable *order = user_data;
-  int ia = GPOINTER_TO_INT (g_hash_table_lookup (order, ra->rule_id));
-  int ib = GPOINTER_TO_INT (g_hash_table_lookup (order, rb->rule_id));
-  int c;
+  int c = g_strcmp0 (ra->entity_name, rb->entity_name);
 
-  if (ia != ib)
-    return ia < ib ? -1 : 1;
-  c = g_strcmp0 (ra->entity_name, rb->entity_name);
   return c != 0 ? c : g_strcmp0 (ra->entity_id, rb->entity_id);
 }
 
@@ -1673,33 +1832,72 @@ load_ledger (TiduDatabase      *db,
   return TRUE;
 }
 
-static char *
-entity_name (TiduDatabase          *db,
-             TiduSubsidyEntityKind  kind,
-             const char            *id)
+/* Every row's entity name, one query per entity kind over the rows' ids (the id itself when the
+ * record is gone). */
+static gboolean
+fill_entity_names (TiduDatabase      *db,
+                   TiduSubsidyBatch  *batch,
+                   GError           **error)
 {
-  sqlite3_stmt *stmt;
-  char *name = NULL;
+  static const TiduSubsidyEntityKind kinds[] = { TIDU_SUBSIDY_ENTITY_CARRIER, TIDU_SUBSIDY_ENTITY_FIRM };
 
-  stmt = tidu_database_prepare (db,
-                                kind == TIDU_SUBSIDY_ENTITY_CARRIER ? "SELECT name FROM carriers WHERE id = ?1"
-                                                                    : "SELECT name FROM firms WHERE id = ?1",
-                                NULL);
-  if (stmt == NULL)
-    return g_strdup (id);
-  tidu_bind_text (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = tidu_column_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return name != NULL ? name : g_strdup (id);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autoptr(GString) ids = g_string_new ("[");
+      sqlite3_stmt *stmt;
+      int rc;
+
+      for (guint i = 0; i < batch->rows->len; i++)
+        {
+          const TiduSubsidyBatchRow *row = g_ptr_array_index (batch->rows, i);
+
+          if (row->entity_kind != kinds[k])
+            continue;
+          if (ids->len > 1)
+            g_string_append_c (ids, ',');
+          json_text_escape (ids, row->entity_id);
+        }
+      if (ids->len == 1)
+        continue;
+      g_string_append_c (ids, ']');
+      stmt = tidu_database_prepare (db,
+                                    kinds[k] == TIDU_SUBSIDY_ENTITY_CARRIER
+                                      ? "SELECT x.id, x.name FROM json_each (?1) j JOIN carriers x ON x.id = j.value"
+                                      : "SELECT x.id, x.name FROM json_each (?1) j JOIN firms x ON x.id = j.value",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_hash_table_replace (names, tidu_column_text (stmt, 0), tidu_column_text (stmt, 1));
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      if (rc != SQLITE_DONE)
+        return tidu_database_set_error (tidu_database_get_handle (db), rc, _("Could not read the records"), error);
+      for (guint i = 0; i < batch->rows->len; i++)
+        {
+          TiduSubsidyBatchRow *row = g_ptr_array_index (batch->rows, i);
+          const char *name;
+
+          if (row->entity_kind != kinds[k])
+            continue;
+          name = g_hash_table_lookup (names, row->entity_id);
+          row->entity_name = g_strdup (name != NULL ? name : row->entity_id);
+        }
+    }
+  return TRUE;
 }
 
-TiduSubsidyBatch *
-tidu_subsidy_batch_run (TiduDatabase  *db,
-                        TiduPolicy    *policy,
-                        int            year,
-                        GCancellable  *cancellable,
-                        GError       **error)
+/* The rows of @policy in @year, each rule's rows together in the policy's order (@starts[r]: the
+ * first row of rule r, @starts[n_rules] the end). */
+static TiduSubsidyBatch *
+batch_collect (TiduDatabase  *db,
+               TiduPolicy    *policy,
+               int            year,
+               guint         *starts,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autoptr(TiduSubsidyBatch) batch = g_new0 (TiduSubsidyBatch, 1);
   g_autoptr(GHashTable) contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -1707,7 +1905,6 @@ tidu_subsidy_batch_run (TiduDatabase  *db,
   g_autoptr(GHashTable) same_year = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) fact_cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                             (GDestroyNotify) g_hash_table_unref);
-  g_autoptr(GHashTable) order = g_hash_table_new (g_str_hash, g_str_equal);
 
   batch->policy = tidu_policy_ref (policy);
   batch->year = year;
@@ -1729,7 +1926,7 @@ tidu_subsidy_batch_run (TiduDatabase  *db,
       GHashTableIter iter;
       gpointer id;
 
-      g_hash_table_insert (order, rule->id, GINT_TO_POINTER (r));
+      starts[r] = starts[r + 1] = batch->rows->len;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
       if (kind == TIDU_SUBSIDY_ENTITY_NONE)
@@ -1843,15 +2040,81 @@ tidu_subsidy_batch_run (TiduDatabase  *db,
           /* Later rules of the same policy see this row as already awarded. */
           context_add (context, NULL, rule->id, year, TIDU_IS_SET (result->amount) ? result->amount : result->max);
         }
+      starts[r + 1] = batch->rows->len;
     }
 
-  for (guint i = 0; i < batch->rows->len; i++)
-    {
-      TiduSubsidyBatchRow *row = g_ptr_array_index (batch->rows, i);
-      row->entity_name = entity_name (db, row->entity_kind, row->entity_id);
-    }
-  g_ptr_array_sort_with_data (batch->rows, compare_rows, order);
+  if (!fill_entity_names (db, batch, error))
+    return NULL;
+  /* Rows were made rule by rule, so sorting each rule's rows by name sorts the batch. */
+  for (guint r = 0; r < policy->rules->len; r++)
+    g_qsort_with_data (batch->rows->pdata + starts[r], starts[r + 1] - starts[r], sizeof (gpointer),
+                       compare_rows, NULL);
   return g_steal_pointer (&batch);
+}
+
+/* The batch reads each page of the certificates, firms and stays about once: a small page cache
+ * that keeps recycling the same buffers costs less than the connection's 32 MiB one, whose
+ * every new buffer is a page fault (0.1 s of system time over 100,000 firms). */
+#define BATCH_CACHE_KIB 2048
+
+static int
+cache_size (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = 0;
+
+  if (sqlite3_prepare_v2 (handle, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+set_cache_size (sqlite3 *handle,
+                int      kib_or_pages)
+{
+  /* negative: KiB; positive: pages (PRAGMA cache_size reads back what was set) */
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", kib_or_pages);
+
+  sqlite3_exec (handle, sql, NULL, NULL, NULL);
+}
+
+TiduSubsidyBatch *
+tidu_subsidy_batch_run (TiduDatabase  *db,
+                        TiduPolicy    *policy,
+                        int            year,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  sqlite3 *handle = tidu_database_get_handle (db);
+  g_autofree guint *starts = g_new0 (guint, policy->rules->len + 1);
+  TiduSubsidyBatch *batch;
+  gboolean own_transaction = FALSE;
+  int cache;
+
+  /* One read transaction: every rule sees the same snapshot of the records and the ledger, and
+   * SQLite takes its locks once instead of for every statement. */
+  if (sqlite3_get_autocommit (handle))
+    {
+      int rc = sqlite3_exec (handle, "BEGIN DEFERRED", NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          tidu_database_set_error (handle, rc, _("Could not read the records"), error);
+          return NULL;
+        }
+      own_transaction = TRUE;
+    }
+  cache = cache_size (handle);
+  if (cache != 0)
+    set_cache_size (handle, -BATCH_CACHE_KIB);
+  batch = batch_collect (db, policy, year, starts, cancellable, error);
+  if (cache != 0)
+    set_cache_size (handle, cache);
+  if (own_transaction)
+    sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+  return batch;
 }
 
 gboolean
@@ -1932,53 +2195,54 @@ tidu_subsidy_batch_totals (const TiduSubsidyBatch *batch,
 char *
 tidu_subsidy_batch_to_json (const TiduSubsidyBatch *batch)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonText json;
   guint n;
   gint64 lo, hi;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "policy");
-  json_builder_add_string_value (builder, batch->policy->code);
-  json_builder_set_member_name (builder, "year");
-  json_builder_add_int_value (builder, batch->year);
-  json_builder_set_member_name (builder, "rows");
-  json_builder_begin_array (builder);
+  json_text_init (&json, TRUE, 512 + 400 * (gsize) batch->rows->len);
+  json_text_begin (&json, '{');
+  json_text_name (&json, "policy");
+  json_text_string (&json, batch->policy->code);
+  json_text_name (&json, "year");
+  json_text_int (&json, batch->year);
+  json_text_name (&json, "rows");
+  json_text_begin (&json, '[');
   for (guint i = 0; i < batch->rows->len; i++)
     {
       const TiduSubsidyBatchRow *row = g_ptr_array_index (batch->rows, i);
       gint64 amount = tidu_subsidy_batch_row_amount (row);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "rule");
-      json_builder_add_string_value (builder, row->rule_id);
-      json_builder_set_member_name (builder, "entity_kind");
-      json_builder_add_string_value (builder, tidu_subsidy_entity_kind_to_string (row->entity_kind));
-      json_builder_set_member_name (builder, "entity_id");
-      json_builder_add_string_value (builder, row->entity_id);
-      json_builder_set_member_name (builder, "entity_name");
-      json_builder_add_string_value (builder, row->entity_name);
-      json_builder_set_member_name (builder, "excluded");
-      json_builder_add_boolean_value (builder, row->excluded);
-      json_builder_set_member_name (builder, "amount");
+      json_text_begin (&json, '{');
+      json_text_name (&json, "rule");
+      json_text_string (&json, row->rule_id);
+      json_text_name (&json, "entity_kind");
+      json_text_string (&json, tidu_subsidy_entity_kind_to_string (row->entity_kind));
+      json_text_name (&json, "entity_id");
+      json_text_string (&json, row->entity_id);
+      json_text_name (&json, "entity_name");
+      json_text_string (&json, row->entity_name);
+      json_text_name (&json, "excluded");
+      json_text_bool (&json, row->excluded);
+      json_text_name (&json, "amount");
       if (TIDU_IS_SET (amount))
-        json_builder_add_int_value (builder, amount);
+        json_text_int (&json, amount);
       else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "min");
-      json_builder_add_int_value (builder, row->result->min);
-      json_builder_set_member_name (builder, "max");
-      json_builder_add_int_value (builder, row->result->max);
-      json_builder_set_member_name (builder, "steps");
-      json_builder_begin_array (builder);
+        json_text_null (&json);
+      json_text_name (&json, "min");
+      json_text_int (&json, row->result->min);
+      json_text_name (&json, "max");
+      json_text_int (&json, row->result->max);
+      json_text_name (&json, "steps");
+      json_text_begin (&json, '[');
       for (guint s = 0; s < row->result->steps->len; s++)
-        json_builder_add_string_value (builder, g_ptr_array_index (row->result->steps, s));
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+        json_text_string (&json, g_ptr_array_index (row->result->steps, s));
+      json_text_end (&json, ']');
+      json_text_end (&json, '}');
     }
-  json_builder_end_array (builder);
+  json_text_end (&json, ']');
 
-  json_builder_set_member_name (builder, "totals");
-  json_builder_begin_array (builder);
+  json_text_name (&json, "totals");
+  json_text_begin (&json, '[');
   for (guint r = 0; r < batch->policy->rules->len; r++)
     {
       const TiduPolicyRule *rule = g_ptr_array_index (batch->policy->rules, r);
@@ -1986,44 +2250,44 @@ tidu_subsidy_batch_to_json (const TiduSubsidyBatch *batch)
       tidu_subsidy_batch_totals (batch, rule->id, &n, &lo, &hi);
       if (n == 0)
         continue;
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "rule");
-      json_builder_add_string_value (builder, rule->id);
-      json_builder_set_member_name (builder, "rows");
-      json_builder_add_int_value (builder, n);
-      json_builder_set_member_name (builder, "min");
-      json_builder_add_int_value (builder, lo);
-      json_builder_set_member_name (builder, "max");
-      json_builder_add_int_value (builder, hi);
-      json_builder_end_object (builder);
+      json_text_begin (&json, '{');
+      json_text_name (&json, "rule");
+      json_text_string (&json, rule->id);
+      json_text_name (&json, "rows");
+      json_text_int (&json, n);
+      json_text_name (&json, "min");
+      json_text_int (&json, lo);
+      json_text_name (&json, "max");
+      json_text_int (&json, hi);
+      json_text_end (&json, '}');
     }
-  json_builder_end_array (builder);
+  json_text_end (&json, ']');
 
   tidu_subsidy_batch_totals (batch, NULL, &n, &lo, &hi);
-  json_builder_set_member_name (builder, "total");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "rows");
-  json_builder_add_int_value (builder, n);
-  json_builder_set_member_name (builder, "min");
-  json_builder_add_int_value (builder, lo);
-  json_builder_set_member_name (builder, "max");
-  json_builder_add_int_value (builder, hi);
-  json_builder_end_object (builder);
+  json_text_name (&json, "total");
+  json_text_begin (&json, '{');
+  json_text_name (&json, "rows");
+  json_text_int (&json, n);
+  json_text_name (&json, "min");
+  json_text_int (&json, lo);
+  json_text_name (&json, "max");
+  json_text_int (&json, hi);
+  json_text_end (&json, '}');
 
-  json_builder_set_member_name (builder, "skipped");
-  json_builder_begin_array (builder);
+  json_text_name (&json, "skipped");
+  json_text_begin (&json, '[');
   for (guint i = 0; i < batch->skipped->len; i++)
     {
       const TiduSubsidyBatchSkip *skip = g_ptr_array_index (batch->skipped, i);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "rule");
-      json_builder_add_string_value (builder, skip->rule_id);
-      json_builder_set_member_name (builder, "reason");
-      json_builder_add_string_value (builder, skip->reason);
-      json_builder_end_object (builder);
+      json_text_begin (&json, '{');
+      json_text_name (&json, "rule");
+      json_text_string (&json, skip->rule_id);
+      json_text_name (&json, "reason");
+      json_text_string (&json, skip->reason);
+      json_text_end (&json, '}');
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return builder_to_text (builder);
+  json_text_end (&json, ']');
+  json_text_end (&json, '}');
+  return json_text_free (&json);
 }
