@@ -401,6 +401,63 @@ test_fetch_rows (Fixture       *fixture,
   g_assert_cmpuint (rows->len, ==, 0);
 }
 
+/* tidu_list_fetch_rows_with () and a prefetch (the whole-list read of exports) give exactly
+ * the rows tidu_list_fetch_rows () gives: on dates where the current tiers differ (a revoked
+ * listing, expired certificates, none yet), for every kind, live rows and the trash, with
+ * vanished rowids among them. */
+static void
+test_prefetch_same_rows (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const dates[] = { "2019-06-01", "2023-06-01", "2025-06-01", "2026-06-01" };
+  guint tiers_seen = 0;
+
+  for (TiduListKind kind = 0; kind < TIDU_N_LISTS; kind++)
+    for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+      for (int trash = 0; trash < 2; trash++)
+        {
+          g_autoptr(TiduListQuery) query = tidu_list_query_new (kind);
+          g_autoptr(TiduListPrefetch) prefetch = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GArray) rowids = NULL;
+          g_autoptr(GPtrArray) plain = NULL;
+          g_autoptr(GPtrArray) fast = NULL;
+          guint n_columns = 0;
+          gint64 missing = 999999;
+
+          tidu_list_get_columns (kind, &n_columns);
+          set_today (query, dates[d]);
+          tidu_list_query_set_trash (query, trash);
+          rowids = tidu_list_query_run (fixture->db, query, &error);
+          g_assert_no_error (error);
+          g_array_append_val (rowids, missing);
+          prefetch = tidu_list_prefetch_new (fixture->db, query, &error);
+          g_assert_no_error (error);
+          plain = tidu_list_fetch_rows (fixture->db, query, (const gint64 *) rowids->data, rowids->len, &error);
+          g_assert_no_error (error);
+          fast = tidu_list_fetch_rows_with (fixture->db, query, prefetch, (const gint64 *) rowids->data,
+                                            rowids->len, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (fast->len, ==, plain->len);
+          for (guint r = 0; r < plain->len; r++)
+            {
+              const TiduListRow *a = g_ptr_array_index (plain, r);
+              const TiduListRow *b = g_ptr_array_index (fast, r);
+
+              g_assert_cmpint (a->rowid, ==, b->rowid);
+              g_assert_cmpstr (a->id, ==, b->id);
+              for (guint c = 0; a->id != NULL && c < n_columns; c++)
+                {
+                  g_assert_cmpstr (a->cells[c], ==, b->cells[c]);
+                  if (kind == TIDU_LIST_FIRMS && c == 3 && a->cells[c] != NULL)
+                    tiers_seen++;
+                }
+            }
+        }
+  /* The comparison covered firms with a current tier, not only empty cells. */
+  g_assert_cmpuint (tiers_seen, >=, 4);
+}
+
 static const char *
 cell_of (GPtrArray  *rows,
          const char *id,
@@ -764,6 +821,7 @@ main (int   argc,
   g_test_add ("/list/bad-filter-values", Fixture, NULL, fixture_set_up, test_bad_filter_values, fixture_tear_down);
   g_test_add ("/list/ids-filter", Fixture, NULL, fixture_set_up, test_ids_filter, fixture_tear_down);
   g_test_add ("/list/trash", Fixture, NULL, fixture_set_up, test_trash, fixture_tear_down);
+  g_test_add ("/list/prefetch-same-rows", Fixture, NULL, fixture_set_up, test_prefetch_same_rows, fixture_tear_down);
   g_test_add ("/list/fetch-rows", Fixture, NULL, fixture_set_up, test_fetch_rows, fixture_tear_down);
   g_test_add ("/list/carriers", Fixture, NULL, fixture_set_up, test_carriers, fixture_tear_down);
   g_test_add ("/list/talents-and-plans", Fixture, NULL, fixture_set_up, test_talents_and_plans, fixture_tear_down);

@@ -136,10 +136,14 @@ exec_all (sqlite3    *handle,
 {
   for (guint i = 0; i < statements->len; i++)
     {
+      gint64 started = g_get_monotonic_time ();
       int rc = sqlite3_exec (handle, g_ptr_array_index (statements, i), NULL, NULL, NULL);
 
       if (rc != SQLITE_OK)
         return tidu_database_set_error (handle, rc, NULL, error);
+      if (g_get_monotonic_time () - started > 10000)
+        g_debug ("bulk: %.2f s for %.60s", (g_get_monotonic_time () - started) / 1e6,
+                 (const char *) g_ptr_array_index (statements, i));
     }
   return TRUE;
 }
@@ -304,9 +308,13 @@ tidu_bulk_end (TiduBulk  *state,
     {
       g_autofree char *quoted = quote_identifier (g_ptr_array_index (state->fts_tables, i));
       g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES ('rebuild')", quoted, quoted);
+      gint64 started = g_get_monotonic_time ();
+
       rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
       if (rc != SQLITE_OK)
         return tidu_database_set_error (handle, rc, NULL, error);
+      if (g_get_monotonic_time () - started > 10000)
+        g_debug ("bulk: %.2f s for %s", (g_get_monotonic_time () - started) / 1e6, sql);
     }
 
   state->ended = TRUE;

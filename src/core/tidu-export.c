@@ -143,6 +143,7 @@ typedef struct
   const TiduListQuery *query;
   TiduListKind         kind;
   GArray              *rowids;
+  TiduListPrefetch    *prefetch;          /* the cells computed for the whole list at once */
   guint                next;              /* index into rowids */
   GArray              *columns;           /* Column */
   guint                n_list_columns;
@@ -196,6 +197,7 @@ rows_clear (Rows *rows)
   g_clear_pointer (&rows->free_slots, g_async_queue_unref);
   g_clear_pointer (&rows->page, page_free);
   g_clear_pointer (&rows->rowids, g_array_unref);
+  g_clear_pointer (&rows->prefetch, tidu_list_prefetch_free);
   g_clear_pointer (&rows->columns, g_array_unref);
   g_clear_pointer (&rows->extra_sql, g_free);
   for (guint i = 0; i < TIDU_N_VOCABULARIES; i++)
@@ -218,6 +220,9 @@ rows_init (Rows                *rows,
   rows->kind = kind;
   rows->rowids = tidu_list_query_run (db, query, error);
   if (rows->rowids == NULL)
+    return FALSE;
+  rows->prefetch = tidu_list_prefetch_new (db, query, error);
+  if (rows->prefetch == NULL)
     return FALSE;
 
   rows->columns = g_array_new (FALSE, FALSE, sizeof (Column));
@@ -281,8 +286,8 @@ fetch_page (Rows       *rows,
   if (n == 0)
     return TRUE;
 
-  list_rows = tidu_list_fetch_rows (rows->db, rows->query,
-                                    &g_array_index (rows->rowids, gint64, rows->next), n, error);
+  list_rows = tidu_list_fetch_rows_with (rows->db, rows->query, rows->prefetch,
+                                         &g_array_index (rows->rowids, gint64, rows->next), n, error);
   if (list_rows == NULL)
     return FALSE;
   rows->next += n;
@@ -671,6 +676,8 @@ export_xlsx (Rows              *rows,
 
               rc = worksheet_write_datetime (sheet, r, (lxw_col_t) c, &datetime, date_format);
             }
+          else if (!is_dangerous (text))
+            rc = worksheet_write_string (sheet, r, (lxw_col_t) c, text, NULL);
           else
             {
               g_autofree char *safe = tidu_export_neutralize (text);

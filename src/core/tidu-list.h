@@ -109,6 +109,23 @@ GPtrArray     *tidu_list_fetch_rows       (TiduDatabase         *db,
                                            GError              **error);
 void           tidu_list_row_free         (TiduListRow          *row);
 
+/* For reading a whole list (exports): the cells that cost a look-up per row in other tables
+ * (a firm's current tier), computed once for every record in one pass over those tables.
+ * tidu_list_fetch_rows_with() then takes them from here instead of asking per row; the rows
+ * are the same as tidu_list_fetch_rows() gives. */
+typedef struct _TiduListPrefetch TiduListPrefetch;
+
+TiduListPrefetch *tidu_list_prefetch_new   (TiduDatabase         *db,
+                                            const TiduListQuery  *query,
+                                            GError              **error);
+void              tidu_list_prefetch_free  (TiduListPrefetch     *prefetch);
+GPtrArray        *tidu_list_fetch_rows_with (TiduDatabase        *db,
+                                            const TiduListQuery  *query,
+                                            TiduListPrefetch     *prefetch,
+                                            const gint64         *rowids,
+                                            guint                 n_rowids,
+                                            GError              **error);
+
 /* The choices a filter offers, for the UI's drop-downs and the CLI: value and display label
  * pairs (regions by id with their names, carriers by id, distinct industries, plan ids, award
  * years, and vocabulary codes with their labels), sorted for display. */
@@ -125,5 +142,6 @@ GPtrArray     *tidu_list_filter_choices   (TiduDatabase         *db,
 void           tidu_list_choice_free      (TiduListChoice       *choice);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiduListQuery, tidu_list_query_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiduListPrefetch, tidu_list_prefetch_free)
 
 G_END_DECLS

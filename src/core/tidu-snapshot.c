@@ -536,6 +536,11 @@ write_manifest (sqlite3                    *db,
   return TRUE;
 }
 
+static gboolean check_header (const char  *path,
+                              const char  *display,
+                              gint64      *size,
+                              GError     **error);
+
 static gboolean
 quick_check (sqlite3      *db,
              GCancellable *cancellable,
@@ -796,17 +801,18 @@ tidu_snapshot_export (TiduDatabase               *db,
   report (&p, 0.8);
   g_debug ("snapshot: manifest written after %.2f s", (g_get_monotonic_time () - started) / 1e6);
 
+  /* The copy is checked the way a colleague's Tidu first looks at it: its header, sizes and
+   * versions, read from the file once the connection is closed. A quick_check of every page
+   * would only read back through the page cache what SQLite wrote a moment ago from a database
+   * that was checked when opened; it cost 40 % of a plain VACUUM INTO at 100,000 firms, and the
+   * receiver runs it anyway on its private copy (ADR 0007, "Export"). */
+  sqlite3_progress_handler (out, 0, NULL, NULL);
+  sqlite3_close_v2 (g_steal_pointer (&out));
   {
-    gboolean good;
+    gint64 written = 0;
 
-    if (!quick_check (out, cancellable, &good, &local_error))
+    if (!check_header (tmp, display, &written, &local_error))
       goto out;
-    if (!good)
-      {
-        g_set_error (&local_error, TIDU_ERROR, TIDU_ERROR_CORRUPT,
-                     _("The written copy failed its integrity check."));
-        goto out;
-      }
   }
   g_debug ("snapshot: checked after %.2f s", (g_get_monotonic_time () - started) / 1e6);
   ok = TRUE;
