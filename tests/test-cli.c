@@ -9,7 +9,9 @@
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
+#include "test-util.h"
 #include "tidu-database.h"
+#include "tidu-firm.h"
 
 typedef struct
 {
@@ -160,6 +162,45 @@ test_errors (void)
   g_rmdir (dir);
 }
 
+/* JSON is UTF-8 whatever the locale: scripts and cron often run with LC_ALL=C, where g_print
+ * turned every Chinese character into "?". */
+static void
+test_json_utf8_in_c_locale (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tidu-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "tidu.sqlite3", NULL);
+  const char * const c_locale[] = { "LC_ALL", "C", "LANG", "C", NULL };
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TiduDatabase) db = tidu_database_open (path, TIDU_DATABASE_OPEN_DEFAULT, &error);
+    g_autoptr(TiduFirm) firm = tidu_firm_new ();
+
+    g_assert_no_error (error);
+    firm->name = g_strdup ("镇江京口智能科技有限公司");
+    g_assert_true (tidu_firm_save (db, firm, &error));
+    g_assert_no_error (error);
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, c_locale, "--database", path, "list", "firms", "--json", NULL);
+    g_assert_cmpint (exit_status (&run), ==, 0);
+    g_assert_nonnull (strstr (run.out, "镇江京口智能科技有限公司"));
+    g_assert_null (strchr (run.out, '?'));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, c_locale, "--database", path, "stats", "ladder", "--json", NULL);
+    g_assert_cmpint (exit_status (&run), ==, 0);
+    g_assert_null (strchr (run.out, '?'));
+  }
+
+  tidu_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +211,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/init-and-check", test_init_and_check);
   g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/json-utf8-in-c-locale", test_json_utf8_in_c_locale);
 
   return g_test_run ();
 }

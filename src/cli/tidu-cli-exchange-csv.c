@@ -278,7 +278,7 @@ tidu_cli_import (const char  *database,
     {
       g_autofree char *text = tidu_import_report_to_json (report);
 
-      g_print ("%s\n", text);
+      tidu_cli_print_json (text);
     }
   else
     print_report (import, report);

@@ -151,7 +151,7 @@ snapshot_export (const char  *database,
     {
       g_autofree char *text = tidu_snapshot_info_to_json (info);
 
-      g_print ("%s\n", text);
+      tidu_cli_print_json (text);
     }
   else
     print_info (info);
@@ -182,7 +182,7 @@ snapshot_inspect (int    argc,
     {
       g_autofree char *text = tidu_snapshot_info_to_json (info);
 
-      g_print ("%s\n", text);
+      tidu_cli_print_json (text);
     }
   else
     print_info (info);
@@ -360,7 +360,7 @@ tidu_cli_merge (const char  *database,
     {
       g_autofree char *text = tidu_merge_plan_to_json (plan);
 
-      g_print ("%s\n", text);
+      tidu_cli_print_json (text);
     }
   else
     print_plan (plan);

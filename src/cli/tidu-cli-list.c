@@ -273,7 +273,7 @@ tidu_cli_list (const char  *database,
       json_generator_set_root (generator, root);
       json_generator_set_pretty (generator, TRUE);
       text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
+      tidu_cli_print_json (text);
     }
   else
     {

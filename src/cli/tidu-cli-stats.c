@@ -603,7 +603,7 @@ tidu_cli_stats (const char  *database,
       json_generator_set_root (generator, root);
       json_generator_set_pretty (generator, TRUE);
       text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
+      tidu_cli_print_json (text);
     }
   return 0;
 }

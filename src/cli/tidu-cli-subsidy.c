@@ -75,14 +75,6 @@ find_policy (TiduDatabase  *db,
  * under LC_ALL=C (cron, CI, scripts) turns every Chinese name into "?" and, on a 5,000-row
  * batch, costs more than the batch itself. */
 static void
-print_json_text (const char *text)
-{
-  fputs (text, stdout);
-  fputc ('\n', stdout);
-  fflush (stdout);
-}
-
-static void
 print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -92,7 +84,7 @@ print_json (JsonBuilder *builder)
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
-  print_json_text (text);
+  tidu_cli_print_json (text);
 }
 
 static char *
@@ -473,7 +465,7 @@ run_calc (const char  *database,
   if (json)
     {
       g_autofree char *text = tidu_subsidy_result_to_json (result);
-      print_json_text (text);
+      tidu_cli_print_json (text);
     }
   else
     print_result (result, tidu_policy_get_rule (policy, rule_id));
@@ -540,7 +532,7 @@ run_batch (const char  *database,
   if (json)
     {
       g_autofree char *text = tidu_subsidy_batch_to_json (batch);
-      print_json_text (text);
+      tidu_cli_print_json (text);
       return 0;
     }
 

@@ -26,6 +26,14 @@ fail (const GError *error)
   return 1;
 }
 
+void
+tidu_cli_print_json (const char *text)
+{
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+}
+
 gboolean
 tidu_cli_parse_command_options (const char    *name,
                                 GOptionEntry  *entries,
@@ -122,7 +130,7 @@ run_check (const char  *database,
     {
       g_autofree char *text = tidu_check_report_to_json (report);
 
-      g_print ("%s\n", text);
+      tidu_cli_print_json (text);
     }
   else
     {

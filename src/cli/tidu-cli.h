@@ -39,6 +39,10 @@ int      tidu_cli_merge                 (const char   *database,
                                          int           argc,
                                          char        **argv);
 
+/* Shared by the commands: prints JSON as the UTF-8 it is, whatever the locale's charset (g_print
+ * would turn every Chinese character into "?" under LC_ALL=C, as scripts and cron run). */
+void     tidu_cli_print_json            (const char    *text);
+
 /* Shared by the commands: parse the command's options; prints nothing. */
 gboolean tidu_cli_parse_command_options (const char    *name,
                                          GOptionEntry  *entries,

@@ -17,6 +17,7 @@
 #include "tidu-error.h"
 #include "tidu-export.h"
 #include "tidu-record-private.h"
+#include "tidu-sheet-private.h"
 #include "tidu-vocabulary.h"
 #include "tidu-worker-private.h"
 
@@ -438,34 +439,6 @@ as_number (const char *text,
 /* ------------------------------------------------------------------ CSV */
 
 static void
-csv_field (GString    *line,
-           const char *text)
-{
-  gboolean quote = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
-      {
-        quote = TRUE;
-        break;
-      }
-  quote = quote || text[0] == ' ' || (text[0] != '\0' && text[strlen (text) - 1] == ' ');
-  if (!quote)
-    {
-      g_string_append (line, text);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-static void
 csv_cell (GString    *line,
           const char *text,
           CellType    type)
@@ -477,11 +450,7 @@ csv_cell (GString    *line,
   if (type == CELL_NUMBER && as_number (text, &number))
     g_string_append (line, text);
   else
-    {
-      g_autofree char *safe = tidu_export_neutralize (text);
-
-      csv_field (line, safe);
-    }
+    _tidu_sheet_append_csv_text (line, text);
 }
 
 static gboolean
@@ -551,29 +520,6 @@ export_csv (Rows              *rows,
 
 /* ------------------------------------------------------------------ XLSX */
 
-static gboolean
-xlsx_failed (lxw_error    rc,
-             const char  *path,
-             GError     **error)
-{
-  if (rc == LXW_NO_ERROR)
-    return FALSE;
-  g_set_error (error, TIDU_ERROR, TIDU_ERROR_IO, _("Could not write “%s”: %s"), path,
-               lxw_strerror (rc));
-  return TRUE;
-}
-
-/* Display width of a cell in Excel's character units: CJK characters count double. */
-static double
-text_width (const char *text)
-{
-  double width = 0;
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2.1 : 1.1;
-  return width;
-}
-
 static const char *
 sheet_name (TiduListKind kind)
 {
@@ -632,13 +578,13 @@ export_xlsx (Rows              *rows,
 
   /* Widths from the header and the first rows, set before any row is streamed out. */
   for (guint c = 0; c < rows->columns->len; c++)
-    widths[c] = text_width (g_array_index (rows->columns, Column, c).title) + 2;
+    widths[c] = _tidu_sheet_text_width (g_array_index (rows->columns, Column, c).title) + 2;
   for (guint i = 0; i < rows_current_page (rows)->rows->len && i < WIDTH_SAMPLE_ROWS; i++)
     {
       char **sample = g_ptr_array_index (rows->page->rows, i);
 
       for (guint c = 0; c < rows->columns->len; c++)
-        widths[c] = MAX (widths[c], text_width (sample[c]) + 1);
+        widths[c] = MAX (widths[c], _tidu_sheet_text_width (sample[c]) + 1);
     }
   for (guint c = 0; c < rows->columns->len; c++)
     {
@@ -646,7 +592,7 @@ export_xlsx (Rows              *rows,
 
       if (type == CELL_DATE)
         widths[c] = MAX (widths[c], 12);
-      if (xlsx_failed (worksheet_set_column (sheet, (lxw_col_t) c, (lxw_col_t) c,
+      if (_tidu_sheet_xlsx_failed (worksheet_set_column (sheet, (lxw_col_t) c, (lxw_col_t) c,
                                              MIN (widths[c], 60), NULL), path, error))
         goto out;
     }
@@ -684,7 +630,7 @@ export_xlsx (Rows              *rows,
 
               rc = worksheet_write_string (sheet, r, (lxw_col_t) c, safe, NULL);
             }
-          if (xlsx_failed (rc, path, error))
+          if (_tidu_sheet_xlsx_failed (rc, path, error))
             goto out;
         }
       r++;
@@ -709,7 +655,7 @@ export_xlsx (Rows              *rows,
 
 out:
   rc = workbook_close (workbook);
-  if (ok && xlsx_failed (rc, path, error))
+  if (ok && _tidu_sheet_xlsx_failed (rc, path, error))
     ok = FALSE;
   return ok;
 }
