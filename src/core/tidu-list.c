@@ -361,6 +361,12 @@ bind_values (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (values, i), -1, SQLITE_TRANSIENT);
 }
 
+static gboolean
+has_filters (const TiduListQuery *query)
+{
+  return g_hash_table_size (query->filters) > 0;
+}
+
 /* The statement of tidu_list_query_run, and its parameter values. */
 static char *
 build_run_sql (const TiduListQuery  *query,
@@ -380,8 +386,18 @@ build_run_sql (const TiduListQuery  *query,
   g_ptr_array_add (values, date_to_iso (&today));
   today_param = values->len;
 
-  g_string_append_printf (sql, "SELECT x.rowid FROM %s x WHERE x.deleted_at IS %s",
-                          spec->table, query->trash ? "NOT NULL" : "NULL");
+  sort = find_column (query->kind, query->sort_column);
+
+  /* Every live firm by name: the partial (name) index holds exactly those rows in order. Once
+   * ANALYZE has run (PRAGMA optimize does at close), SQLite 3.40 prefers the full firms_name
+   * index and reads all 100,000 rows to test deleted_at: 107 ms instead of 18. */
+  g_string_append_printf (sql, "SELECT x.rowid FROM %s x%s WHERE x.deleted_at IS %s",
+                          spec->table,
+                          query->kind == TIDU_LIST_FIRMS && !query->trash
+                          && tidu_search_is_empty (search) && !has_filters (query)
+                          && (sort == NULL || g_str_equal (sort->id, "name"))
+                          ? " INDEXED BY firms_live_name" : "",
+                          query->trash ? "NOT NULL" : "NULL");
 
   if (!tidu_search_is_empty (search))
     {
@@ -452,7 +468,6 @@ build_run_sql (const TiduListQuery  *query,
       append_template (sql, filter->sql, today_param, values->len);
     }
 
-  sort = find_column (query->kind, query->sort_column);
   if (sort == NULL || g_str_equal (sort->id, "name"))
     {
       /* Served by the (name) indexes, rowid included. */

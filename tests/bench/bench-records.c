@@ -433,7 +433,8 @@ run_start (gpointer user_data)
   db = tidu_database_open (run->path, TIDU_DATABASE_OPEN_NO_CREATE, &error);
   if (db == NULL || !tidu_database_count (db, TIDU_ENTITY_FIRM, &run->count, &error))
     g_error ("start: %s", error->message);
-  stmt = prepare (db, "SELECT rowid FROM firms WHERE deleted_at IS NULL ORDER BY name, rowid LIMIT 100");
+  stmt = prepare (db, "SELECT rowid FROM firms INDEXED BY firms_live_name WHERE deleted_at IS NULL"
+                      " ORDER BY name, rowid LIMIT 100");
   run->n = 0;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     rowids[run->n++] = sqlite3_column_int64 (stmt, 0);
@@ -521,8 +522,9 @@ main (int   argc,
     sqlite3_finalize (run.page);
   }
   {
-    StmtRun run = { prepare (db, "SELECT rowid FROM firms WHERE deleted_at IS NULL"
-                                 " ORDER BY name, rowid"), 0 };
+    /* INDEXED BY: with statistics SQLite 3.40 picks the full firms_name index (tidu-list.c). */
+    StmtRun run = { prepare (db, "SELECT rowid FROM firms INDEXED BY firms_live_name"
+                                 " WHERE deleted_at IS NULL ORDER BY name, rowid"), 0 };
 
     stats = measure (run_ids_floor, &run);
     printf ("floor ids hits=%u median_ms=%.3f p95_ms=%.3f\n", run.n, stats.median, stats.p95);
