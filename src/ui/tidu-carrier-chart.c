@@ -13,6 +13,7 @@
 
 #include "tidu-carrier-chart.h"
 #include "tidu-chart-stats.h"
+#include "tidu-db-task.h"
 #include "tidu-form-util.h"
 #include "tidu-stats-selection.h"
 #include "tidu-window.h"
@@ -33,34 +34,16 @@ struct _TiduCarrierChart
 
 G_DEFINE_FINAL_TYPE (TiduCarrierChart, tidu_carrier_chart, GTK_TYPE_WIDGET)
 
-typedef struct
-{
-  TiduDatabase    *source;   /* the worker opens its own connection to the same data */
-  TiduStatsFilter *filter;
-} LoadData;
-
+/* On a worker, with its own connection (tidu-db-task.h). */
 static void
-load_data_free (LoadData *data)
+load_work (TiduDatabase *database,
+           gpointer      data,
+           GTask        *task,
+           GCancellable *cancellable)
 {
-  g_clear_object (&data->source);
-  tidu_stats_filter_free (data->filter);
-  g_free (data);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadData *data = task_data;
-  g_autoptr(TiduDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
-  TiduCarrierPerformance *performance = NULL;
+  TiduCarrierPerformance *performance = tidu_stats_carrier_performance (database, data, &error);
 
-  database = tidu_database_open_again (data->source, &error);
-  if (database != NULL)
-    performance = tidu_stats_carrier_performance (database, data->filter, &error);
   if (performance == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -186,9 +169,7 @@ tidu_carrier_chart_set_carrier (TiduCarrierChart *self,
                                 const char       *carrier_id,
                                 const char       *carrier_name)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  LoadData *data;
 
   g_return_if_fail (TIDU_IS_CARRIER_CHART (self));
 
@@ -208,14 +189,9 @@ tidu_carrier_chart_set_carrier (TiduCarrierChart *self,
   self->filter->to_year = g_date_time_get_year (now);
   self->filter->from_year = self->filter->to_year - 4;
 
-  data = g_new0 (LoadData, 1);
-  data->source = g_object_ref (database);
-  data->filter = tidu_stats_filter_copy (self->filter);
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, tidu_carrier_chart_set_carrier);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  tidu_db_task_run (self, database, load_work, tidu_stats_filter_copy (self->filter),
+                    (GDestroyNotify) tidu_stats_filter_free, self->cancellable, load_done_cb, NULL);
 }
 
 gboolean

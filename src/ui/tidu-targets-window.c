@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "tidu-db-task.h"
 #include "tidu-form-util.h"
 #include "tidu-targets-window.h"
 #include "tidu-ui-util.h"
@@ -68,19 +69,6 @@ item_free (Item *item)
 }
 
 /* ------------------------------------------------------------------ the worker */
-
-typedef struct
-{
-  TiduDatabase *source;   /* the worker opens its own connection to the same data */
-  int   year;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->source);
-  g_free (data);
-}
 
 static const char *
 lookup_label (GPtrArray  *choices,
@@ -154,22 +142,20 @@ make_item (TiduDatabase       *database,
   return item;
 }
 
+/* On a worker, with its own connection (tidu-db-task.h); @data is the year shown. */
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+load_work (TiduDatabase *database,
+           gpointer      data,
+           GTask        *task,
+           GCancellable *cancellable)
 {
-  LoadData *data = task_data;
-  g_autoptr(TiduDatabase) database = NULL;
+  int year = GPOINTER_TO_INT (data);
   g_autoptr(GPtrArray) targets = NULL;
   g_autoptr(GPtrArray) regions = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   g_autoptr(GError) error = NULL;
 
-  database = tidu_database_open_again (data->source, &error);
-  if (database != NULL)
-    targets = tidu_target_list (database, NULL, 0, FALSE, &error);
+  targets = tidu_target_list (database, NULL, 0, FALSE, &error);
   if (targets != NULL)
     regions = tidu_list_filter_choices (database, TIDU_LIST_FIRMS, "region_id", &error);
   if (regions == NULL)
@@ -184,7 +170,7 @@ load_thread (GTask        *task,
 
       if (g_task_return_error_if_cancelled (task))
         return;
-      item = make_item (database, g_ptr_array_index (targets, i), regions, data->year, &error);
+      item = make_item (database, g_ptr_array_index (targets, i), regions, year, &error);
       if (item == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));
@@ -291,9 +277,6 @@ load_done_cb (GObject      *object,
 void
 tidu_targets_window_reload (TiduTargetsWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadData *data;
-
   g_return_if_fail (TIDU_IS_TARGETS_WINDOW (self));
 
   g_cancellable_cancel (self->cancellable);
@@ -301,14 +284,9 @@ tidu_targets_window_reload (TiduTargetsWindow *self)
   if (self->database == NULL)
     return;
 
-  data = g_new0 (LoadData, 1);
-  data->source = g_object_ref (self->database);
-  data->year = self->year;
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, tidu_targets_window_reload);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  tidu_db_task_run (self, self->database, load_work, GINT_TO_POINTER (self->year), NULL,
+                    self->cancellable, load_done_cb, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
   gtk_spinner_start (self->spinner);
 }
