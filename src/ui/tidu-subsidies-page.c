@@ -29,6 +29,9 @@ struct _TiduSubsidiesPage
 
   /* Owned references */
   TiduDatabase  *database;
+
+  /* The tools read the database when the page is first shown, not at start-up. */
+  gboolean       tools_pending;
 };
 
 G_DEFINE_FINAL_TYPE (TiduSubsidiesPage, tidu_subsidies_page, GTK_TYPE_WIDGET)
@@ -41,13 +44,32 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The tools list the policies and read the ledger: done when the page is first shown (or a
+ * tool is asked for), not for every database opened at start-up. */
 static void
-refresh (TiduSubsidiesPage *self)
+ensure_tools (TiduSubsidiesPage *self)
 {
+  if (!self->tools_pending)
+    return;
+  self->tools_pending = FALSE;
   tidu_subsidy_calculator_set_database (self->calculator, self->database);
   tidu_subsidy_batch_view_set_database (self->batch_view, self->database);
   tidu_subsidy_ledger_view_set_database (self->ledger_view, self->database);
+}
+
+static void
+refresh (TiduSubsidiesPage *self)
+{
   gtk_stack_set_visible_child_name (self->stack, self->database != NULL ? "summary" : "empty");
+  self->tools_pending = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_tools (self);
+}
+
+static void
+map_cb (TiduSubsidiesPage *self)
+{
+  ensure_tools (self);
 }
 
 /* A policy was imported or copied: the budget and the ledger offer it too. */
@@ -150,6 +172,7 @@ static void
 tidu_subsidies_page_init (TiduSubsidiesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   refresh (self);
 }
 
@@ -216,6 +239,7 @@ tidu_subsidies_page_get_calculator (TiduSubsidiesPage *self)
 {
   g_return_val_if_fail (TIDU_IS_SUBSIDIES_PAGE (self), NULL);
 
+  ensure_tools (self);
   return self->calculator;
 }
 
@@ -224,6 +248,7 @@ tidu_subsidies_page_get_batch_view (TiduSubsidiesPage *self)
 {
   g_return_val_if_fail (TIDU_IS_SUBSIDIES_PAGE (self), NULL);
 
+  ensure_tools (self);
   return self->batch_view;
 }
 
@@ -232,5 +257,6 @@ tidu_subsidies_page_get_ledger_view (TiduSubsidiesPage *self)
 {
   g_return_val_if_fail (TIDU_IS_SUBSIDIES_PAGE (self), NULL);
 
+  ensure_tools (self);
   return self->ledger_view;
 }
