@@ -113,3 +113,28 @@ tidu_ui_can_write (TiduDatabase *database)
 {
   return database != NULL && !tidu_database_get_read_only (database);
 }
+
+/**
+ * tidu_ui_get_window:
+ *
+ * Returns: (nullable) (transfer none): the window @widget is in, the parent for the editors
+ *   and dialogs it opens; %NULL while it is in none
+ */
+GtkWindow *
+tidu_ui_get_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* Sets @date to today, local time. */
+void
+tidu_ui_today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}

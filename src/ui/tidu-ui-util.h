@@ -20,5 +20,7 @@ gboolean tidu_ui_has_rows         (TiduDatabase     *database,
                                    gsize             n_entities);
 char   *tidu_ui_format_count      (gint64            count);
 char   *tidu_ui_stored_in_markup  (TiduDatabase     *database);
+GtkWindow *tidu_ui_get_window     (GtkWidget        *widget);
+void    tidu_ui_today             (GDate            *date);
 
 G_END_DECLS
