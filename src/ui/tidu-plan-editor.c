@@ -15,14 +15,6 @@
 
 #include "tidu-plan-editor.h"
 
-static void
-replace (char **member,
-         char  *value)
-{
-  g_free (*member);
-  *member = value;
-}
-
 enum {
   SAVED,
   N_SIGNALS
@@ -66,13 +58,13 @@ build_plan (TiduPlanEditor *self)
 {
   TiduTalentPlan *plan = tidu_talent_plan_copy (self->plan);
 
-  replace (&plan->name, tidu_form_get_text (self->name_row));
-  replace (&plan->level, g_strdup (tidu_form_get_combo_value (self->level_row, self->level_values)));
-  replace (&plan->issuer, tidu_form_get_text (self->issuer_row));
-  replace (&plan->region_name, tidu_form_get_text (self->region_name_row));
-  replace (&plan->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
-  replace (&plan->description, tidu_form_get_text (self->description_row));
-  replace (&plan->source, tidu_form_get_text (self->source_row));
+  tidu_form_replace (&plan->name, tidu_form_get_text (self->name_row));
+  tidu_form_replace (&plan->level, g_strdup (tidu_form_get_combo_value (self->level_row, self->level_values)));
+  tidu_form_replace (&plan->issuer, tidu_form_get_text (self->issuer_row));
+  tidu_form_replace (&plan->region_name, tidu_form_get_text (self->region_name_row));
+  tidu_form_replace (&plan->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
+  tidu_form_replace (&plan->description, tidu_form_get_text (self->description_row));
+  tidu_form_replace (&plan->source, tidu_form_get_text (self->source_row));
   return plan;
 }
 
@@ -182,9 +174,7 @@ tidu_plan_editor_class_init (TiduPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, description_row);
   gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, source_row);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, plan_editor_save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, plan_editor_save_activated);
 }
 
 static void
@@ -309,12 +299,12 @@ build_category (TiduCategoryEditor *self,
 {
   TiduPlanCategory *category = tidu_plan_category_copy (self->category);
 
-  replace (&category->name, tidu_form_get_text (self->name_row));
+  tidu_form_replace (&category->name, tidu_form_get_text (self->name_row));
   category->is_team = gtk_switch_get_active (self->team_switch);
   category->amount_min = tidu_form_get_money (self->min_row, _tidu_display_unit (), "amount_min", validation);
   category->amount_max = tidu_form_get_money (self->max_row, _tidu_display_unit (), "amount_max", validation);
   category->payout_years = tidu_form_get_int (self->years_row, "payout_years", validation);
-  replace (&category->payout_note, tidu_form_get_text (self->note_row));
+  tidu_form_replace (&category->payout_note, tidu_form_get_text (self->note_row));
   return category;
 }
 
@@ -424,9 +414,7 @@ tidu_category_editor_class_init (TiduCategoryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, team_switch);
   gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, funding_group);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, category_editor_save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, category_editor_save_activated);
 }
 
 static void
@@ -546,7 +534,7 @@ build_batch (TiduBatchEditor *self,
   TiduPlanBatch *batch = tidu_plan_batch_copy (self->batch);
 
   batch->year = tidu_form_get_int (self->year_row, "year", validation);
-  replace (&batch->name, tidu_form_get_text (self->name_row));
+  tidu_form_replace (&batch->name, tidu_form_get_text (self->name_row));
   tidu_form_read_date (self->announced_row, "announced_on", &batch->announced_on, validation);
   return batch;
 }
@@ -652,9 +640,7 @@ tidu_batch_editor_class_init (TiduBatchEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduBatchEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, TiduBatchEditor, announced_row);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, batch_editor_save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, batch_editor_save_activated);
 }
 
 static void

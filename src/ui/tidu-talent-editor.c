@@ -287,31 +287,23 @@ static guint signals[N_SIGNALS];
 
 static const char *gender_values[] = { "", "female", "male", NULL };
 
-static void
-replace (char **member,
-         char  *value)
-{
-  g_free (*member);
-  *member = value;
-}
-
 static TiduTalent *
 build_talent (TiduTalentEditor *self,
               TiduValidation   *validation)
 {
   TiduTalent *talent = tidu_talent_copy (self->talent);
 
-  replace (&talent->name, tidu_form_get_text (self->name_row));
-  replace (&talent->gender, g_strdup (tidu_form_get_combo_value (self->gender_row, (GStrv) gender_values)));
+  tidu_form_replace (&talent->name, tidu_form_get_text (self->name_row));
+  tidu_form_replace (&talent->gender, g_strdup (tidu_form_get_combo_value (self->gender_row, (GStrv) gender_values)));
   talent->birth_year = tidu_form_get_int (self->birth_year_row, "birth_year", validation);
-  replace (&talent->degree, tidu_form_get_text (self->degree_row));
-  replace (&talent->title, tidu_form_get_text (self->title_row));
-  replace (&talent->field, tidu_form_get_text (self->field_row));
-  replace (&talent->firm_id, g_strdup (tidu_record_picker_get_value (self->firm_picker)));
-  replace (&talent->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
-  replace (&talent->contact_phone, tidu_form_get_text (self->phone_row));
-  replace (&talent->contact_email, tidu_form_get_text (self->email_row));
-  replace (&talent->notes, tidu_form_get_text (self->notes_row));
+  tidu_form_replace (&talent->degree, tidu_form_get_text (self->degree_row));
+  tidu_form_replace (&talent->title, tidu_form_get_text (self->title_row));
+  tidu_form_replace (&talent->field, tidu_form_get_text (self->field_row));
+  tidu_form_replace (&talent->firm_id, g_strdup (tidu_record_picker_get_value (self->firm_picker)));
+  tidu_form_replace (&talent->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
+  tidu_form_replace (&talent->contact_phone, tidu_form_get_text (self->phone_row));
+  tidu_form_replace (&talent->contact_email, tidu_form_get_text (self->email_row));
+  tidu_form_replace (&talent->notes, tidu_form_get_text (self->notes_row));
   return talent;
 }
 
@@ -432,9 +424,7 @@ tidu_talent_editor_class_init (TiduTalentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, firm_picker);
   gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, firm_row);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, talent_editor_save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, talent_editor_save_activated);
 }
 
 static void
