@@ -560,10 +560,9 @@ edit_activated (GtkWidget  *widget,
 
   if (self->carrier == NULL)
     return;
-  editor = tidu_carrier_editor_new (tidu_ui_get_window (GTK_WIDGET (self)), self->database, self->carrier->id);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  editor = tidu_carrier_editor_new (tidu_ui_get_window (widget), self->database, self->carrier->id);
   g_signal_connect_object (editor, "open-carrier", G_CALLBACK (editor_open_carrier_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  tidu_detail_present (widget, editor, G_CALLBACK (editor_saved_cb));
 }
 
 static void
@@ -576,20 +575,13 @@ open_year_editor (TiduCarrierDetail *self,
                          G_CALLBACK (editor_saved_cb));
 }
 
+/* Adds one (no target) or edits one (the id). */
 static void
-add_year_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+year_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  open_year_editor (TIDU_CARRIER_DETAIL (widget), NULL);
-}
-
-static void
-edit_year_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  open_year_editor (TIDU_CARRIER_DETAIL (widget), g_variant_get_string (parameter, NULL));
+  open_year_editor (TIDU_CARRIER_DETAIL (widget), tidu_detail_action_target (parameter));
 }
 
 static void
@@ -633,20 +625,13 @@ open_level_editor (TiduCarrierDetail *self,
                          G_CALLBACK (editor_saved_cb));
 }
 
+/* Adds one (no target) or edits one (the id). */
 static void
-add_level_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+level_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  open_level_editor (TIDU_CARRIER_DETAIL (widget), NULL);
-}
-
-static void
-edit_level_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  open_level_editor (TIDU_CARRIER_DETAIL (widget), g_variant_get_string (parameter, NULL));
+  open_level_editor (TIDU_CARRIER_DETAIL (widget), tidu_detail_action_target (parameter));
 }
 
 static void
@@ -815,11 +800,11 @@ tidu_carrier_detail_class_init (TiduCarrierDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierDetail, notes_label);
 
   tidu_detail_class_add_actions (widget_class, "carrier", "undo-delete", edit_activated, delete_activated);
-  gtk_widget_class_install_action (widget_class, "carrier.add-year", NULL, add_year_activated);
-  gtk_widget_class_install_action (widget_class, "carrier.edit-year", "s", edit_year_activated);
+  gtk_widget_class_install_action (widget_class, "carrier.add-year", NULL, year_activated);
+  gtk_widget_class_install_action (widget_class, "carrier.edit-year", "s", year_activated);
   gtk_widget_class_install_action (widget_class, "carrier.delete-year", "s", delete_year_activated);
-  gtk_widget_class_install_action (widget_class, "carrier.add-level", NULL, add_level_activated);
-  gtk_widget_class_install_action (widget_class, "carrier.edit-level", "s", edit_level_activated);
+  gtk_widget_class_install_action (widget_class, "carrier.add-level", NULL, level_activated);
+  gtk_widget_class_install_action (widget_class, "carrier.edit-level", "s", level_activated);
   gtk_widget_class_install_action (widget_class, "carrier.delete-level", "s", delete_level_activated);
 }
 

@@ -310,6 +310,20 @@ tidu_detail_dispose (GtkWidget *page,
 }
 
 /**
+ * tidu_detail_action_target:
+ * @parameter: (nullable): what a page's action got
+ *
+ * For one callback behind an "add-…" action (no target) and its "edit-…" twin (the id).
+ *
+ * Returns: (nullable): the id of the part to edit, %NULL to add one
+ */
+const char *
+tidu_detail_action_target (GVariant *parameter)
+{
+  return parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+}
+
+/**
  * tidu_detail_present:
  * @window: (transfer none): an editor or dialog with a "saved" signal
  * @saved_cb: called, swapped with @page, when @window saved

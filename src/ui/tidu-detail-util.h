@@ -85,6 +85,7 @@ void        tidu_detail_class_add_actions (GtkWidgetClass              *widget_c
 void        tidu_detail_init              (GtkWidget                   *page);
 void        tidu_detail_dispose           (GtkWidget                   *page,
                                            GType                        type);
+const char *tidu_detail_action_target     (GVariant                    *parameter);
 void        tidu_detail_present           (GtkWidget                   *page,
                                            gpointer                     window,
                                            GCallback                    saved_cb);

@@ -532,10 +532,9 @@ edit_activated (GtkWidget  *widget,
 
   if (self->firm == NULL)
     return;
-  editor = tidu_firm_editor_new (tidu_ui_get_window (GTK_WIDGET (self)), self->database, self->firm->id);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  editor = tidu_firm_editor_new (tidu_ui_get_window (widget), self->database, self->firm->id);
   g_signal_connect_object (editor, "open-firm", G_CALLBACK (editor_open_firm_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  tidu_detail_present (widget, editor, G_CALLBACK (editor_saved_cb));
 }
 
 static void
@@ -548,20 +547,13 @@ open_certification_editor (TiduFirmDetail *self,
                          G_CALLBACK (editor_saved_cb));
 }
 
+/* Adds one (no target) or edits one (the id). */
 static void
-add_certification_activated (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
+certification_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  open_certification_editor (TIDU_FIRM_DETAIL (widget), NULL);
-}
-
-static void
-edit_certification_activated (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  open_certification_editor (TIDU_FIRM_DETAIL (widget), g_variant_get_string (parameter, NULL));
+  open_certification_editor (TIDU_FIRM_DETAIL (widget), tidu_detail_action_target (parameter));
 }
 
 static void
@@ -747,8 +739,8 @@ tidu_firm_detail_class_init (TiduFirmDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, notes_label);
 
   tidu_detail_class_add_actions (widget_class, "firm", "undo-delete", edit_activated, delete_activated);
-  gtk_widget_class_install_action (widget_class, "firm.add-certification", NULL, add_certification_activated);
-  gtk_widget_class_install_action (widget_class, "firm.edit-certification", "s", edit_certification_activated);
+  gtk_widget_class_install_action (widget_class, "firm.add-certification", NULL, certification_activated);
+  gtk_widget_class_install_action (widget_class, "firm.edit-certification", "s", certification_activated);
   gtk_widget_class_install_action (widget_class, "firm.delete-certification", "s", delete_certification_activated);
   gtk_widget_class_install_action (widget_class, "firm.move", NULL, move_activated);
 }

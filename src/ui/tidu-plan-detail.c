@@ -439,7 +439,7 @@ category_activated (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   TiduPlanDetail *self = TIDU_PLAN_DETAIL (widget);
-  const char *id = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+  const char *id = tidu_detail_action_target (parameter);
 
   if (self->plan != NULL)
     present (self, tidu_category_editor_new (tidu_ui_get_window (widget), self->database, self->plan->id, id));
@@ -451,7 +451,7 @@ batch_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   TiduPlanDetail *self = TIDU_PLAN_DETAIL (widget);
-  const char *id = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+  const char *id = tidu_detail_action_target (parameter);
 
   if (self->plan != NULL)
     present (self, tidu_batch_editor_new (tidu_ui_get_window (widget), self->database, self->plan->id, id));
@@ -463,7 +463,7 @@ award_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   TiduPlanDetail *self = TIDU_PLAN_DETAIL (widget);
-  const char *id = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+  const char *id = tidu_detail_action_target (parameter);
 
   if (self->plan != NULL)
     present (self, tidu_award_editor_new (tidu_ui_get_window (widget), self->database, id, self->plan->id, NULL));

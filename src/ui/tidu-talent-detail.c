@@ -248,20 +248,13 @@ open_award_editor (TiduTalentDetail *self,
                          G_CALLBACK (saved_cb));
 }
 
+/* Adds one (no target) or edits one (the id). */
 static void
-add_award_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+award_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  open_award_editor (TIDU_TALENT_DETAIL (widget), NULL);
-}
-
-static void
-edit_award_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  open_award_editor (TIDU_TALENT_DETAIL (widget), g_variant_get_string (parameter, NULL));
+  open_award_editor (TIDU_TALENT_DETAIL (widget), tidu_detail_action_target (parameter));
 }
 
 static void
@@ -319,8 +312,8 @@ tidu_talent_detail_class_init (TiduTalentDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, awards_list);
 
   tidu_detail_class_add_actions (widget_class, "talent", "undo", edit_activated, delete_activated);
-  gtk_widget_class_install_action (widget_class, "talent.add-award", NULL, add_award_activated);
-  gtk_widget_class_install_action (widget_class, "talent.edit-award", "s", edit_award_activated);
+  gtk_widget_class_install_action (widget_class, "talent.add-award", NULL, award_activated);
+  gtk_widget_class_install_action (widget_class, "talent.edit-award", "s", award_activated);
 }
 
 static void
