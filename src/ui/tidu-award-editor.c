@@ -895,10 +895,7 @@ tidu_award_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
 
-  self = g_object_new (TIDU_TYPE_AWARD_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_AWARD_EDITOR, parent);
   self->database = g_object_ref (database);
   fill_choices (self);
 

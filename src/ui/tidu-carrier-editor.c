@@ -482,10 +482,8 @@ tidu_carrier_editor_class_init (TiduCarrierEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierEditor, contact_phone_row);
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierEditor, notes_view);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  tidu_form_class_add_save_action (widget_class, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.open-other", NULL, open_other_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -514,10 +512,7 @@ tidu_carrier_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
 
-  self = g_object_new (TIDU_TYPE_CARRIER_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_CARRIER_EDITOR, parent);
   self->database = g_object_ref (database);
   load (self, carrier_id);
   connect_rows (self);

@@ -293,10 +293,7 @@ tidu_carrier_level_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
   g_return_val_if_fail (carrier_id != NULL, NULL);
 
-  self = g_object_new (TIDU_TYPE_CARRIER_LEVEL_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_CARRIER_LEVEL_EDITOR, parent);
   self->database = g_object_ref (database);
   load (self, carrier_id, level_id);
   connect_rows (self);

@@ -406,10 +406,7 @@ tidu_certification_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
   g_return_val_if_fail (firm_id != NULL || certification_id != NULL, NULL);
 
-  self = g_object_new (TIDU_TYPE_CERTIFICATION_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_CERTIFICATION_EDITOR, parent);
   self->database = g_object_ref (database);
   load (self, firm_id, certification_id);
   connect_rows (self);

@@ -706,6 +706,23 @@ tidu_form_class_add_save_action (GtkWidgetClass              *widget_class,
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/**
+ * tidu_form_new_window:
+ * @type: an editor's type, a #GtkWindow
+ * @parent: (nullable): the window the editor belongs to
+ *
+ * Returns: (transfer none): a new editor over @parent, in @parent's application
+ */
+gpointer
+tidu_form_new_window (GType      type,
+                      GtkWindow *parent)
+{
+  return g_object_new (type,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+}
+
 static void
 save_on_activate_cb (GtkWidget *editor)
 {

@@ -218,10 +218,7 @@ tidu_plan_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
 
-  self = g_object_new (TIDU_TYPE_PLAN_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_PLAN_EDITOR, parent);
   self->database = g_object_ref (database);
   self->level_values = tidu_form_fill_vocabulary (self->level_row, database, TIDU_VOCABULARY_LEVEL, _("None"));
   self->region_values = tidu_form_fill_regions (self->region_row, database, _("None"));
@@ -459,10 +456,7 @@ tidu_category_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
   g_return_val_if_fail (plan_id != NULL || category_id != NULL, NULL);
 
-  self = g_object_new (TIDU_TYPE_CATEGORY_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_CATEGORY_EDITOR, parent);
   self->database = g_object_ref (database);
 
   if (category_id == NULL)
@@ -676,10 +670,7 @@ tidu_batch_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
   g_return_val_if_fail (plan_id != NULL || batch_id != NULL, NULL);
 
-  self = g_object_new (TIDU_TYPE_BATCH_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_BATCH_EDITOR, parent);
   self->database = g_object_ref (database);
 
   if (batch_id == NULL)

@@ -377,10 +377,7 @@ tidu_region_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
 
-  self = g_object_new (TIDU_TYPE_REGION_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_REGION_EDITOR, parent);
   self->database = g_object_ref (database);
   load (self, region_id);
   connect_rows (self);

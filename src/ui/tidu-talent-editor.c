@@ -473,10 +473,7 @@ tidu_talent_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
 
-  self = g_object_new (TIDU_TYPE_TALENT_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_TALENT_EDITOR, parent);
   self->database = g_object_ref (database);
   tidu_record_picker_set_database (self->firm_picker, database);
   self->region_values = tidu_form_fill_regions (self->region_row, database, _("None"));
