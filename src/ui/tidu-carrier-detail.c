@@ -392,14 +392,9 @@ tidu_carrier_detail_reload (TiduCarrierDetail *self)
 
   /* A received snapshot is only browsed. */
   live = self->carrier != NULL && self->carrier->deleted_at == NULL && tidu_ui_can_write (self->database);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.edit", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.add-year", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.edit-year", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.delete-year", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.add-level", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.edit-level", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.delete-level", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.delete", live);
+  tidu_detail_set_actions_enabled (GTK_WIDGET (self), live, "carrier.edit", "carrier.add-year",
+                                   "carrier.edit-year", "carrier.delete-year", "carrier.add-level",
+                                   "carrier.edit-level", "carrier.delete-level", "carrier.delete", NULL);
 
   tidu_carrier_chart_set_carrier (self->performance_chart, self->database,
                                   self->carrier != NULL ? self->carrier->id : NULL,

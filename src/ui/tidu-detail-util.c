@@ -310,6 +310,27 @@ tidu_detail_dispose (GtkWidget *page,
 }
 
 /**
+ * tidu_detail_set_actions_enabled:
+ * @first_action: the first of the actions, then the others, then %NULL
+ *
+ * Enables or disables the actions that change the record: a record in the trash, or one of
+ * a received snapshot, is only browsed.
+ */
+void
+tidu_detail_set_actions_enabled (GtkWidget  *page,
+                                 gboolean    enabled,
+                                 const char *first_action,
+                                 ...)
+{
+  va_list args;
+
+  va_start (args, first_action);
+  for (const char *action = first_action; action != NULL; action = va_arg (args, const char *))
+    gtk_widget_action_set_enabled (page, action, enabled);
+  va_end (args);
+}
+
+/**
  * tidu_detail_action_target:
  * @parameter: (nullable): what a page's action got
  *

@@ -85,6 +85,10 @@ void        tidu_detail_class_add_actions (GtkWidgetClass              *widget_c
 void        tidu_detail_init              (GtkWidget                   *page);
 void        tidu_detail_dispose           (GtkWidget                   *page,
                                            GType                        type);
+void        tidu_detail_set_actions_enabled (GtkWidget                 *page,
+                                           gboolean                     enabled,
+                                           const char                  *first_action,
+                                           ...) G_GNUC_NULL_TERMINATED;
 const char *tidu_detail_action_target     (GVariant                    *parameter);
 void        tidu_detail_present           (GtkWidget                   *page,
                                            gpointer                     window,

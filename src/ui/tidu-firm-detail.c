@@ -402,12 +402,9 @@ tidu_firm_detail_reload (TiduFirmDetail *self)
 
   /* A received snapshot is only browsed. */
   live = self->firm != NULL && self->firm->deleted_at == NULL && tidu_ui_can_write (self->database);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.edit", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.add-certification", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.delete", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.move", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.edit-certification", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.delete-certification", live);
+  tidu_detail_set_actions_enabled (GTK_WIDGET (self), live, "firm.edit", "firm.add-certification",
+                                   "firm.delete", "firm.move", "firm.edit-certification",
+                                   "firm.delete-certification", NULL);
 
   if (self->firm == NULL)
     {

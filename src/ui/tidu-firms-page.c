@@ -226,20 +226,6 @@ record_activated_cb (TiduRecordList *list,
 }
 
 static void
-detail_back_requested_cb (TiduFirmDetail *detail,
-                          TiduFirmsPage  *self)
-{
-  show_list (self);
-}
-
-static void
-detail_changed_cb (TiduFirmDetail *detail,
-                   TiduFirmsPage  *self)
-{
-  records_changed (self);
-}
-
-static void
 detail_deleted_cb (TiduFirmDetail *detail,
                    const char     *id,
                    TiduFirmsPage  *self)
@@ -484,8 +470,8 @@ tidu_firms_page_init (TiduFirmsPage *self)
 
   self->detail = TIDU_FIRM_DETAIL (tidu_firm_detail_new (settings));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->detail), "detail");
-  g_signal_connect_object (self->detail, "back-requested", G_CALLBACK (detail_back_requested_cb), self, 0);
-  g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self, 0);
+  g_signal_connect_object (self->detail, "back-requested", G_CALLBACK (show_list), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->detail, "changed", G_CALLBACK (records_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->detail, "deleted", G_CALLBACK (detail_deleted_cb), self, 0);
 
   model = tidu_record_list_get_model (self->record_list);

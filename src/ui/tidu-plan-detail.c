@@ -280,13 +280,6 @@ fill_awards (TiduPlanDetail *self)
                                          awards != NULL && awards->len > 0 ? NULL : _("No awards recorded."));
 }
 
-/* The edit and delete buttons of categories, batches and awards. */
-static const char * const item_actions[] = {
-  "plan.edit-category", "plan.delete-category",
-  "plan.edit-batch", "plan.delete-batch",
-  "plan.edit-award", "plan.delete-award",
-};
-
 void
 tidu_plan_detail_reload (TiduPlanDetail *self)
 {
@@ -304,13 +297,12 @@ tidu_plan_detail_reload (TiduPlanDetail *self)
 
   /* A received snapshot is only browsed. */
   live = self->plan != NULL && self->plan->deleted_at == NULL && tidu_ui_can_write (self->database);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.edit", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-category", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-batch", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-award", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.delete", live);
-  for (guint i = 0; i < G_N_ELEMENTS (item_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), item_actions[i], tidu_ui_can_write (self->database));
+  tidu_detail_set_actions_enabled (GTK_WIDGET (self), live, "plan.edit", "plan.add-category", "plan.add-batch",
+                                   "plan.add-award", "plan.delete", NULL);
+  /* The edit and delete buttons of categories, batches and awards. */
+  tidu_detail_set_actions_enabled (GTK_WIDGET (self), tidu_ui_can_write (self->database),
+                                   "plan.edit-category", "plan.delete-category", "plan.edit-batch",
+                                   "plan.delete-batch", "plan.edit-award", "plan.delete-award", NULL);
 
   tidu_detail_clear_list (self->about_list);
   tidu_detail_clear_list (self->categories_list);

@@ -105,10 +105,8 @@ tidu_talent_detail_reload (TiduTalentDetail *self)
 
   /* A received snapshot is only browsed. */
   live = self->talent != NULL && self->talent->deleted_at == NULL && tidu_ui_can_write (self->database);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.edit", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.add-award", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.delete", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.edit-award", live);
+  tidu_detail_set_actions_enabled (GTK_WIDGET (self), live, "talent.edit", "talent.add-award", "talent.delete",
+                                   "talent.edit-award", NULL);
 
   tidu_detail_clear_list (self->details_list);
   tidu_detail_clear_list (self->contact_list);
