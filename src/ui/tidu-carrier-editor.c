@@ -243,23 +243,14 @@ tidu_carrier_editor_validate (TiduCarrierEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
 }
 
-static gboolean
-validate_cb (gpointer user_data)
-{
-  TiduCarrierEditor *self = user_data;
-
-  self->validate_source = 0;
-  tidu_carrier_editor_validate (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 field_changed_cb (GObject    *row,
                   GParamSpec *pspec,
                   gpointer    user_data)
 {
   TiduCarrierEditor *self = user_data;
-  const char *field = tidu_form_field_changed (row, self->touched, &self->validate_source, validate_cb, self);
+  const char *field = tidu_form_field_changed (row, self->touched, &self->validate_source,
+                                               (TiduFormValidateFunc) tidu_carrier_editor_validate, self);
 
   /* The name is unique per region: a new region asks again about the name. */
   if (g_strcmp0 (field, "region_id") == 0)

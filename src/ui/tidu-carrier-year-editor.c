@@ -227,23 +227,14 @@ tidu_carrier_year_editor_validate (TiduCarrierYearEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
 }
 
-static gboolean
-validate_cb (gpointer user_data)
-{
-  TiduCarrierYearEditor *self = user_data;
-
-  self->validate_source = 0;
-  tidu_carrier_year_editor_validate (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 field_changed_cb (GObject    *row,
                   GParamSpec *pspec,
                   gpointer    user_data)
 {
   TiduCarrierYearEditor *self = user_data;
-  const char *field = tidu_form_field_changed (row, self->touched, &self->validate_source, validate_cb, self);
+  const char *field = tidu_form_field_changed (row, self->touched, &self->validate_source,
+                                               (TiduFormValidateFunc) tidu_carrier_year_editor_validate, self);
 
   /* The rules that join two counts show on the row that names the smaller one. */
   if (g_strcmp0 (field, "graduated_total") == 0)

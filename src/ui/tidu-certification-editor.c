@@ -186,16 +186,6 @@ tidu_certification_editor_validate (TiduCertificationEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
 }
 
-static gboolean
-validate_cb (gpointer user_data)
-{
-  TiduCertificationEditor *self = user_data;
-
-  self->validate_source = 0;
-  tidu_certification_editor_validate (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 field_changed_cb (GObject    *row,
                   GParamSpec *pspec,
@@ -203,7 +193,8 @@ field_changed_cb (GObject    *row,
 {
   TiduCertificationEditor *self = user_data;
 
-  tidu_form_field_changed (row, self->touched, &self->validate_source, validate_cb, self);
+  tidu_form_field_changed (row, self->touched, &self->validate_source,
+                           (TiduFormValidateFunc) tidu_certification_editor_validate, self);
 }
 
 static void

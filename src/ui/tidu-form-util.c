@@ -818,6 +818,45 @@ tidu_form_connect_fields (gpointer              editor,
     }
 }
 
+typedef struct
+{
+  guint                *source;
+  TiduFormValidateFunc  validate;
+  gpointer              editor;
+} PendingCheck;
+
+static gboolean
+pending_check_cb (gpointer user_data)
+{
+  PendingCheck *check = user_data;
+
+  *check->source = 0;
+  check->validate (check->editor);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * tidu_form_schedule_validate:
+ * @source: (inout): the editor's pending check, which its dispose removes
+ * @validate: the editor's check
+ *
+ * Runs @validate TIDU_FORM_VALIDATE_DELAY_MS from now, instead of the check pending: the
+ * officer sees the issues once they pause typing.
+ */
+void
+tidu_form_schedule_validate (guint                *source,
+                             TiduFormValidateFunc  validate,
+                             gpointer              editor)
+{
+  PendingCheck *check = g_new (PendingCheck, 1);
+
+  check->source = source;
+  check->validate = validate;
+  check->editor = editor;
+  g_clear_handle_id (source, g_source_remove);
+  *source = g_timeout_add_full (G_PRIORITY_DEFAULT, TIDU_FORM_VALIDATE_DELAY_MS, pending_check_cb, check, g_free);
+}
+
 /**
  * tidu_form_field_changed:
  * @source: (inout): the editor's pending check
@@ -829,17 +868,16 @@ tidu_form_connect_fields (gpointer              editor,
  * Returns: (nullable): the row's field, for the editor to touch related fields
  */
 const char *
-tidu_form_field_changed (GObject     *row,
-                         GHashTable  *touched,
-                         guint       *source,
-                         GSourceFunc  validate,
-                         gpointer     editor)
+tidu_form_field_changed (GObject              *row,
+                         GHashTable           *touched,
+                         guint                *source,
+                         TiduFormValidateFunc  validate,
+                         gpointer              editor)
 {
   const char *field = g_object_get_data (row, "tidu-field");
 
   if (field != NULL)
     g_hash_table_add (touched, (gpointer) field);
-  g_clear_handle_id (source, g_source_remove);
-  *source = g_timeout_add (TIDU_FORM_VALIDATE_DELAY_MS, validate, editor);
+  tidu_form_schedule_validate (source, validate, editor);
   return field;
 }

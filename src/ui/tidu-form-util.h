@@ -149,10 +149,16 @@ void          tidu_form_connect_fields   (gpointer              editor,
                                           void                (*changed) (GObject    *row,
                                                                           GParamSpec *pspec,
                                                                           gpointer    editor));
+/* An editor's check, such as tidu_carrier_editor_validate(). */
+typedef void (*TiduFormValidateFunc) (gpointer editor);
+
+void          tidu_form_schedule_validate (guint               *source,
+                                          TiduFormValidateFunc  validate,
+                                          gpointer              editor);
 const char   *tidu_form_field_changed    (GObject              *row,
                                           GHashTable           *touched,
                                           guint                *source,
-                                          GSourceFunc           validate,
+                                          TiduFormValidateFunc  validate,
                                           gpointer              editor);
 
 G_END_DECLS

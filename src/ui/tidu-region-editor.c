@@ -127,16 +127,6 @@ tidu_region_editor_validate (TiduRegionEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
 }
 
-static gboolean
-validate_cb (gpointer user_data)
-{
-  TiduRegionEditor *self = user_data;
-
-  self->validate_source = 0;
-  tidu_region_editor_validate (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* A new region takes the kind that usually sits under its parent until the kind is chosen. */
 static void
 suggest_kind (TiduRegionEditor *self)
@@ -174,8 +164,8 @@ field_changed_cb (GObject    *row,
     g_hash_table_add (self->touched, (gpointer) field);
   if (row == G_OBJECT (self->parent_row))
     suggest_kind (self);
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  self->validate_source = g_timeout_add (TIDU_FORM_VALIDATE_DELAY_MS, validate_cb, self);
+  tidu_form_schedule_validate (&self->validate_source, (TiduFormValidateFunc) tidu_region_editor_validate,
+                               self);
 }
 
 static void
