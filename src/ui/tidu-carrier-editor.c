@@ -230,8 +230,7 @@ tidu_carrier_editor_validate (TiduCarrierEditor *self)
   g_clear_handle_id (&self->validate_source, g_source_remove);
   if (self->database == NULL || self->load_failed)
     {
-      self->can_save = FALSE;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, FALSE);
       return;
     }
 
@@ -239,8 +238,7 @@ tidu_carrier_editor_validate (TiduCarrierEditor *self)
   tidu_carrier_validate (self->database, carrier, validation);
   show_issues (self, validation);
 
-  self->can_save = !tidu_validation_has_errors (validation);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
+  tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, !tidu_validation_has_errors (validation));
 }
 
 static void

@@ -96,8 +96,7 @@ tidu_carrier_level_editor_validate (TiduCarrierLevelEditor *self)
   g_clear_handle_id (&self->validate_source, g_source_remove);
   if (self->load_failed)
     {
-      self->can_save = FALSE;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, FALSE);
       return;
     }
 
@@ -105,8 +104,7 @@ tidu_carrier_level_editor_validate (TiduCarrierLevelEditor *self)
   tidu_carrier_level_validate (self->database, level, validation);
   show_issues (self, validation);
 
-  self->can_save = !tidu_validation_has_errors (validation);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
+  tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, !tidu_validation_has_errors (validation));
 }
 
 static void

@@ -172,8 +172,7 @@ tidu_certification_editor_validate (TiduCertificationEditor *self)
                             revoked || gtk_editable_get_text (GTK_EDITABLE (self->revoked_row))[0] != '\0');
   if (self->load_failed)
     {
-      self->can_save = FALSE;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, FALSE);
       return;
     }
 
@@ -182,8 +181,7 @@ tidu_certification_editor_validate (TiduCertificationEditor *self)
   show_validity (self, certification);
   show_issues (self, validation);
 
-  self->can_save = !tidu_validation_has_errors (validation);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
+  tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, !tidu_validation_has_errors (validation));
 }
 
 static void

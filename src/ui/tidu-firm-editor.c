@@ -221,8 +221,7 @@ tidu_firm_editor_validate (TiduFirmEditor *self)
   g_clear_handle_id (&self->validate_source, g_source_remove);
   if (self->database == NULL || self->load_failed)
     {
-      self->can_save = FALSE;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, FALSE);
       return;
     }
 
@@ -232,9 +231,9 @@ tidu_firm_editor_validate (TiduFirmEditor *self)
 
   /* A mismatching check character blocks saving until the officer confirms the code. */
   mismatch = uscc_mismatch (self);
-  self->can_save = !tidu_validation_has_errors (validation)
-                   && !(mismatch && !gtk_switch_get_active (self->uscc_override_switch));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
+  tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save,
+                          !tidu_validation_has_errors (validation)
+                          && !(mismatch && !gtk_switch_get_active (self->uscc_override_switch)));
 }
 
 static void

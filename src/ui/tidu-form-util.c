@@ -707,6 +707,22 @@ tidu_form_class_add_save_action (GtkWidgetClass              *widget_class,
 }
 
 /**
+ * tidu_form_set_can_save:
+ * @can_save: (out): the editor's flag
+ *
+ * Sets whether the editor's record can be saved now, and with it its "editor.save" action
+ * (the Save button, Ctrl+S).
+ */
+void
+tidu_form_set_can_save (GtkWidget *editor,
+                        gboolean  *can_save,
+                        gboolean   value)
+{
+  *can_save = value;
+  gtk_widget_action_set_enabled (editor, "editor.save", value);
+}
+
+/**
  * tidu_form_new_window:
  * @type: an editor's type, a #GtkWindow
  * @parent: (nullable): the window the editor belongs to

@@ -107,6 +107,9 @@ void          tidu_form_show_error_box   (GtkLabel             *label,
                                           const char           *message);
 void          tidu_form_class_add_save_action (GtkWidgetClass  *widget_class,
                                           GtkWidgetActionActivateFunc save_activated);
+void          tidu_form_set_can_save     (GtkWidget            *editor,
+                                          gboolean             *can_save,
+                                          gboolean              value);
 gpointer      tidu_form_new_window       (GType                 type,
                                           GtkWindow            *parent);
 void          tidu_form_save_on_activate (GtkWidget            *row,

@@ -114,8 +114,7 @@ tidu_region_editor_validate (TiduRegionEditor *self)
   g_clear_handle_id (&self->validate_source, g_source_remove);
   if (self->load_failed)
     {
-      self->can_save = FALSE;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, FALSE);
       return;
     }
 
@@ -123,8 +122,7 @@ tidu_region_editor_validate (TiduRegionEditor *self)
   tidu_region_validate (self->database, region, validation);
   show_issues (self, validation);
 
-  self->can_save = !tidu_validation_has_errors (validation);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
+  tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, !tidu_validation_has_errors (validation));
 }
 
 /* A new region takes the kind that usually sits under its parent until the kind is chosen. */
