@@ -101,14 +101,6 @@ static const struct
   { "notes", G_STRUCT_OFFSET (TiduAwardEditor, notes_row) },
 };
 
-static void
-replace (char **member,
-         char  *value)
-{
-  g_free (*member);
-  *member = value;
-}
-
 static GtkWindow *
 as_window (TiduAwardEditor *self)
 {
@@ -441,18 +433,18 @@ build_award (TiduAwardEditor *self,
   TiduTalentAward *award = tidu_talent_award_copy (self->award);
   const char *status = tidu_form_get_combo_value (self->status_row, (GStrv) status_values);
 
-  replace (&award->plan_id, g_strdup (tidu_form_get_combo_value (self->plan_row, self->plan_values)));
-  replace (&award->category_id, g_strdup (tidu_form_get_combo_value (self->category_row, self->category_values)));
-  replace (&award->batch_id, g_strdup (tidu_form_get_combo_value (self->batch_row, self->batch_values)));
+  tidu_form_replace (&award->plan_id, g_strdup (tidu_form_get_combo_value (self->plan_row, self->plan_values)));
+  tidu_form_replace (&award->category_id, g_strdup (tidu_form_get_combo_value (self->category_row, self->category_values)));
+  tidu_form_replace (&award->batch_id, g_strdup (tidu_form_get_combo_value (self->batch_row, self->batch_values)));
   award->year = tidu_form_get_int (self->year_row, "year", validation);
-  replace (&award->talent_id, g_strdup (tidu_record_picker_get_value (self->talent_picker)));
-  replace (&award->firm_id, g_strdup (tidu_record_picker_get_value (self->firm_picker)));
-  replace (&award->team_name, tidu_form_get_text (self->team_row));
+  tidu_form_replace (&award->talent_id, g_strdup (tidu_record_picker_get_value (self->talent_picker)));
+  tidu_form_replace (&award->firm_id, g_strdup (tidu_record_picker_get_value (self->firm_picker)));
+  tidu_form_replace (&award->team_name, tidu_form_get_text (self->team_row));
   award->granted_amount = tidu_form_get_money (self->granted_row, _tidu_display_unit (),
                                                "granted_amount", validation);
   if (status == NULL || !tidu_award_status_from_string (status, &award->status))
     award->status = TIDU_AWARD_ACTIVE;
-  replace (&award->notes, tidu_form_get_text (self->notes_row));
+  tidu_form_replace (&award->notes, tidu_form_get_text (self->notes_row));
   return award;
 }
 
@@ -588,7 +580,7 @@ save_members (TiduAwardEditor  *self,
 
       if (g_ptr_array_find_with_equal_func (self->old_members, member->talent_id, g_str_equal, NULL))
         continue;
-      replace (&member->award_id, g_strdup (award_id));
+      tidu_form_replace (&member->award_id, g_strdup (award_id));
       if (!tidu_talent_award_add_member (self->database, member, error))
         return;
       g_ptr_array_add (self->old_members, g_strdup (member->talent_id));
@@ -619,7 +611,7 @@ save_instalments (TiduAwardEditor  *self,
       TiduInstalment *instalment = g_ptr_array_index (self->instalments, i);
       gboolean is_new = instalment->id == NULL;
 
-      replace (&instalment->award_id, g_strdup (award_id));
+      tidu_form_replace (&instalment->award_id, g_strdup (award_id));
       if (!tidu_instalment_save (self->database, instalment, error))
         return;
       if (is_new)
@@ -648,7 +640,7 @@ save_cb (GtkWindow *window)
   if (tidu_talent_award_save (self->database, award, &error))
     {
       /* Saved: a retry after a later failure updates this award. */
-      replace (&self->award->id, g_strdup (award->id));
+      tidu_form_replace (&self->award->id, g_strdup (award->id));
       save_members (self, award->id, &error);
     }
   if (error == NULL)
@@ -771,9 +763,7 @@ tidu_award_editor_class_init (TiduAwardEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, instalment_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_instalment_form);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, save_activated);
 }
 
 static void
@@ -905,10 +895,7 @@ tidu_award_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
 
-  self = g_object_new (TIDU_TYPE_AWARD_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_AWARD_EDITOR, parent);
   self->database = g_object_ref (database);
   fill_choices (self);
 

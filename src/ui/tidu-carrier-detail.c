@@ -17,6 +17,7 @@
 #include "tidu-carrier-editor.h"
 #include "tidu-carrier-level-editor.h"
 #include "tidu-carrier-year-editor.h"
+#include "tidu-detail-util.h"
 #include "tidu-form-util.h"
 #include "tidu-ui-util.h"
 #include "tidu-undo.h"
@@ -54,7 +55,7 @@ struct _TiduCarrierDetail
   TiduDatabase        *database;
   char                *carrier_id;
   TiduCarrier         *carrier;
-  GPtrArray           *vocabularies[TIDU_N_VOCABULARIES];
+  TiduVocabCache       vocabs;
 };
 
 G_DEFINE_FINAL_TYPE (TiduCarrierDetail, tidu_carrier_detail, GTK_TYPE_WIDGET)
@@ -67,14 +68,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  BACK_REQUESTED,
-  CHANGED,
-  DELETED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static guint signals[TIDU_DETAIL_N_SIGNALS];
 
 
 /* ------------------------------------------------------------------ helpers */
@@ -84,91 +78,7 @@ vocab_label (TiduCarrierDetail *self,
              TiduVocabulary     vocabulary,
              const char        *code)
 {
-  GPtrArray *items;
-
-  if (code == NULL)
-    return NULL;
-  if (self->vocabularies[vocabulary] == NULL && self->database != NULL)
-    self->vocabularies[vocabulary] = tidu_vocabulary_list (self->database, vocabulary, NULL);
-  items = self->vocabularies[vocabulary];
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      const TiduVocabItem *item = g_ptr_array_index (items, i);
-
-      if (g_str_equal (item->code, code))
-        return tidu_vocab_item_get_label (item);
-    }
-  return code;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-add_row (GtkListBox *list,
-         const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_append (list, row);
-  return row;
-}
-
-/* A row with a field's name on the left and its value on the right; an empty value shows a
- * dash when @always, and no row otherwise. */
-static void
-add_value_row (GtkListBox *list,
-               const char *title,
-               const char *value,
-               gboolean    always)
-{
-  GtkWidget *row;
-  GtkWidget *label;
-
-  if (value == NULL && !always)
-    return;
-  row = add_row (list, title, NULL);
-  label = gtk_label_new (value != NULL ? value : "—");
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_selectable (GTK_LABEL (label), value != NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  if (value == NULL)
-    gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-}
-
-static GtkWidget *
-new_icon_button (const char *icon_name,
-                 const char *tooltip,
-                 const char *action_name,
-                 const char *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  return button;
+  return tidu_vocab_cache_label (&self->vocabs, self->database, vocabulary, code);
 }
 
 static char *
@@ -193,24 +103,6 @@ format_area (double area)
 }
 
 static void
-today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
-static GtkWindow *
-get_window (TiduCarrierDetail *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
 show_error (TiduCarrierDetail *self,
             const GError      *error)
 {
@@ -230,15 +122,15 @@ fill_identity (TiduCarrierDetail *self)
   if (carrier->region_id != NULL)
     region = tidu_region_load (self->database, carrier->region_id, NULL);
 
-  clear_list (self->identity_list);
-  add_value_row (self->identity_list, _("Kind"), vocab_label (self, TIDU_VOCABULARY_CARRIER_KIND, carrier->kind), TRUE);
-  add_value_row (self->identity_list, _("Level"), vocab_label (self, TIDU_VOCABULARY_LEVEL, carrier->level), TRUE);
-  add_value_row (self->identity_list, _("Region"), region != NULL ? region->name : NULL, TRUE);
-  add_value_row (self->identity_list, _("Operator"), carrier->operator, TRUE);
-  add_value_row (self->identity_list, _("Operator’s unified social credit code"), carrier->operator_uscc, FALSE);
-  add_value_row (self->identity_list, _("Address"), carrier->address, FALSE);
-  add_value_row (self->identity_list, _("Area"), area, TRUE);
-  add_value_row (self->identity_list, _("Founded"), founded, FALSE);
+  tidu_detail_clear_list (self->identity_list);
+  tidu_detail_add_value_row (self->identity_list, _("Kind"), vocab_label (self, TIDU_VOCABULARY_CARRIER_KIND, carrier->kind));
+  tidu_detail_add_value_row (self->identity_list, _("Level"), vocab_label (self, TIDU_VOCABULARY_LEVEL, carrier->level));
+  tidu_detail_add_value_row (self->identity_list, _("Region"), region != NULL ? region->name : NULL);
+  tidu_detail_add_value_row (self->identity_list, _("Operator"), carrier->operator);
+  tidu_detail_add_value_row_if_set (self->identity_list, _("Operator’s unified social credit code"), carrier->operator_uscc);
+  tidu_detail_add_value_row_if_set (self->identity_list, _("Address"), carrier->address);
+  tidu_detail_add_value_row (self->identity_list, _("Area"), area);
+  tidu_detail_add_value_row_if_set (self->identity_list, _("Founded"), founded);
 }
 
 static void
@@ -248,8 +140,8 @@ fill_levels (TiduCarrierDetail *self)
   g_autoptr(GError) error = NULL;
   GDate now;
 
-  today (&now);
-  clear_list (self->levels_list);
+  tidu_ui_today (&now);
+  tidu_detail_clear_list (self->levels_list);
   levels = tidu_carrier_list_levels (self->database, self->carrier->id, &error);
   if (levels == NULL)
     show_error (self, error);
@@ -274,14 +166,14 @@ fill_levels (TiduCarrierDetail *self)
           g_string_append (subtitle, " · ");
           g_string_append (subtitle, level->document);
         }
-      row = add_row (self->levels_list, vocab_label (self, TIDU_VOCABULARY_LEVEL, level->level), subtitle->str);
+      row = tidu_detail_add_row (self->levels_list, vocab_label (self, TIDU_VOCABULARY_LEVEL, level->level), subtitle->str);
       if (revoked != NULL && g_date_compare (&level->revoked_on, &now) <= 0)
         gtk_widget_add_css_class (row, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_icon_button ("document-edit-symbolic", _("Edit Recognition"),
+                                 tidu_detail_new_button ("document-edit-symbolic", _("Edit Recognition"),
                                                   "carrier.edit-level", level->id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_icon_button ("user-trash-symbolic", _("Delete Recognition"),
+                                 tidu_detail_new_button ("user-trash-symbolic", _("Delete Recognition"),
                                                   "carrier.delete-level", level->id));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->levels_list), levels != NULL && levels->len > 0);
@@ -290,6 +182,7 @@ fill_levels (TiduCarrierDetail *self)
                                          ? NULL : _("No recognitions recorded. The level above was entered by hand."));
 }
 
+/* The shared cell, with headings bottom-aligned and kept narrow: the table has eight columns. */
 static void
 attach_cell (TiduCarrierDetail *self,
              const char        *text,
@@ -297,28 +190,14 @@ attach_cell (TiduCarrierDetail *self,
              int                row,
              gboolean           heading)
 {
-  GtkWidget *label = gtk_label_new (text != NULL ? text : "—");
+  GtkWidget *label = tidu_detail_attach_cell (self->years_grid, text, column, row, heading);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
   gtk_widget_set_valign (label, heading ? GTK_ALIGN_END : GTK_ALIGN_CENTER);
   if (heading)
     {
-      gtk_widget_add_css_class (label, "caption-heading");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
-      gtk_label_set_justify (GTK_LABEL (label), column == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
     }
-  else
-    {
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_label_set_selectable (GTK_LABEL (label), text != NULL);
-    }
-  if (text == NULL)
-    gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_hexpand (label, column > 0);
-  gtk_grid_attach (self->years_grid, label, column, row, 1, 1);
 }
 
 static char *
@@ -338,7 +217,6 @@ fill_years (TiduCarrierDetail *self)
 {
   g_autoptr(GPtrArray) years = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
   TiduMoneyUnit unit = (TiduMoneyUnit) g_settings_get_enum (self->settings, "display-unit");
   /* Translators: a column of the yearly statistics, with the money unit such as "10k yuan" */
   g_autofree char *fund_heading = g_strdup_printf (_("Fund (%s)"), tidu_money_unit_label (unit));
@@ -347,8 +225,7 @@ fill_years (TiduCarrierDetail *self)
     _("Incubation area (m²)"), _("Funded firms"), fund_heading, _("Grade"),
   };
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->years_grid))) != NULL)
-    gtk_grid_remove (self->years_grid, child);
+  tidu_detail_clear_grid (self->years_grid);
 
   years = tidu_carrier_list_years (self->database, self->carrier->id, &error);
   if (years == NULL)
@@ -398,9 +275,9 @@ fill_years (TiduCarrierDetail *self)
       /* Translators: a button's tooltip, such as "Delete Statistics for 2024" */
       delete_tooltip = g_strdup_printf (_("Delete Statistics for %d"), year->year);
       buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_box_append (GTK_BOX (buttons), new_icon_button ("document-edit-symbolic", edit_tooltip,
+      gtk_box_append (GTK_BOX (buttons), tidu_detail_new_button ("document-edit-symbolic", edit_tooltip,
                                                           "carrier.edit-year", year->id));
-      gtk_box_append (GTK_BOX (buttons), new_icon_button ("user-trash-symbolic", delete_tooltip,
+      gtk_box_append (GTK_BOX (buttons), tidu_detail_new_button ("user-trash-symbolic", delete_tooltip,
                                                           "carrier.delete-year", year->id));
       gtk_grid_attach (self->years_grid, buttons, G_N_ELEMENTS (headings), row, 1, 1);
     }
@@ -416,8 +293,8 @@ fill_stays (TiduCarrierDetail *self)
   g_autofree char *current_count = NULL;
   g_autofree char *past_count = NULL;
 
-  clear_list (self->current_list);
-  clear_list (self->past_list);
+  tidu_detail_clear_list (self->current_list);
+  tidu_detail_clear_list (self->past_list);
   stays = tidu_carrier_list_stays (self->database, self->carrier->id, FALSE, &error);
   if (stays == NULL)
     show_error (self, error);
@@ -436,7 +313,7 @@ fill_stays (TiduCarrierDetail *self)
         {
           /* Translators: when a firm moved into the carrier (入孵) */
           subtitle = g_strdup_printf (_("Moved in %s"), entered != NULL ? entered : "—");
-          add_row (self->current_list, name, subtitle);
+          tidu_detail_add_row (self->current_list, name, subtitle);
           n_current++;
         }
       else
@@ -444,7 +321,7 @@ fill_stays (TiduCarrierDetail *self)
           /* Translators: a finished stay: moved in, then how it ended (Graduated, Left) and when */
           subtitle = g_strdup_printf (_("Moved in %s · %s %s"), entered != NULL ? entered : "—",
                                       vocab_label (self, TIDU_VOCABULARY_STAY_OUTCOME, stay->outcome), left);
-          add_row (self->past_list, name, subtitle);
+          tidu_detail_add_row (self->past_list, name, subtitle);
           n_past++;
         }
     }
@@ -467,9 +344,9 @@ fill_contact (TiduCarrierDetail *self)
 {
   const TiduCarrier *carrier = self->carrier;
 
-  clear_list (self->contact_list);
-  add_value_row (self->contact_list, _("Contact person"), carrier->contact_name, FALSE);
-  add_value_row (self->contact_list, _("Phone"), carrier->contact_phone, FALSE);
+  tidu_detail_clear_list (self->contact_list);
+  tidu_detail_add_value_row_if_set (self->contact_list, _("Contact person"), carrier->contact_name);
+  tidu_detail_add_value_row_if_set (self->contact_list, _("Phone"), carrier->contact_phone);
   gtk_widget_set_visible (self->contact_group,
                           gtk_widget_get_first_child (GTK_WIDGET (self->contact_list)) != NULL);
 
@@ -515,14 +392,9 @@ tidu_carrier_detail_reload (TiduCarrierDetail *self)
 
   /* A received snapshot is only browsed. */
   live = self->carrier != NULL && self->carrier->deleted_at == NULL && tidu_ui_can_write (self->database);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.edit", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.add-year", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.edit-year", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.delete-year", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.add-level", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.edit-level", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.delete-level", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "carrier.delete", live);
+  tidu_detail_set_actions_enabled (GTK_WIDGET (self), live, "carrier.edit", "carrier.add-year",
+                                   "carrier.edit-year", "carrier.delete-year", "carrier.add-level",
+                                   "carrier.edit-level", "carrier.delete-level", "carrier.delete", NULL);
 
   tidu_carrier_chart_set_carrier (self->performance_chart, self->database,
                                   self->carrier != NULL ? self->carrier->id : NULL,
@@ -530,18 +402,15 @@ tidu_carrier_detail_reload (TiduCarrierDetail *self)
 
   if (self->carrier == NULL)
     {
-      GtkWidget *child;
-
       gtk_label_set_text (self->title_label, "");
       gtk_label_set_text (self->name_label, "");
       gtk_label_set_text (self->summary_label, "");
-      clear_list (self->identity_list);
-      clear_list (self->levels_list);
-      clear_list (self->current_list);
-      clear_list (self->past_list);
-      clear_list (self->contact_list);
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->years_grid))) != NULL)
-        gtk_grid_remove (self->years_grid, child);
+      tidu_detail_clear_list (self->identity_list);
+      tidu_detail_clear_list (self->levels_list);
+      tidu_detail_clear_list (self->current_list);
+      tidu_detail_clear_list (self->past_list);
+      tidu_detail_clear_list (self->contact_list);
+      tidu_detail_clear_grid (self->years_grid);
       if (error != NULL)
         show_error (self, error);
       return;
@@ -570,7 +439,7 @@ static void
 changed (TiduCarrierDetail *self)
 {
   tidu_carrier_detail_reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[TIDU_DETAIL_CHANGED], 0);
 }
 
 /* ------------------------------------------------------------------ undo */
@@ -625,7 +494,6 @@ tidu_carrier_detail_delete_carrier (TiduCarrierDetail *self,
 {
   g_autoptr(TiduCarrier) carrier = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *id = g_strdup (carrier_id);
 
   g_return_val_if_fail (TIDU_IS_CARRIER_DETAIL (self), FALSE);
@@ -641,14 +509,10 @@ tidu_carrier_detail_delete_carrier (TiduCarrierDetail *self,
       return FALSE;
     }
 
-  /* Translators: a toast after deleting a carrier; the name is in quotes */
-  title = g_strdup_printf (_("“%s” moved to the trash"), carrier->name);
-  tidu_undo_offer_restore (GTK_WIDGET (self), self->database, title, many_carriers, tidu_carrier_restore, id,
-                           G_OBJECT (self), undone);
   if (g_strcmp0 (id, self->carrier_id) == 0)
     tidu_carrier_detail_reload (self);
-  g_signal_emit (self, signals[DELETED], 0, id);
-  g_signal_emit (self, signals[CHANGED], 0);
+  tidu_detail_trashed (GTK_WIDGET (self), self->database, id, carrier->name, many_carriers, tidu_carrier_restore,
+                       undone);
   return TRUE;
 }
 
@@ -667,14 +531,6 @@ tidu_carrier_detail_can_undo (TiduCarrierDetail *self)
 /* ------------------------------------------------------------------ actions */
 
 static void
-back_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  g_signal_emit (widget, signals[BACK_REQUESTED], 0);
-}
-
-static void
 editor_saved_cb (TiduCarrierDetail *self,
                  const char        *id)
 {
@@ -686,7 +542,7 @@ editor_open_carrier_cb (TiduCarrierDetail *self,
                         const char        *id)
 {
   tidu_carrier_detail_set_carrier_id (self, id);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[TIDU_DETAIL_CHANGED], 0);
 }
 
 static void
@@ -699,39 +555,28 @@ edit_activated (GtkWidget  *widget,
 
   if (self->carrier == NULL)
     return;
-  editor = tidu_carrier_editor_new (get_window (self), self->database, self->carrier->id);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  editor = tidu_carrier_editor_new (tidu_ui_get_window (widget), self->database, self->carrier->id);
   g_signal_connect_object (editor, "open-carrier", G_CALLBACK (editor_open_carrier_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  tidu_detail_present (widget, editor, G_CALLBACK (editor_saved_cb));
 }
 
 static void
 open_year_editor (TiduCarrierDetail *self,
                   const char        *year_id)
 {
-  TiduCarrierYearEditor *editor;
-
-  if (self->carrier == NULL)
-    return;
-  editor = tidu_carrier_year_editor_new (get_window (self), self->database, self->carrier->id, year_id);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  if (self->carrier != NULL)
+    tidu_detail_present (GTK_WIDGET (self),
+                         tidu_carrier_year_editor_new (tidu_ui_get_window (GTK_WIDGET (self)), self->database, self->carrier->id, year_id),
+                         G_CALLBACK (editor_saved_cb));
 }
 
+/* Adds one (no target) or edits one (the id). */
 static void
-add_year_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+year_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  open_year_editor (TIDU_CARRIER_DETAIL (widget), NULL);
-}
-
-static void
-edit_year_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  open_year_editor (TIDU_CARRIER_DETAIL (widget), g_variant_get_string (parameter, NULL));
+  open_year_editor (TIDU_CARRIER_DETAIL (widget), tidu_detail_action_target (parameter));
 }
 
 static void
@@ -769,29 +614,19 @@ static void
 open_level_editor (TiduCarrierDetail *self,
                    const char        *level_id)
 {
-  TiduCarrierLevelEditor *editor;
-
-  if (self->carrier == NULL)
-    return;
-  editor = tidu_carrier_level_editor_new (get_window (self), self->database, self->carrier->id, level_id);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  if (self->carrier != NULL)
+    tidu_detail_present (GTK_WIDGET (self),
+                         tidu_carrier_level_editor_new (tidu_ui_get_window (GTK_WIDGET (self)), self->database, self->carrier->id, level_id),
+                         G_CALLBACK (editor_saved_cb));
 }
 
+/* Adds one (no target) or edits one (the id). */
 static void
-add_level_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+level_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  open_level_editor (TIDU_CARRIER_DETAIL (widget), NULL);
-}
-
-static void
-edit_level_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  open_level_editor (TIDU_CARRIER_DETAIL (widget), g_variant_get_string (parameter, NULL));
+  open_level_editor (TIDU_CARRIER_DETAIL (widget), tidu_detail_action_target (parameter));
 }
 
 static void
@@ -834,14 +669,6 @@ delete_activated (GtkWidget  *widget,
 
   if (self->carrier_id != NULL)
     tidu_carrier_detail_delete_carrier (self, self->carrier_id);
-}
-
-static void
-undo_delete_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  tidu_undo_run (widget);
 }
 
 static void
@@ -906,16 +733,11 @@ static void
 tidu_carrier_detail_dispose (GObject *object)
 {
   TiduCarrierDetail *self = TIDU_CARRIER_DETAIL (object);
-  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_CARRIER_DETAIL);
-  /* The template's unnamed top-level children (top bar, scrolled body) are ours to drop. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  tidu_detail_dispose (GTK_WIDGET (self), TIDU_TYPE_CARRIER_DETAIL);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
-  for (guint i = 0; i < TIDU_N_VOCABULARIES; i++)
-    g_clear_pointer (&self->vocabularies[i], g_ptr_array_unref);
+  tidu_vocab_cache_clear (&self->vocabs);
 
   G_OBJECT_CLASS (tidu_carrier_detail_parent_class)->dispose (object);
 }
@@ -950,30 +772,8 @@ tidu_carrier_detail_class_init (TiduCarrierDetailClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * TiduCarrierDetail::back-requested:
-   *
-   * The officer asked to go back to the list (the Back button, Alt+Left, Escape).
-   */
-  signals[BACK_REQUESTED] = g_signal_new ("back-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * TiduCarrierDetail::changed:
-   *
-   * A carrier, recognition or yearly statistics were saved, deleted or restored: lists should
-   * refresh.
-   */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * TiduCarrierDetail::deleted:
-   * @carrier_id: the carrier moved to the trash
-   */
-  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-carrier-detail.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  /* "changed": a carrier, recognition or yearly statistics were saved, deleted or restored */
+  tidu_detail_class_setup (widget_class, RESOURCE_BASE "/ui/tidu-carrier-detail.ui", signals);
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierDetail, summary_label);
@@ -994,30 +794,19 @@ tidu_carrier_detail_class_init (TiduCarrierDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierDetail, notes_group);
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierDetail, notes_label);
 
-  gtk_widget_class_install_action (widget_class, "carrier.back", NULL, back_activated);
-  gtk_widget_class_install_action (widget_class, "carrier.edit", NULL, edit_activated);
-  gtk_widget_class_install_action (widget_class, "carrier.add-year", NULL, add_year_activated);
-  gtk_widget_class_install_action (widget_class, "carrier.edit-year", "s", edit_year_activated);
+  tidu_detail_class_add_actions (widget_class, "carrier", "undo-delete", edit_activated, delete_activated);
+  gtk_widget_class_install_action (widget_class, "carrier.add-year", NULL, year_activated);
+  gtk_widget_class_install_action (widget_class, "carrier.edit-year", "s", year_activated);
   gtk_widget_class_install_action (widget_class, "carrier.delete-year", "s", delete_year_activated);
-  gtk_widget_class_install_action (widget_class, "carrier.add-level", NULL, add_level_activated);
-  gtk_widget_class_install_action (widget_class, "carrier.edit-level", "s", edit_level_activated);
+  gtk_widget_class_install_action (widget_class, "carrier.add-level", NULL, level_activated);
+  gtk_widget_class_install_action (widget_class, "carrier.edit-level", "s", level_activated);
   gtk_widget_class_install_action (widget_class, "carrier.delete-level", "s", delete_level_activated);
-  gtk_widget_class_install_action (widget_class, "carrier.delete", NULL, delete_activated);
-  gtk_widget_class_install_action (widget_class, "carrier.undo-delete", NULL, undo_delete_activated);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "carrier.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "carrier.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "carrier.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "carrier.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "carrier.undo-delete", NULL);
 }
 
 static void
 tidu_carrier_detail_init (TiduCarrierDetail *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
+  tidu_detail_init (GTK_WIDGET (self));
   tidu_carrier_detail_reload (self);
 }
 
@@ -1051,8 +840,7 @@ tidu_carrier_detail_set_database (TiduCarrierDetail *self,
 
   if (!g_set_object (&self->database, database))
     return;
-  for (guint i = 0; i < TIDU_N_VOCABULARIES; i++)
-    g_clear_pointer (&self->vocabularies[i], g_ptr_array_unref);
+  tidu_vocab_cache_clear (&self->vocabs);
   g_clear_pointer (&self->carrier_id, g_free);
   tidu_carrier_detail_reload (self);
 }

@@ -17,8 +17,6 @@
 
 #include "tidu-carrier-editor.h"
 
-#define VALIDATE_DELAY_MS 300
-
 struct _TiduCarrierEditor
 {
   AdwWindow       parent_instance;
@@ -68,15 +66,9 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* The rows that show the issues of a field, by the core's field names. */
-typedef struct
-{
-  const char *field;
-  gsize       offset;
-} FieldRow;
+#define FIELD(name, member) TIDU_FORM_FIELD (TiduCarrierEditor, name, member)
 
-#define FIELD(name, member) { name, G_STRUCT_OFFSET (TiduCarrierEditor, member) }
-
-static const FieldRow field_rows[] = {
+static const TiduFormField field_rows[] = {
   FIELD ("name", name_row),
   FIELD ("kind", kind_row),
   FIELD ("level", level_row),
@@ -89,21 +81,6 @@ static const FieldRow field_rows[] = {
   FIELD ("contact_name", contact_name_row),
   FIELD ("contact_phone", contact_phone_row),
 };
-
-static GtkWidget *
-field_widget (TiduCarrierEditor *self,
-              const FieldRow    *field)
-{
-  return *(GtkWidget **) G_STRUCT_MEMBER_P (self, field->offset);
-}
-
-static void
-replace (char **member,
-         char  *value)
-{
-  g_free (*member);
-  *member = value;
-}
 
 /**
  * tidu_carrier_editor_parse_area:
@@ -172,18 +149,6 @@ tidu_carrier_editor_format_area (double area)
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", area));
 }
 
-static char *
-get_notes (TiduCarrierEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
 /* The carrier the rows describe; text that cannot be read becomes issues in @validation. */
 static TiduCarrier *
 build_carrier (TiduCarrierEditor *self,
@@ -191,21 +156,21 @@ build_carrier (TiduCarrierEditor *self,
 {
   TiduCarrier *carrier = tidu_carrier_copy (self->carrier);
 
-  replace (&carrier->name, tidu_form_get_text (self->name_row));
-  replace (&carrier->kind, g_strdup (tidu_form_get_combo_value (self->kind_row, self->kind_values)));
+  tidu_form_replace (&carrier->name, tidu_form_get_text (self->name_row));
+  tidu_form_replace (&carrier->kind, g_strdup (tidu_form_get_combo_value (self->kind_row, self->kind_values)));
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->level_row)))
-    replace (&carrier->level, g_strdup (tidu_form_get_combo_value (self->level_row, self->level_values)));
-  replace (&carrier->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
-  replace (&carrier->operator, tidu_form_get_text (self->operator_row));
-  replace (&carrier->operator_uscc, tidu_form_get_text (self->operator_uscc_row));
-  replace (&carrier->address, tidu_form_get_text (self->address_row));
+    tidu_form_replace (&carrier->level, g_strdup (tidu_form_get_combo_value (self->level_row, self->level_values)));
+  tidu_form_replace (&carrier->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
+  tidu_form_replace (&carrier->operator, tidu_form_get_text (self->operator_row));
+  tidu_form_replace (&carrier->operator_uscc, tidu_form_get_text (self->operator_uscc_row));
+  tidu_form_replace (&carrier->address, tidu_form_get_text (self->address_row));
   if (!tidu_carrier_editor_parse_area (gtk_editable_get_text (GTK_EDITABLE (self->area_row)), &carrier->area_m2))
     tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, "area_m2", NULL,
                          "%s", _("Enter the area in square metres, such as 12000."));
   tidu_form_read_date (self->founded_row, "founded_on", &carrier->founded_on, validation);
-  replace (&carrier->contact_name, tidu_form_get_text (self->contact_name_row));
-  replace (&carrier->contact_phone, tidu_form_get_text (self->contact_phone_row));
-  replace (&carrier->notes, get_notes (self));
+  tidu_form_replace (&carrier->contact_name, tidu_form_get_text (self->contact_name_row));
+  tidu_form_replace (&carrier->contact_phone, tidu_form_get_text (self->contact_phone_row));
+  tidu_form_replace (&carrier->notes, tidu_form_get_view_text (self->notes_view));
   return carrier;
 }
 
@@ -243,26 +208,10 @@ static void
 show_issues (TiduCarrierEditor *self,
              TiduValidation    *validation)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    {
-      GtkWidget *row = field_widget (self, &field_rows[i]);
-      const TiduIssue *issue = tidu_validation_find (validation, field_rows[i].field);
-
-      if (!g_hash_table_contains (self->touched, field_rows[i].field))
-        issue = NULL;
-      if (g_str_equal (field_rows[i].field, "name"))
-        show_name (self, issue);
-      else if (issue == NULL)
-        tidu_form_show_message (row, TIDU_FORM_MESSAGE_NONE, NULL);
-      else
-        tidu_form_show_message (row,
-                                issue->severity == TIDU_SEVERITY_ERROR
-                                ? TIDU_FORM_MESSAGE_ERROR : TIDU_FORM_MESSAGE_WARNING,
-                                issue->message);
-    }
-
-  tidu_form_show_unplaced_error (validation, field_rows, G_N_ELEMENTS (field_rows), sizeof field_rows[0],
-                                 self->error_label, self->error_box);
+  tidu_form_show_field_issues (self, field_rows, G_N_ELEMENTS (field_rows), self->touched, validation,
+                               self->error_label, self->error_box);
+  /* The name's row also offers the carrier that has the name already. */
+  show_name (self, g_hash_table_contains (self->touched, "name") ? tidu_validation_find (validation, "name") : NULL);
 }
 
 /**
@@ -281,8 +230,7 @@ tidu_carrier_editor_validate (TiduCarrierEditor *self)
   g_clear_handle_id (&self->validate_source, g_source_remove);
   if (self->database == NULL || self->load_failed)
     {
-      self->can_save = FALSE;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, FALSE);
       return;
     }
 
@@ -290,47 +238,21 @@ tidu_carrier_editor_validate (TiduCarrierEditor *self)
   tidu_carrier_validate (self->database, carrier, validation);
   show_issues (self, validation);
 
-  self->can_save = !tidu_validation_has_errors (validation);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
-}
-
-static gboolean
-validate_cb (gpointer user_data)
-{
-  TiduCarrierEditor *self = user_data;
-
-  self->validate_source = 0;
-  tidu_carrier_editor_validate (self);
-  return G_SOURCE_REMOVE;
+  tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, !tidu_validation_has_errors (validation));
 }
 
 static void
-field_changed_cb (GObject           *row,
-                  GParamSpec        *pspec,
-                  TiduCarrierEditor *self)
+field_changed_cb (GObject    *row,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
 {
-  const char *field = g_object_get_data (row, "tidu-field");
+  TiduCarrierEditor *self = user_data;
+  const char *field = tidu_form_field_changed (row, self->touched, &self->validate_source,
+                                               (TiduFormValidateFunc) tidu_carrier_editor_validate, self);
 
-  if (field != NULL)
-    g_hash_table_add (self->touched, (gpointer) field);
   /* The name is unique per region: a new region asks again about the name. */
   if (g_strcmp0 (field, "region_id") == 0)
     g_hash_table_add (self->touched, (gpointer) "name");
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  self->validate_source = g_timeout_add (VALIDATE_DELAY_MS, validate_cb, self);
-}
-
-static void
-entry_changed_cb (GtkEditable       *editable,
-                  TiduCarrierEditor *self)
-{
-  field_changed_cb (G_OBJECT (editable), NULL, self);
-}
-
-static void
-last_entry_activated_cb (TiduCarrierEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
 }
 
 static void
@@ -344,8 +266,7 @@ save_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   /* Saving shows every remaining problem, also in fields not touched yet. */
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+  tidu_form_touch_fields (self->touched, field_rows, G_N_ELEMENTS (field_rows));
   tidu_carrier_editor_validate (self);
   if (!self->can_save)
     return;
@@ -356,8 +277,7 @@ save_activated (GtkWidget  *widget,
       g_autofree char *message = g_strdup_printf (_("The carrier was not saved. %s"), error->message);
 
       /* Keep the form open with everything typed, so the officer can retry. */
-      gtk_label_set_text (self->error_label, message);
-      gtk_widget_set_visible (self->error_box, TRUE);
+      tidu_form_show_error_box (self->error_label, self->error_box, message);
       return;
     }
 
@@ -475,25 +395,14 @@ load (TiduCarrierEditor *self,
     }
 
   /* An existing record shows its problems at once. */
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+  tidu_form_touch_fields (self->touched, field_rows, G_N_ELEMENTS (field_rows));
 }
 
 static void
 connect_rows (TiduCarrierEditor *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    {
-      GtkWidget *row = field_widget (self, &field_rows[i]);
-
-      g_object_set_data (G_OBJECT (row), "tidu-field", (gpointer) field_rows[i].field);
-      if (ADW_IS_ENTRY_ROW (row))
-        g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
-      else
-        g_signal_connect (row, "notify::selected", G_CALLBACK (field_changed_cb), self);
-    }
-  g_signal_connect_swapped (self->contact_phone_row, "entry-activated",
-                            G_CALLBACK (last_entry_activated_cb), self);
+  tidu_form_connect_fields (self, field_rows, G_N_ELEMENTS (field_rows), field_changed_cb);
+  tidu_form_save_on_activate (GTK_WIDGET (self->contact_phone_row), GTK_WIDGET (self));
 }
 
 static void
@@ -562,10 +471,8 @@ tidu_carrier_editor_class_init (TiduCarrierEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierEditor, contact_phone_row);
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierEditor, notes_view);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  tidu_form_class_add_save_action (widget_class, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.open-other", NULL, open_other_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -594,10 +501,7 @@ tidu_carrier_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
 
-  self = g_object_new (TIDU_TYPE_CARRIER_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_CARRIER_EDITOR, parent);
   self->database = g_object_ref (database);
   load (self, carrier_id);
   connect_rows (self);

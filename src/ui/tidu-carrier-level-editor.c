@@ -14,8 +14,6 @@
 
 #include "tidu-carrier-level-editor.h"
 
-#define VALIDATE_DELAY_MS 300
-
 struct _TiduCarrierLevelEditor
 {
   AdwWindow         parent_instance;
@@ -49,27 +47,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  const char *field;
-  gsize       offset;
-} FieldRow;
+/* The rows that show the issues of a field, by the core's field names. */
+#define FIELD(name, member) TIDU_FORM_FIELD (TiduCarrierLevelEditor, name, member)
 
-#define FIELD(name, member) { name, G_STRUCT_OFFSET (TiduCarrierLevelEditor, member) }
-
-static const FieldRow field_rows[] = {
+static const TiduFormField field_rows[] = {
   FIELD ("level", level_row),
   FIELD ("recognized_on", recognized_row),
   FIELD ("document", document_row),
   FIELD ("revoked_on", revoked_row),
 };
-
-static GtkWidget *
-field_widget (TiduCarrierLevelEditor *self,
-              const FieldRow         *field)
-{
-  return *(GtkWidget **) G_STRUCT_MEMBER_P (self, field->offset);
-}
 
 static TiduCarrierLevel *
 build_level (TiduCarrierLevelEditor *self,
@@ -90,16 +76,8 @@ static void
 show_issues (TiduCarrierLevelEditor *self,
              TiduValidation         *validation)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    {
-      gboolean touched = g_hash_table_contains (self->touched, field_rows[i].field);
-
-      tidu_form_show_issue (field_widget (self, &field_rows[i]), touched ? validation : NULL,
-                            field_rows[i].field);
-    }
-
-  tidu_form_show_unplaced_error (validation, field_rows, G_N_ELEMENTS (field_rows), sizeof field_rows[0],
-                                 self->error_label, self->error_box);
+  tidu_form_show_field_issues (self, field_rows, G_N_ELEMENTS (field_rows), self->touched, validation,
+                               self->error_label, self->error_box);
 }
 
 /**
@@ -118,8 +96,7 @@ tidu_carrier_level_editor_validate (TiduCarrierLevelEditor *self)
   g_clear_handle_id (&self->validate_source, g_source_remove);
   if (self->load_failed)
     {
-      self->can_save = FALSE;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, FALSE);
       return;
     }
 
@@ -127,44 +104,18 @@ tidu_carrier_level_editor_validate (TiduCarrierLevelEditor *self)
   tidu_carrier_level_validate (self->database, level, validation);
   show_issues (self, validation);
 
-  self->can_save = !tidu_validation_has_errors (validation);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
+  tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, !tidu_validation_has_errors (validation));
 }
 
-static gboolean
-validate_cb (gpointer user_data)
+static void
+field_changed_cb (GObject    *row,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
 {
   TiduCarrierLevelEditor *self = user_data;
 
-  self->validate_source = 0;
-  tidu_carrier_level_editor_validate (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-field_changed_cb (GObject                *row,
-                  GParamSpec             *pspec,
-                  TiduCarrierLevelEditor *self)
-{
-  const char *field = g_object_get_data (row, "tidu-field");
-
-  if (field != NULL)
-    g_hash_table_add (self->touched, (gpointer) field);
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  self->validate_source = g_timeout_add (VALIDATE_DELAY_MS, validate_cb, self);
-}
-
-static void
-entry_changed_cb (GtkEditable            *editable,
-                  TiduCarrierLevelEditor *self)
-{
-  field_changed_cb (G_OBJECT (editable), NULL, self);
-}
-
-static void
-last_entry_activated_cb (TiduCarrierLevelEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+  tidu_form_field_changed (row, self->touched, &self->validate_source,
+                           (TiduFormValidateFunc) tidu_carrier_level_editor_validate, self);
 }
 
 static void
@@ -177,8 +128,7 @@ save_activated (GtkWidget  *widget,
   g_autoptr(TiduCarrierLevel) level = NULL;
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+  tidu_form_touch_fields (self->touched, field_rows, G_N_ELEMENTS (field_rows));
   tidu_carrier_level_editor_validate (self);
   if (!self->can_save)
     return;
@@ -188,8 +138,7 @@ save_activated (GtkWidget  *widget,
     {
       g_autofree char *message = g_strdup_printf (_("The recognition was not saved. %s"), error->message);
 
-      gtk_label_set_text (self->error_label, message);
-      gtk_widget_set_visible (self->error_box, TRUE);
+      tidu_form_show_error_box (self->error_label, self->error_box, message);
       return;
     }
 
@@ -243,25 +192,14 @@ load (TiduCarrierLevelEditor *self,
   tidu_form_set_date (self->recognized_row, &self->level->recognized_on);
   tidu_form_set_text (self->document_row, self->level->document);
   tidu_form_set_date (self->revoked_row, &self->level->revoked_on);
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+  tidu_form_touch_fields (self->touched, field_rows, G_N_ELEMENTS (field_rows));
 }
 
 static void
 connect_rows (TiduCarrierLevelEditor *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    {
-      GtkWidget *row = field_widget (self, &field_rows[i]);
-
-      g_object_set_data (G_OBJECT (row), "tidu-field", (gpointer) field_rows[i].field);
-      if (ADW_IS_ENTRY_ROW (row))
-        g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
-      else
-        g_signal_connect (row, "notify::selected", G_CALLBACK (field_changed_cb), self);
-    }
-  g_signal_connect_swapped (self->revoked_row, "entry-activated",
-                            G_CALLBACK (last_entry_activated_cb), self);
+  tidu_form_connect_fields (self, field_rows, G_N_ELEMENTS (field_rows), field_changed_cb);
+  tidu_form_save_on_activate (GTK_WIDGET (self->revoked_row), GTK_WIDGET (self));
 }
 
 static void
@@ -313,9 +251,7 @@ tidu_carrier_level_editor_class_init (TiduCarrierLevelEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierLevelEditor, document_row);
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierLevelEditor, revoked_row);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, save_activated);
 }
 
 static void
@@ -346,10 +282,7 @@ tidu_carrier_level_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
   g_return_val_if_fail (carrier_id != NULL, NULL);
 
-  self = g_object_new (TIDU_TYPE_CARRIER_LEVEL_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_CARRIER_LEVEL_EDITOR, parent);
   self->database = g_object_ref (database);
   load (self, carrier_id, level_id);
   connect_rows (self);

@@ -17,8 +17,6 @@
 
 #include "tidu-carrier-year-editor.h"
 
-#define VALIDATE_DELAY_MS 300
-
 struct _TiduCarrierYearEditor
 {
   AdwWindow        parent_instance;
@@ -63,38 +61,41 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  const char *field;
-  gsize       offset;
-  gsize       count_offset;   /* the gint64 of TiduCarrierYear a count row fills, or 0 */
-} FieldRow;
+/* The rows that show the issues of a field, by the core's field names. */
+#define FIELD(name, member) TIDU_FORM_FIELD (TiduCarrierYearEditor, name, member)
 
-#define FIELD(name, member) { name, G_STRUCT_OFFSET (TiduCarrierYearEditor, member), 0 }
-#define COUNT(name, member, year_member) \
-  { name, G_STRUCT_OFFSET (TiduCarrierYearEditor, member), G_STRUCT_OFFSET (TiduCarrierYear, year_member) }
-
-static const FieldRow field_rows[] = {
+static const TiduFormField field_rows[] = {
   FIELD ("year", year_row),
-  COUNT ("incubated_firms", incubated_row, incubated_firms),
-  COUNT ("graduated_this_year", graduated_year_row, graduated_this_year),
-  COUNT ("graduated_total", graduated_total_row, graduated_total),
-  COUNT ("funded_firms", funded_row, funded_firms),
+  FIELD ("incubated_firms", incubated_row),
+  FIELD ("graduated_this_year", graduated_year_row),
+  FIELD ("graduated_total", graduated_total_row),
+  FIELD ("funded_firms", funded_row),
   FIELD ("incubation_area_m2", area_row),
   FIELD ("fund_yuan", fund_row),
-  COUNT ("staff", staff_row, staff),
-  COUNT ("mentors", mentors_row, mentors),
+  FIELD ("staff", staff_row),
+  FIELD ("mentors", mentors_row),
   FIELD ("grade", grade_row),
   FIELD ("grade_level", grade_level_row),
   FIELD ("notes", notes_row),
 };
 
-static GtkWidget *
-field_widget (TiduCarrierYearEditor *self,
-              const FieldRow        *field)
+/* The rows of counts, with the gint64 of TiduCarrierYear each fills. */
+typedef struct
 {
-  return *(GtkWidget **) G_STRUCT_MEMBER_P (self, field->offset);
-}
+  TiduFormField row;
+  gsize         count_offset;
+} CountRow;
+
+#define COUNT(name, member, year_member) { FIELD (name, member), G_STRUCT_OFFSET (TiduCarrierYear, year_member) }
+
+static const CountRow count_rows[] = {
+  COUNT ("incubated_firms", incubated_row, incubated_firms),
+  COUNT ("graduated_this_year", graduated_year_row, graduated_this_year),
+  COUNT ("graduated_total", graduated_total_row, graduated_total),
+  COUNT ("funded_firms", funded_row, funded_firms),
+  COUNT ("staff", staff_row, staff),
+  COUNT ("mentors", mentors_row, mentors),
+};
 
 /* A whole number, TIDU_UNSET when the row is empty. Negative numbers pass, for the core
  * to explain why they are wrong. */
@@ -133,15 +134,11 @@ build_year (TiduCarrierYearEditor *self,
                          "%s", _("Enter the year as a number, such as 2024."));
   year->year = TIDU_IS_SET (number) ? (int) number : 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    {
-      if (field_rows[i].count_offset == 0)
-        continue;
-      if (!read_count (ADW_ENTRY_ROW (field_widget (self, &field_rows[i])),
-                       &G_STRUCT_MEMBER (gint64, year, field_rows[i].count_offset)))
-        tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, field_rows[i].field, NULL,
-                             "%s", _("Enter a whole number."));
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (count_rows); i++)
+    if (!read_count (ADW_ENTRY_ROW (tidu_form_field_widget (self, &count_rows[i].row)),
+                     &G_STRUCT_MEMBER (gint64, year, count_rows[i].count_offset)))
+      tidu_validation_add (validation, TIDU_SEVERITY_ERROR, TIDU_ERROR_INVALID_INPUT, count_rows[i].row.field, NULL,
+                           "%s", _("Enter a whole number."));
 
   if (!tidu_carrier_editor_parse_area (gtk_editable_get_text (GTK_EDITABLE (self->area_row)),
                                        &year->incubation_area_m2))
@@ -196,16 +193,8 @@ static void
 show_issues (TiduCarrierYearEditor *self,
              TiduValidation        *validation)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    {
-      gboolean touched = g_hash_table_contains (self->touched, field_rows[i].field);
-
-      tidu_form_show_issue (field_widget (self, &field_rows[i]), touched ? validation : NULL,
-                            field_rows[i].field);
-    }
-
-  tidu_form_show_unplaced_error (validation, field_rows, G_N_ELEMENTS (field_rows), sizeof field_rows[0],
-                                 self->error_label, self->error_box);
+  tidu_form_show_field_issues (self, field_rows, G_N_ELEMENTS (field_rows), self->touched, validation,
+                               self->error_label, self->error_box);
 }
 
 /**
@@ -224,8 +213,7 @@ tidu_carrier_year_editor_validate (TiduCarrierYearEditor *self)
   g_clear_handle_id (&self->validate_source, g_source_remove);
   if (self->load_failed)
     {
-      self->can_save = FALSE;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, FALSE);
       return;
     }
 
@@ -234,49 +222,23 @@ tidu_carrier_year_editor_validate (TiduCarrierYearEditor *self)
   check_replaced (self, year, validation);
   show_issues (self, validation);
 
-  self->can_save = !tidu_validation_has_errors (validation);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
-}
-
-static gboolean
-validate_cb (gpointer user_data)
-{
-  TiduCarrierYearEditor *self = user_data;
-
-  self->validate_source = 0;
-  tidu_carrier_year_editor_validate (self);
-  return G_SOURCE_REMOVE;
+  tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, !tidu_validation_has_errors (validation));
 }
 
 static void
-field_changed_cb (GObject               *row,
-                  GParamSpec            *pspec,
-                  TiduCarrierYearEditor *self)
+field_changed_cb (GObject    *row,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
 {
-  const char *field = g_object_get_data (row, "tidu-field");
+  TiduCarrierYearEditor *self = user_data;
+  const char *field = tidu_form_field_changed (row, self->touched, &self->validate_source,
+                                               (TiduFormValidateFunc) tidu_carrier_year_editor_validate, self);
 
-  if (field != NULL)
-    g_hash_table_add (self->touched, (gpointer) field);
   /* The rules that join two counts show on the row that names the smaller one. */
   if (g_strcmp0 (field, "graduated_total") == 0)
     g_hash_table_add (self->touched, (gpointer) "graduated_this_year");
   if (g_strcmp0 (field, "incubated_firms") == 0)
     g_hash_table_add (self->touched, (gpointer) "funded_firms");
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  self->validate_source = g_timeout_add (VALIDATE_DELAY_MS, validate_cb, self);
-}
-
-static void
-entry_changed_cb (GtkEditable           *editable,
-                  TiduCarrierYearEditor *self)
-{
-  field_changed_cb (G_OBJECT (editable), NULL, self);
-}
-
-static void
-last_entry_activated_cb (TiduCarrierYearEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
 }
 
 static void
@@ -289,8 +251,7 @@ save_activated (GtkWidget  *widget,
   g_autoptr(TiduCarrierYear) year = NULL;
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+  tidu_form_touch_fields (self->touched, field_rows, G_N_ELEMENTS (field_rows));
   tidu_carrier_year_editor_validate (self);
   if (!self->can_save)
     return;
@@ -300,8 +261,7 @@ save_activated (GtkWidget  *widget,
     {
       g_autofree char *message = g_strdup_printf (_("The statistics were not saved. %s"), error->message);
 
-      gtk_label_set_text (self->error_label, message);
-      gtk_widget_set_visible (self->error_box, TRUE);
+      tidu_form_show_error_box (self->error_label, self->error_box, message);
       return;
     }
 
@@ -341,10 +301,9 @@ fill_rows (TiduCarrierYearEditor *self)
   g_autofree char *fund = TIDU_IS_SET (year->fund_yuan) ? tidu_money_format (year->fund_yuan, self->unit) : NULL;
 
   set_count (self->year_row, year->year);
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    if (field_rows[i].count_offset != 0)
-      set_count (ADW_ENTRY_ROW (field_widget (self, &field_rows[i])),
-                 G_STRUCT_MEMBER (gint64, year, field_rows[i].count_offset));
+  for (guint i = 0; i < G_N_ELEMENTS (count_rows); i++)
+    set_count (ADW_ENTRY_ROW (tidu_form_field_widget (self, &count_rows[i].row)),
+               G_STRUCT_MEMBER (gint64, year, count_rows[i].count_offset));
   tidu_form_set_text (self->area_row, area);
   tidu_form_set_text (self->fund_row, fund);
   tidu_form_set_combo_value (self->grade_row, self->grade_values, year->grade);
@@ -405,25 +364,14 @@ load (TiduCarrierYearEditor *self,
     }
 
   fill_rows (self);
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+  tidu_form_touch_fields (self->touched, field_rows, G_N_ELEMENTS (field_rows));
 }
 
 static void
 connect_rows (TiduCarrierYearEditor *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    {
-      GtkWidget *row = field_widget (self, &field_rows[i]);
-
-      g_object_set_data (G_OBJECT (row), "tidu-field", (gpointer) field_rows[i].field);
-      if (ADW_IS_ENTRY_ROW (row))
-        g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
-      else
-        g_signal_connect (row, "notify::selected", G_CALLBACK (field_changed_cb), self);
-    }
-  g_signal_connect_swapped (self->notes_row, "entry-activated",
-                            G_CALLBACK (last_entry_activated_cb), self);
+  tidu_form_connect_fields (self, field_rows, G_N_ELEMENTS (field_rows), field_changed_cb);
+  tidu_form_save_on_activate (GTK_WIDGET (self->notes_row), GTK_WIDGET (self));
 }
 
 static void
@@ -485,9 +433,7 @@ tidu_carrier_year_editor_class_init (TiduCarrierYearEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierYearEditor, grade_level_row);
   gtk_widget_class_bind_template_child (widget_class, TiduCarrierYearEditor, notes_row);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, save_activated);
 }
 
 static void
@@ -518,10 +464,7 @@ tidu_carrier_year_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
   g_return_val_if_fail (carrier_id != NULL, NULL);
 
-  self = g_object_new (TIDU_TYPE_CARRIER_YEAR_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_CARRIER_YEAR_EDITOR, parent);
   self->database = g_object_ref (database);
   load (self, carrier_id, year_id);
   connect_rows (self);

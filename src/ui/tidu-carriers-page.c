@@ -44,8 +44,8 @@ G_DEFINE_FINAL_TYPE (TiduCarriersPage, tidu_carriers_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DATABASE,
-  PROP_SUBTITLE,
   PROP_READ_ONLY,
+  PROP_SUBTITLE,
   N_PROPS
 };
 
@@ -55,31 +55,18 @@ static const TiduEntity counted[] = { TIDU_ENTITY_CARRIER };
 
 /* ------------------------------------------------------------------ helpers */
 
-static GtkWindow *
-get_window (TiduCarriersPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static gboolean
 showing (TiduCarriersPage *self,
          const char       *name)
 {
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) == 0;
+  return tidu_ui_stack_shows (self->stack, name);
 }
 
 static void
 set_subtitle (TiduCarriersPage *self,
               const char       *subtitle)
 {
-  if (g_strcmp0 (subtitle, self->subtitle) == 0)
-    return;
-
-  g_free (self->subtitle);
-  self->subtitle = g_strdup (subtitle);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+  tidu_ui_set_subtitle (G_OBJECT (self), &self->subtitle, subtitle, properties[PROP_SUBTITLE]);
 }
 
 static void
@@ -142,8 +129,7 @@ show_list (TiduCarriersPage *self)
   update_visible (self, FALSE);
 
   /* The focus goes back where it was, the activated row most of the time. */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->record_list))
-      && gtk_widget_is_drawable (focus) && gtk_widget_grab_focus (focus))
+  if (tidu_ui_return_focus (focus, GTK_WIDGET (self->record_list)))
     return;
   if (showing (self, "list"))
     tidu_record_list_focus_view (self->record_list);
@@ -153,10 +139,8 @@ static void
 open_carrier (TiduCarriersPage *self,
               const char       *carrier_id)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
   if (!showing (self, "detail"))
-    g_set_weak_pointer (&self->list_focus, root != NULL ? gtk_root_get_focus (root) : NULL);
+    tidu_ui_remember_focus (GTK_WIDGET (self), &self->list_focus);
 
   tidu_carrier_detail_set_carrier_id (self->detail, carrier_id);
   gtk_stack_set_visible_child_name (self->stack, "detail");
@@ -189,20 +173,6 @@ record_activated_cb (TiduRecordList   *list,
                      TiduCarriersPage *self)
 {
   open_carrier (self, id);
-}
-
-static void
-detail_back_requested_cb (TiduCarrierDetail *detail,
-                          TiduCarriersPage  *self)
-{
-  show_list (self);
-}
-
-static void
-detail_changed_cb (TiduCarrierDetail *detail,
-                   TiduCarriersPage  *self)
-{
-  records_changed (self);
 }
 
 static void
@@ -241,7 +211,7 @@ new_activated (GtkWidget  *widget,
   if (self->database == NULL)
     return;
 
-  editor = tidu_carrier_editor_new (get_window (self), self->database, NULL);
+  editor = tidu_carrier_editor_new (tidu_ui_get_window (widget), self->database, NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   /* A name the region has already: the editor offers the existing carrier. */
   g_signal_connect_object (editor, "open-carrier", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
@@ -306,7 +276,7 @@ tidu_carriers_page_get_property (GObject    *object,
       break;
 
     case PROP_READ_ONLY:
-      g_value_set_boolean (value, self->database != NULL && !tidu_ui_can_write (self->database));
+      g_value_set_boolean (value, tidu_ui_is_read_only (self->database));
       break;
 
     case PROP_SUBTITLE:
@@ -371,24 +341,8 @@ tidu_carriers_page_class_init (TiduCarriersPageClass *klass)
   object_class->dispose = tidu_carriers_page_dispose;
   object_class->finalize = tidu_carriers_page_finalize;
 
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL,
-                         TIDU_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /* What the window's header shows under the place title: the open carrier's name or nothing. */
-  properties[PROP_SUBTITLE] =
-    g_param_spec_string ("subtitle", NULL, NULL,
-                         NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /* A received snapshot opened for browsing: nothing can be added, edited or deleted. */
-  properties[PROP_READ_ONLY] =
-    g_param_spec_boolean ("read-only", NULL, NULL,
-                          FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The subtitle is the open carrier's name or nothing. */
+  tidu_ui_install_place_properties (object_class, properties, PROP_DATABASE, PROP_READ_ONLY, PROP_SUBTITLE);
 
   g_type_ensure (TIDU_TYPE_RECORD_LIST);
 
@@ -400,15 +354,8 @@ tidu_carriers_page_class_init (TiduCarriersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduCarriersPage, new_button);
   gtk_widget_class_bind_template_callback (widget_class, record_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "carriers.new", NULL, new_activated);
-  gtk_widget_class_install_action (widget_class, "carriers.delete", NULL, delete_activated);
-  gtk_widget_class_install_action (widget_class, "carriers.undo", NULL, undo_activated);
+  tidu_ui_class_add_list_actions (widget_class, "carriers", new_activated, delete_activated, undo_activated);
   gtk_widget_class_install_action (widget_class, "carriers.show-trash", NULL, show_trash_activated);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "carriers.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "carriers.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "carriers.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "carriers.undo", NULL);
 }
 
 static void
@@ -416,15 +363,14 @@ tidu_carriers_page_init (TiduCarriersPage *self)
 {
   GApplication *app = g_application_get_default ();
   GSettings *settings = TIDU_IS_APPLICATION (app) ? tidu_application_get_settings (TIDU_APPLICATION (app)) : NULL;
-  GtkEventController *shortcuts;
   TiduListModel *model;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->detail = TIDU_CARRIER_DETAIL (tidu_carrier_detail_new (settings));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->detail), "detail");
-  g_signal_connect_object (self->detail, "back-requested", G_CALLBACK (detail_back_requested_cb), self, 0);
-  g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self, 0);
+  g_signal_connect_object (self->detail, "back-requested", G_CALLBACK (show_list), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->detail, "changed", G_CALLBACK (records_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->detail, "deleted", G_CALLBACK (detail_deleted_cb), self, 0);
 
   model = tidu_record_list_get_model (self->record_list);
@@ -434,12 +380,7 @@ tidu_carriers_page_init (TiduCarriersPage *self)
   g_signal_connect_object (self->record_list, "records-changed", G_CALLBACK (list_records_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Ctrl+N also works while the focus is in the sidebar, as long as this place shows. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("carriers.new")));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  tidu_ui_add_place_shortcut (GTK_WIDGET (self), GDK_KEY_n, GDK_CONTROL_MASK, "carriers.new");
 
   update_visible (self, FALSE);
 }

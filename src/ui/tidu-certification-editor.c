@@ -14,8 +14,6 @@
 
 #include "tidu-certification-editor.h"
 
-#define VALIDATE_DELAY_MS 300
-
 struct _TiduCertificationEditor
 {
   AdwWindow          parent_instance;
@@ -63,15 +61,10 @@ static const char * const status_values[] = {
   NULL
 };
 
-typedef struct
-{
-  const char *field;
-  gsize       offset;
-} FieldRow;
+/* The rows that show the issues of a field, by the core's field names. */
+#define FIELD(name, member) TIDU_FORM_FIELD (TiduCertificationEditor, name, member)
 
-#define FIELD(name, member) { name, G_STRUCT_OFFSET (TiduCertificationEditor, member) }
-
-static const FieldRow field_rows[] = {
+static const TiduFormField field_rows[] = {
   FIELD ("tier", tier_row),
   FIELD ("level", level_row),
   FIELD ("certified_on", certified_row),
@@ -81,21 +74,6 @@ static const FieldRow field_rows[] = {
   FIELD ("revoked_on", revoked_row),
   FIELD ("notes", notes_row),
 };
-
-static GtkWidget *
-field_widget (TiduCertificationEditor *self,
-              const FieldRow          *field)
-{
-  return *(GtkWidget **) G_STRUCT_MEMBER_P (self, field->offset);
-}
-
-static void
-replace (char **member,
-         char  *value)
-{
-  g_free (*member);
-  *member = value;
-}
 
 static const char *
 get_status (TiduCertificationEditor *self)
@@ -111,14 +89,14 @@ build_certification (TiduCertificationEditor *self,
 {
   TiduCertification *certification = tidu_certification_copy (self->certification);
 
-  replace (&certification->tier, g_strdup (tidu_form_get_combo_value (self->tier_row, self->tier_values)));
-  replace (&certification->level, g_strdup (tidu_form_get_combo_value (self->level_row, self->level_values)));
+  tidu_form_replace (&certification->tier, g_strdup (tidu_form_get_combo_value (self->tier_row, self->tier_values)));
+  tidu_form_replace (&certification->level, g_strdup (tidu_form_get_combo_value (self->level_row, self->level_values)));
   tidu_form_read_date (self->certified_row, "certified_on", &certification->certified_on, validation);
   tidu_form_read_date (self->expires_row, "expires_on", &certification->expires_on, validation);
-  replace (&certification->certificate_no, tidu_form_get_text (self->number_row));
-  replace (&certification->status, g_strdup (get_status (self)));
+  tidu_form_replace (&certification->certificate_no, tidu_form_get_text (self->number_row));
+  tidu_form_replace (&certification->status, g_strdup (get_status (self)));
   tidu_form_read_date (self->revoked_row, "revoked_on", &certification->revoked_on, validation);
-  replace (&certification->notes, tidu_form_get_text (self->notes_row));
+  tidu_form_replace (&certification->notes, tidu_form_get_text (self->notes_row));
   return certification;
 }
 
@@ -170,16 +148,8 @@ static void
 show_issues (TiduCertificationEditor *self,
              TiduValidation          *validation)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    {
-      gboolean touched = g_hash_table_contains (self->touched, field_rows[i].field);
-
-      tidu_form_show_issue (field_widget (self, &field_rows[i]), touched ? validation : NULL,
-                            field_rows[i].field);
-    }
-
-  tidu_form_show_unplaced_error (validation, field_rows, G_N_ELEMENTS (field_rows), sizeof field_rows[0],
-                                 self->error_label, self->error_box);
+  tidu_form_show_field_issues (self, field_rows, G_N_ELEMENTS (field_rows), self->touched, validation,
+                               self->error_label, self->error_box);
 }
 
 /**
@@ -202,8 +172,7 @@ tidu_certification_editor_validate (TiduCertificationEditor *self)
                             revoked || gtk_editable_get_text (GTK_EDITABLE (self->revoked_row))[0] != '\0');
   if (self->load_failed)
     {
-      self->can_save = FALSE;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, FALSE);
       return;
     }
 
@@ -212,44 +181,18 @@ tidu_certification_editor_validate (TiduCertificationEditor *self)
   show_validity (self, certification);
   show_issues (self, validation);
 
-  self->can_save = !tidu_validation_has_errors (validation);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
+  tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, !tidu_validation_has_errors (validation));
 }
 
-static gboolean
-validate_cb (gpointer user_data)
+static void
+field_changed_cb (GObject    *row,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
 {
   TiduCertificationEditor *self = user_data;
 
-  self->validate_source = 0;
-  tidu_certification_editor_validate (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-field_changed_cb (GObject                 *row,
-                  GParamSpec              *pspec,
-                  TiduCertificationEditor *self)
-{
-  const char *field = g_object_get_data (row, "tidu-field");
-
-  if (field != NULL)
-    g_hash_table_add (self->touched, (gpointer) field);
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  self->validate_source = g_timeout_add (VALIDATE_DELAY_MS, validate_cb, self);
-}
-
-static void
-entry_changed_cb (GtkEditable             *editable,
-                  TiduCertificationEditor *self)
-{
-  field_changed_cb (G_OBJECT (editable), NULL, self);
-}
-
-static void
-last_entry_activated_cb (TiduCertificationEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+  tidu_form_field_changed (row, self->touched, &self->validate_source,
+                           (TiduFormValidateFunc) tidu_certification_editor_validate, self);
 }
 
 static void
@@ -262,8 +205,7 @@ save_activated (GtkWidget  *widget,
   g_autoptr(TiduCertification) certification = NULL;
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+  tidu_form_touch_fields (self->touched, field_rows, G_N_ELEMENTS (field_rows));
   tidu_certification_editor_validate (self);
   if (!self->can_save)
     return;
@@ -273,8 +215,7 @@ save_activated (GtkWidget  *widget,
     {
       g_autofree char *message = g_strdup_printf (_("The certification was not saved. %s"), error->message);
 
-      gtk_label_set_text (self->error_label, message);
-      gtk_widget_set_visible (self->error_box, TRUE);
+      tidu_form_show_error_box (self->error_label, self->error_box, message);
       return;
     }
 
@@ -349,25 +290,14 @@ load (TiduCertificationEditor *self,
                               g_strcmp0 (certification->status, TIDU_CERTIFICATION_REVOKED) == 0 ? 1 : 0);
   tidu_form_set_date (self->revoked_row, &certification->revoked_on);
   tidu_form_set_text (self->notes_row, certification->notes);
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+  tidu_form_touch_fields (self->touched, field_rows, G_N_ELEMENTS (field_rows));
 }
 
 static void
 connect_rows (TiduCertificationEditor *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    {
-      GtkWidget *row = field_widget (self, &field_rows[i]);
-
-      g_object_set_data (G_OBJECT (row), "tidu-field", (gpointer) field_rows[i].field);
-      if (ADW_IS_ENTRY_ROW (row))
-        g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
-      else
-        g_signal_connect (row, "notify::selected", G_CALLBACK (field_changed_cb), self);
-    }
-  g_signal_connect_swapped (self->notes_row, "entry-activated",
-                            G_CALLBACK (last_entry_activated_cb), self);
+  tidu_form_connect_fields (self, field_rows, G_N_ELEMENTS (field_rows), field_changed_cb);
+  tidu_form_save_on_activate (GTK_WIDGET (self->notes_row), GTK_WIDGET (self));
 }
 
 static void
@@ -426,9 +356,7 @@ tidu_certification_editor_class_init (TiduCertificationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduCertificationEditor, revoked_row);
   gtk_widget_class_bind_template_child (widget_class, TiduCertificationEditor, notes_row);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, save_activated);
 }
 
 static void
@@ -467,10 +395,7 @@ tidu_certification_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
   g_return_val_if_fail (firm_id != NULL || certification_id != NULL, NULL);
 
-  self = g_object_new (TIDU_TYPE_CERTIFICATION_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_CERTIFICATION_EDITOR, parent);
   self->database = g_object_ref (database);
   load (self, firm_id, certification_id);
   connect_rows (self);

@@ -15,6 +15,7 @@
 #include "tidu-certification-editor.h"
 #include "tidu-chart-stats.h"
 #include "tidu-chart-view.h"
+#include "tidu-detail-util.h"
 #include "tidu-firm-editor.h"
 #include "tidu-form-util.h"
 #include "tidu-move-dialog.h"
@@ -54,7 +55,7 @@ struct _TiduFirmDetail
   TiduDatabase *database;
   char         *firm_id;
   TiduFirm     *firm;
-  GPtrArray    *vocabularies[TIDU_N_VOCABULARIES];
+  TiduVocabCache vocabs;
 };
 
 G_DEFINE_FINAL_TYPE (TiduFirmDetail, tidu_firm_detail, GTK_TYPE_WIDGET)
@@ -67,14 +68,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  BACK_REQUESTED,
-  CHANGED,
-  DELETED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static guint signals[TIDU_DETAIL_N_SIGNALS];
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -83,21 +77,7 @@ vocab_label (TiduFirmDetail *self,
              TiduVocabulary  vocabulary,
              const char     *code)
 {
-  GPtrArray *items;
-
-  if (code == NULL)
-    return NULL;
-  if (self->vocabularies[vocabulary] == NULL && self->database != NULL)
-    self->vocabularies[vocabulary] = tidu_vocabulary_list (self->database, vocabulary, NULL);
-  items = self->vocabularies[vocabulary];
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      const TiduVocabItem *item = g_ptr_array_index (items, i);
-
-      if (g_str_equal (item->code, code))
-        return tidu_vocab_item_get_label (item);
-    }
-  return code;
+  return tidu_vocab_cache_label (&self->vocabs, self->database, vocabulary, code);
 }
 
 static char *
@@ -114,59 +94,6 @@ tier_label (TiduFirmDetail *self,
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-add_row (GtkListBox *list,
-         const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_append (list, row);
-  return row;
-}
-
-/* A row with a field's name on the left and its value on the right; an empty value shows a
- * dash when @always, and no row otherwise. */
-static void
-add_value_row (GtkListBox *list,
-               const char *title,
-               const char *value,
-               gboolean    always)
-{
-  GtkWidget *row;
-  GtkWidget *label;
-
-  if (value == NULL && !always)
-    return;
-  row = add_row (list, title, NULL);
-  label = gtk_label_new (value != NULL ? value : "—");
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_selectable (GTK_LABEL (label), value != NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  if (value == NULL)
-    gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-}
-
-static void
 add_date_row (GtkListBox  *list,
               const char  *title,
               const GDate *date,
@@ -174,44 +101,10 @@ add_date_row (GtkListBox  *list,
 {
   g_autofree char *text = tidu_form_format_date (date);
 
-  add_value_row (list, title, text, always);
-}
-
-static GtkWidget *
-add_icon_button (GtkWidget  *row,
-                 const char *icon_name,
-                 const char *tooltip,
-                 const char *action_name,
-                 const char *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  return button;
-}
-
-static void
-today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
-static GtkWindow *
-get_window (TiduFirmDetail *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  if (always)
+    tidu_detail_add_value_row (list, title, text);
+  else
+    tidu_detail_add_value_row_if_set (list, title, text);
 }
 
 static void
@@ -238,15 +131,15 @@ fill_identity (TiduFirmDetail *self)
   else
     uscc = g_strdup (firm->uscc);
 
-  clear_list (self->identity_list);
-  add_value_row (self->identity_list, _("Unified social credit code"), uscc, TRUE);
-  add_value_row (self->identity_list, _("Region"), region != NULL ? region->name : NULL, TRUE);
-  add_value_row (self->identity_list, _("Industry"), firm->industry, TRUE);
-  add_value_row (self->identity_list, _("High-tech field"),
-                 vocab_label (self, TIDU_VOCABULARY_TECH_FIELD, firm->tech_field), TRUE);
+  tidu_detail_clear_list (self->identity_list);
+  tidu_detail_add_value_row (self->identity_list, _("Unified social credit code"), uscc);
+  tidu_detail_add_value_row (self->identity_list, _("Region"), region != NULL ? region->name : NULL);
+  tidu_detail_add_value_row (self->identity_list, _("Industry"), firm->industry);
+  tidu_detail_add_value_row (self->identity_list, _("High-tech field"),
+                 vocab_label (self, TIDU_VOCABULARY_TECH_FIELD, firm->tech_field));
   add_date_row (self->identity_list, _("Founded"), &firm->founded_on, TRUE);
-  add_value_row (self->identity_list, _("Address"), firm->address, FALSE);
-  add_value_row (self->identity_list, _("Legal representative"), firm->legal_person, FALSE);
+  tidu_detail_add_value_row_if_set (self->identity_list, _("Address"), firm->address);
+  tidu_detail_add_value_row_if_set (self->identity_list, _("Legal representative"), firm->legal_person);
 }
 
 /* The tier history as a chart above the same history in words (kept for screen readers). */
@@ -285,8 +178,8 @@ fill_tiers (TiduFirmDetail *self)
   g_autofree char *description = NULL;
   GDate now;
 
-  today (&now);
-  clear_list (self->tiers_list);
+  tidu_ui_today (&now);
+  tidu_detail_clear_list (self->tiers_list);
   if (!tidu_firm_tier_on (self->database, self->firm->id, &now, &current, &error))
     {
       show_error (self, error);
@@ -315,7 +208,7 @@ fill_tiers (TiduFirmDetail *self)
       else
         /* Translators: a tier held from a day, with no end */
         subtitle = g_strdup_printf (_("%s to open"), from);
-      add_row (self->tiers_list, title, subtitle);
+      tidu_detail_add_row (self->tiers_list, title, subtitle);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->tiers_list), spans != NULL && spans->len > 0);
   fill_timeline (self, &now, spans != NULL && spans->len > 0);
@@ -329,7 +222,7 @@ fill_certifications (TiduFirmDetail *self)
   g_autoptr(GPtrArray) certifications = NULL;
   g_autoptr(GError) error = NULL;
 
-  clear_list (self->certs_list);
+  tidu_detail_clear_list (self->certs_list);
   certifications = tidu_firm_list_certifications (self->database, self->firm->id, &error);
   if (certifications == NULL)
     show_error (self, error);
@@ -359,44 +252,16 @@ fill_certifications (TiduFirmDetail *self)
           g_string_append (subtitle, " · ");
           g_string_append (subtitle, certification->certificate_no);
         }
-      row = add_row (self->certs_list, title, subtitle->str);
-      add_icon_button (row, "document-edit-symbolic", _("Edit Certification"),
+      row = tidu_detail_add_row (self->certs_list, title, subtitle->str);
+      tidu_detail_add_row_button (row, "document-edit-symbolic", _("Edit Certification"),
                        "firm.edit-certification", certification->id);
-      add_icon_button (row, "user-trash-symbolic", _("Delete Certification"),
+      tidu_detail_add_row_button (row, "user-trash-symbolic", _("Delete Certification"),
                        "firm.delete-certification", certification->id);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->certs_list), certifications != NULL && certifications->len > 0);
   adw_preferences_group_set_description (self->certs_group,
                                          certifications != NULL && certifications->len > 0
                                          ? NULL : _("No certifications recorded."));
-}
-
-static void
-attach_cell (TiduFirmDetail *self,
-             const char     *text,
-             int             column,
-             int             row,
-             gboolean        heading)
-{
-  GtkWidget *label = gtk_label_new (text != NULL ? text : "—");
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
-  if (heading)
-    {
-      gtk_widget_add_css_class (label, "caption-heading");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_justify (GTK_LABEL (label), column == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
-    }
-  else
-    {
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_label_set_selectable (GTK_LABEL (label), text != NULL);
-    }
-  if (text == NULL)
-    gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_hexpand (label, column > 0);
-  gtk_grid_attach (self->years_grid, label, column, row, 1, 1);
 }
 
 static char *
@@ -413,10 +278,8 @@ fill_years (TiduFirmDetail *self)
   g_autofree char *description = NULL;
   TiduMoneyUnit unit = (TiduMoneyUnit) g_settings_get_enum (self->settings, "display-unit");
   const char *unit_label = tidu_money_unit_label (unit);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->years_grid))) != NULL)
-    gtk_grid_remove (self->years_grid, child);
+  tidu_detail_clear_grid (self->years_grid);
 
   years = tidu_firm_list_years (self->database, self->firm->id, &error);
   if (years == NULL)
@@ -428,13 +291,13 @@ fill_years (TiduFirmDetail *self)
   /* Translators: the money unit of the yearly indicators, such as "Amounts in 10k yuan" */
   description = g_strdup_printf (_("Amounts in %s"), unit_label);
   adw_preferences_group_set_description (self->years_group, description);
-  attach_cell (self, _("Year"), 0, 0, TRUE);
-  attach_cell (self, _("Revenue"), 1, 0, TRUE);
-  attach_cell (self, _("R&D expense"), 2, 0, TRUE);
-  attach_cell (self, _("Staff"), 3, 0, TRUE);
-  attach_cell (self, _("Tech staff"), 4, 0, TRUE);
+  tidu_detail_attach_cell (self->years_grid, _("Year"), 0, 0, TRUE);
+  tidu_detail_attach_cell (self->years_grid, _("Revenue"), 1, 0, TRUE);
+  tidu_detail_attach_cell (self->years_grid, _("R&D expense"), 2, 0, TRUE);
+  tidu_detail_attach_cell (self->years_grid, _("Staff"), 3, 0, TRUE);
+  tidu_detail_attach_cell (self->years_grid, _("Tech staff"), 4, 0, TRUE);
   /* Translators: Class I and class II intellectual property, as counted for 高企 */
-  attach_cell (self, _("IP (I/II)"), 5, 0, TRUE);
+  tidu_detail_attach_cell (self->years_grid, _("IP (I/II)"), 5, 0, TRUE);
 
   for (guint i = 0; i < years->len; i++)
     {
@@ -451,12 +314,12 @@ fill_years (TiduFirmDetail *self)
                             : NULL;
       int row = (int) i + 1;
 
-      attach_cell (self, year_text, 0, row, FALSE);
-      attach_cell (self, revenue, 1, row, FALSE);
-      attach_cell (self, rd, 2, row, FALSE);
-      attach_cell (self, staff, 3, row, FALSE);
-      attach_cell (self, tech_staff, 4, row, FALSE);
-      attach_cell (self, ip, 5, row, FALSE);
+      tidu_detail_attach_cell (self->years_grid, year_text, 0, row, FALSE);
+      tidu_detail_attach_cell (self->years_grid, revenue, 1, row, FALSE);
+      tidu_detail_attach_cell (self->years_grid, rd, 2, row, FALSE);
+      tidu_detail_attach_cell (self->years_grid, staff, 3, row, FALSE);
+      tidu_detail_attach_cell (self->years_grid, tech_staff, 4, row, FALSE);
+      tidu_detail_attach_cell (self->years_grid, ip, 5, row, FALSE);
     }
 }
 
@@ -466,7 +329,7 @@ fill_stays (TiduFirmDetail *self)
   g_autoptr(GPtrArray) stays = NULL;
   g_autoptr(GError) error = NULL;
 
-  clear_list (self->stays_list);
+  tidu_detail_clear_list (self->stays_list);
   stays = tidu_firm_list_stays (self->database, self->firm->id, &error);
   if (stays == NULL)
     show_error (self, error);
@@ -484,10 +347,10 @@ fill_stays (TiduFirmDetail *self)
                                     vocab_label (self, TIDU_VOCABULARY_STAY_OUTCOME, stay->outcome), left);
       else
         subtitle = g_strdup_printf (_("Moved in %s · still there"), entered);
-      add_row (self->stays_list, carrier != NULL ? carrier->name : stay->carrier_id, subtitle);
+      tidu_detail_add_row (self->stays_list, carrier != NULL ? carrier->name : stay->carrier_id, subtitle);
     }
   if (stays == NULL || stays->len == 0)
-    add_row (self->stays_list, _("Not in a carrier"), NULL);
+    tidu_detail_add_row (self->stays_list, _("Not in a carrier"), NULL);
 }
 
 static void
@@ -495,21 +358,21 @@ fill_attraction_and_contact (TiduFirmDetail *self)
 {
   const TiduFirm *firm = self->firm;
 
-  clear_list (self->attraction_list);
-  add_value_row (self->attraction_list, _("Channel"), firm->attraction_channel, FALSE);
-  add_value_row (self->attraction_list, _("Stage"),
-                 vocab_label (self, TIDU_VOCABULARY_ATTRACTION_STAGE, firm->attraction_stage), FALSE);
+  tidu_detail_clear_list (self->attraction_list);
+  tidu_detail_add_value_row_if_set (self->attraction_list, _("Channel"), firm->attraction_channel);
+  tidu_detail_add_value_row_if_set (self->attraction_list, _("Stage"),
+                 vocab_label (self, TIDU_VOCABULARY_ATTRACTION_STAGE, firm->attraction_stage));
   add_date_row (self->attraction_list, _("Lead received"), &firm->lead_on, FALSE);
   add_date_row (self->attraction_list, _("Signed"), &firm->signed_on, FALSE);
   add_date_row (self->attraction_list, _("Landed"), &firm->landed_on, FALSE);
-  add_value_row (self->attraction_list, _("Responsible officer"), firm->officer, FALSE);
+  tidu_detail_add_value_row_if_set (self->attraction_list, _("Responsible officer"), firm->officer);
   gtk_widget_set_visible (self->attraction_group,
                           gtk_widget_get_first_child (GTK_WIDGET (self->attraction_list)) != NULL);
 
-  clear_list (self->contact_list);
-  add_value_row (self->contact_list, _("Contact person"), firm->contact_name, FALSE);
-  add_value_row (self->contact_list, _("Phone"), firm->contact_phone, FALSE);
-  add_value_row (self->contact_list, _("Email"), firm->contact_email, FALSE);
+  tidu_detail_clear_list (self->contact_list);
+  tidu_detail_add_value_row_if_set (self->contact_list, _("Contact person"), firm->contact_name);
+  tidu_detail_add_value_row_if_set (self->contact_list, _("Phone"), firm->contact_phone);
+  tidu_detail_add_value_row_if_set (self->contact_list, _("Email"), firm->contact_email);
   gtk_widget_set_visible (self->contact_group,
                           gtk_widget_get_first_child (GTK_WIDGET (self->contact_list)) != NULL);
 
@@ -539,24 +402,21 @@ tidu_firm_detail_reload (TiduFirmDetail *self)
 
   /* A received snapshot is only browsed. */
   live = self->firm != NULL && self->firm->deleted_at == NULL && tidu_ui_can_write (self->database);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.edit", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.add-certification", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.delete", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.move", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.edit-certification", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "firm.delete-certification", live);
+  tidu_detail_set_actions_enabled (GTK_WIDGET (self), live, "firm.edit", "firm.add-certification",
+                                   "firm.delete", "firm.move", "firm.edit-certification",
+                                   "firm.delete-certification", NULL);
 
   if (self->firm == NULL)
     {
       gtk_label_set_text (self->title_label, "");
       gtk_label_set_text (self->name_label, "");
       gtk_label_set_text (self->summary_label, "");
-      clear_list (self->identity_list);
-      clear_list (self->tiers_list);
-      clear_list (self->certs_list);
-      clear_list (self->stays_list);
-      clear_list (self->attraction_list);
-      clear_list (self->contact_list);
+      tidu_detail_clear_list (self->identity_list);
+      tidu_detail_clear_list (self->tiers_list);
+      tidu_detail_clear_list (self->certs_list);
+      tidu_detail_clear_list (self->stays_list);
+      tidu_detail_clear_list (self->attraction_list);
+      tidu_detail_clear_list (self->contact_list);
       if (error != NULL)
         show_error (self, error);
       return;
@@ -583,7 +443,7 @@ static void
 changed (TiduFirmDetail *self)
 {
   tidu_firm_detail_reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[TIDU_DETAIL_CHANGED], 0);
 }
 
 /* ------------------------------------------------------------------ undo */
@@ -621,7 +481,6 @@ tidu_firm_detail_delete_firm (TiduFirmDetail *self,
 {
   g_autoptr(TiduFirm) firm = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *id = g_strdup (firm_id);
 
   g_return_val_if_fail (TIDU_IS_FIRM_DETAIL (self), FALSE);
@@ -637,26 +496,13 @@ tidu_firm_detail_delete_firm (TiduFirmDetail *self,
       return FALSE;
     }
 
-  /* Translators: a toast after deleting a firm; the name is in quotes */
-  title = g_strdup_printf (_("“%s” moved to the trash"), firm->name);
-  tidu_undo_offer_restore (GTK_WIDGET (self), self->database, title, many_firms, tidu_firm_restore, id,
-                           G_OBJECT (self), undone);
   if (g_strcmp0 (id, self->firm_id) == 0)
     tidu_firm_detail_reload (self);
-  g_signal_emit (self, signals[DELETED], 0, id);
-  g_signal_emit (self, signals[CHANGED], 0);
+  tidu_detail_trashed (GTK_WIDGET (self), self->database, id, firm->name, many_firms, tidu_firm_restore, undone);
   return TRUE;
 }
 
 /* ------------------------------------------------------------------ actions */
-
-static void
-back_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  g_signal_emit (widget, signals[BACK_REQUESTED], 0);
-}
 
 static void
 editor_saved_cb (TiduFirmDetail *self,
@@ -670,7 +516,7 @@ editor_open_firm_cb (TiduFirmDetail *self,
                      const char     *id)
 {
   tidu_firm_detail_set_firm_id (self, id);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[TIDU_DETAIL_CHANGED], 0);
 }
 
 static void
@@ -683,39 +529,28 @@ edit_activated (GtkWidget  *widget,
 
   if (self->firm == NULL)
     return;
-  editor = tidu_firm_editor_new (get_window (self), self->database, self->firm->id);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  editor = tidu_firm_editor_new (tidu_ui_get_window (widget), self->database, self->firm->id);
   g_signal_connect_object (editor, "open-firm", G_CALLBACK (editor_open_firm_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  tidu_detail_present (widget, editor, G_CALLBACK (editor_saved_cb));
 }
 
 static void
 open_certification_editor (TiduFirmDetail *self,
                            const char     *certification_id)
 {
-  TiduCertificationEditor *editor;
-
-  if (self->firm == NULL)
-    return;
-  editor = tidu_certification_editor_new (get_window (self), self->database, self->firm->id, certification_id);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  if (self->firm != NULL)
+    tidu_detail_present (GTK_WIDGET (self),
+                         tidu_certification_editor_new (tidu_ui_get_window (GTK_WIDGET (self)), self->database, self->firm->id, certification_id),
+                         G_CALLBACK (editor_saved_cb));
 }
 
+/* Adds one (no target) or edits one (the id). */
 static void
-add_certification_activated (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
+certification_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  open_certification_editor (TIDU_FIRM_DETAIL (widget), NULL);
-}
-
-static void
-edit_certification_activated (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  open_certification_editor (TIDU_FIRM_DETAIL (widget), g_variant_get_string (parameter, NULL));
+  open_certification_editor (TIDU_FIRM_DETAIL (widget), tidu_detail_action_target (parameter));
 }
 
 static void
@@ -756,14 +591,6 @@ delete_activated (GtkWidget  *widget,
 }
 
 static void
-undo_delete_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  tidu_undo_run (widget);
-}
-
-static void
 moved_cb (TiduFirmDetail *self,
           const char     *carrier_id)
 {
@@ -780,7 +607,7 @@ move_activated (GtkWidget  *widget,
 
   if (self->firm == NULL)
     return;
-  dialog = tidu_move_dialog_new (get_window (self), self->database, self->firm->id);
+  dialog = tidu_move_dialog_new (tidu_ui_get_window (GTK_WIDGET (self)), self->database, self->firm->id);
   g_signal_connect_object (dialog, "moved", G_CALLBACK (moved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -847,16 +674,11 @@ static void
 tidu_firm_detail_dispose (GObject *object)
 {
   TiduFirmDetail *self = TIDU_FIRM_DETAIL (object);
-  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_FIRM_DETAIL);
-  /* The template's unnamed top-level children (top bar, scrolled body) are ours to drop. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  tidu_detail_dispose (GTK_WIDGET (self), TIDU_TYPE_FIRM_DETAIL);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
-  for (guint i = 0; i < TIDU_N_VOCABULARIES; i++)
-    g_clear_pointer (&self->vocabularies[i], g_ptr_array_unref);
+  tidu_vocab_cache_clear (&self->vocabs);
 
   G_OBJECT_CLASS (tidu_firm_detail_parent_class)->dispose (object);
 }
@@ -889,30 +711,9 @@ tidu_firm_detail_class_init (TiduFirmDetailClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * TiduFirmDetail::back-requested:
-   *
-   * The officer asked to go back to the list (the Back button, Alt+Left, Escape).
-   */
-  signals[BACK_REQUESTED] = g_signal_new ("back-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * TiduFirmDetail::changed:
-   *
-   * A firm, certification or stay was saved, deleted or restored: lists should refresh.
-   */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * TiduFirmDetail::deleted:
-   * @firm_id: the firm moved to the trash
-   */
-  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
   g_type_ensure (TIDU_TYPE_CHART_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-firm-detail.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  /* "changed": a firm, certification or stay was saved, deleted or restored */
+  tidu_detail_class_setup (widget_class, RESOURCE_BASE "/ui/tidu-firm-detail.ui", signals);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, summary_label);
@@ -934,28 +735,17 @@ tidu_firm_detail_class_init (TiduFirmDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, notes_group);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmDetail, notes_label);
 
-  gtk_widget_class_install_action (widget_class, "firm.back", NULL, back_activated);
-  gtk_widget_class_install_action (widget_class, "firm.edit", NULL, edit_activated);
-  gtk_widget_class_install_action (widget_class, "firm.add-certification", NULL, add_certification_activated);
-  gtk_widget_class_install_action (widget_class, "firm.edit-certification", "s", edit_certification_activated);
+  tidu_detail_class_add_actions (widget_class, "firm", "undo-delete", edit_activated, delete_activated);
+  gtk_widget_class_install_action (widget_class, "firm.add-certification", NULL, certification_activated);
+  gtk_widget_class_install_action (widget_class, "firm.edit-certification", "s", certification_activated);
   gtk_widget_class_install_action (widget_class, "firm.delete-certification", "s", delete_certification_activated);
-  gtk_widget_class_install_action (widget_class, "firm.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "firm.move", NULL, move_activated);
-  gtk_widget_class_install_action (widget_class, "firm.undo-delete", NULL, undo_delete_activated);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "firm.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "firm.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "firm.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "firm.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "firm.undo-delete", NULL);
 }
 
 static void
 tidu_firm_detail_init (TiduFirmDetail *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
+  tidu_detail_init (GTK_WIDGET (self));
   tidu_firm_detail_reload (self);
 }
 
@@ -989,8 +779,7 @@ tidu_firm_detail_set_database (TiduFirmDetail *self,
 
   if (!g_set_object (&self->database, database))
     return;
-  for (guint i = 0; i < TIDU_N_VOCABULARIES; i++)
-    g_clear_pointer (&self->vocabularies[i], g_ptr_array_unref);
+  tidu_vocab_cache_clear (&self->vocabs);
   g_clear_pointer (&self->firm_id, g_free);
   tidu_firm_detail_reload (self);
 }

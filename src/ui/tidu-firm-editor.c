@@ -16,8 +16,6 @@
 
 #include "tidu-firm-editor.h"
 
-#define VALIDATE_DELAY_MS 300
-
 struct _TiduFirmEditor
 {
   AdwWindow       parent_instance;
@@ -76,15 +74,9 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* The rows that show the issues of a field, by the core's field names. */
-typedef struct
-{
-  const char *field;
-  gsize       offset;
-} FieldRow;
+#define FIELD(name, member) TIDU_FORM_FIELD (TiduFirmEditor, name, member)
 
-#define FIELD(name, member) { name, G_STRUCT_OFFSET (TiduFirmEditor, member) }
-
-static const FieldRow field_rows[] = {
+static const TiduFormField field_rows[] = {
   FIELD ("name", name_row),
   FIELD ("uscc", uscc_row),
   FIELD ("region_id", region_row),
@@ -104,33 +96,6 @@ static const FieldRow field_rows[] = {
   FIELD ("officer", officer_row),
 };
 
-static GtkWidget *
-field_widget (TiduFirmEditor *self,
-              const FieldRow *field)
-{
-  return *(GtkWidget **) G_STRUCT_MEMBER_P (self, field->offset);
-}
-
-static void
-replace (char **member,
-         char  *value)
-{
-  g_free (*member);
-  *member = value;
-}
-
-static char *
-get_notes (TiduFirmEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
 static gboolean
 uscc_mismatch (TiduFirmEditor *self)
 {
@@ -147,25 +112,25 @@ build_firm (TiduFirmEditor *self,
 {
   TiduFirm *firm = tidu_firm_copy (self->firm);
 
-  replace (&firm->name, tidu_form_get_text (self->name_row));
-  replace (&firm->uscc, tidu_form_get_text (self->uscc_row));
+  tidu_form_replace (&firm->name, tidu_form_get_text (self->name_row));
+  tidu_form_replace (&firm->uscc, tidu_form_get_text (self->uscc_row));
   firm->uscc_override = gtk_switch_get_active (self->uscc_override_switch) && uscc_mismatch (self);
-  replace (&firm->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
-  replace (&firm->industry, tidu_form_get_text (self->industry_row));
-  replace (&firm->tech_field, g_strdup (tidu_form_get_combo_value (self->tech_field_row, self->tech_field_values)));
+  tidu_form_replace (&firm->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
+  tidu_form_replace (&firm->industry, tidu_form_get_text (self->industry_row));
+  tidu_form_replace (&firm->tech_field, g_strdup (tidu_form_get_combo_value (self->tech_field_row, self->tech_field_values)));
   tidu_form_read_date (self->founded_row, "founded_on", &firm->founded_on, validation);
-  replace (&firm->address, tidu_form_get_text (self->address_row));
-  replace (&firm->legal_person, tidu_form_get_text (self->legal_person_row));
-  replace (&firm->contact_name, tidu_form_get_text (self->contact_name_row));
-  replace (&firm->contact_phone, tidu_form_get_text (self->contact_phone_row));
-  replace (&firm->contact_email, tidu_form_get_text (self->contact_email_row));
-  replace (&firm->attraction_channel, tidu_form_get_text (self->channel_row));
-  replace (&firm->attraction_stage, g_strdup (tidu_form_get_combo_value (self->stage_row, self->stage_values)));
+  tidu_form_replace (&firm->address, tidu_form_get_text (self->address_row));
+  tidu_form_replace (&firm->legal_person, tidu_form_get_text (self->legal_person_row));
+  tidu_form_replace (&firm->contact_name, tidu_form_get_text (self->contact_name_row));
+  tidu_form_replace (&firm->contact_phone, tidu_form_get_text (self->contact_phone_row));
+  tidu_form_replace (&firm->contact_email, tidu_form_get_text (self->contact_email_row));
+  tidu_form_replace (&firm->attraction_channel, tidu_form_get_text (self->channel_row));
+  tidu_form_replace (&firm->attraction_stage, g_strdup (tidu_form_get_combo_value (self->stage_row, self->stage_values)));
   tidu_form_read_date (self->lead_row, "lead_on", &firm->lead_on, validation);
   tidu_form_read_date (self->signed_row, "signed_on", &firm->signed_on, validation);
   tidu_form_read_date (self->landed_row, "landed_on", &firm->landed_on, validation);
-  replace (&firm->officer, tidu_form_get_text (self->officer_row));
-  replace (&firm->notes, get_notes (self));
+  tidu_form_replace (&firm->officer, tidu_form_get_text (self->officer_row));
+  tidu_form_replace (&firm->notes, tidu_form_get_view_text (self->notes_view));
   return firm;
 }
 
@@ -230,28 +195,13 @@ static void
 show_issues (TiduFirmEditor *self,
              TiduValidation *validation)
 {
-  gboolean mismatch = uscc_mismatch (self);
+  gboolean touched = g_hash_table_contains (self->touched, "uscc");
 
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    {
-      GtkWidget *row = field_widget (self, &field_rows[i]);
-      const TiduIssue *issue = tidu_validation_find (validation, field_rows[i].field);
-
-      if (!g_hash_table_contains (self->touched, field_rows[i].field))
-        issue = NULL;
-      if (g_str_equal (field_rows[i].field, "uscc"))
-        show_uscc (self, issue, mismatch && g_hash_table_contains (self->touched, "uscc"));
-      else if (issue == NULL)
-        tidu_form_show_message (row, TIDU_FORM_MESSAGE_NONE, NULL);
-      else
-        tidu_form_show_message (row,
-                                issue->severity == TIDU_SEVERITY_ERROR
-                                ? TIDU_FORM_MESSAGE_ERROR : TIDU_FORM_MESSAGE_WARNING,
-                                issue->message);
-    }
-
-  tidu_form_show_unplaced_error (validation, field_rows, G_N_ELEMENTS (field_rows), sizeof field_rows[0],
-                                 self->error_label, self->error_box);
+  tidu_form_show_field_issues (self, field_rows, G_N_ELEMENTS (field_rows), self->touched, validation,
+                               self->error_label, self->error_box);
+  /* The code's row says more: what the check character should be, and where the firm that
+   * has the code already is. */
+  show_uscc (self, touched ? tidu_validation_find (validation, "uscc") : NULL, touched && uscc_mismatch (self));
 }
 
 /**
@@ -271,8 +221,7 @@ tidu_firm_editor_validate (TiduFirmEditor *self)
   g_clear_handle_id (&self->validate_source, g_source_remove);
   if (self->database == NULL || self->load_failed)
     {
-      self->can_save = FALSE;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, FALSE);
       return;
     }
 
@@ -282,57 +231,26 @@ tidu_firm_editor_validate (TiduFirmEditor *self)
 
   /* A mismatching check character blocks saving until the officer confirms the code. */
   mismatch = uscc_mismatch (self);
-  self->can_save = !tidu_validation_has_errors (validation)
-                   && !(mismatch && !gtk_switch_get_active (self->uscc_override_switch));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
+  tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save,
+                          !tidu_validation_has_errors (validation)
+                          && !(mismatch && !gtk_switch_get_active (self->uscc_override_switch)));
 }
 
-static gboolean
-validate_cb (gpointer user_data)
+static void
+field_changed_cb (GObject    *row,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
 {
   TiduFirmEditor *self = user_data;
 
-  self->validate_source = 0;
-  tidu_firm_editor_validate (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_validate (TiduFirmEditor *self)
-{
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  self->validate_source = g_timeout_add (VALIDATE_DELAY_MS, validate_cb, self);
-}
-
-static void
-field_changed_cb (GObject        *row,
-                  GParamSpec     *pspec,
-                  TiduFirmEditor *self)
-{
-  const char *field = g_object_get_data (row, "tidu-field");
-
-  if (field != NULL)
-    g_hash_table_add (self->touched, (gpointer) field);
-  queue_validate (self);
-}
-
-static void
-entry_changed_cb (GtkEditable    *editable,
-                  TiduFirmEditor *self)
-{
-  field_changed_cb (G_OBJECT (editable), NULL, self);
+  tidu_form_field_changed (row, self->touched, &self->validate_source,
+                           (TiduFormValidateFunc) tidu_firm_editor_validate, self);
 }
 
 static void
 override_changed_cb (TiduFirmEditor *self)
 {
   tidu_firm_editor_validate (self);
-}
-
-static void
-last_entry_activated_cb (TiduFirmEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
 }
 
 static void
@@ -346,8 +264,7 @@ save_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   /* Saving shows every remaining problem, also in fields not touched yet. */
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+  tidu_form_touch_fields (self->touched, field_rows, G_N_ELEMENTS (field_rows));
   tidu_firm_editor_validate (self);
   if (!self->can_save)
     return;
@@ -358,8 +275,7 @@ save_activated (GtkWidget  *widget,
       g_autofree char *message = g_strdup_printf (_("The firm was not saved. %s"), error->message);
 
       /* Keep the form open with everything typed, so the officer can retry. */
-      gtk_label_set_text (self->error_label, message);
-      gtk_widget_set_visible (self->error_box, TRUE);
+      tidu_form_show_error_box (self->error_label, self->error_box, message);
       return;
     }
 
@@ -479,27 +395,16 @@ load (TiduFirmEditor *self,
   fill_rows (self);
 
   /* An existing record shows its problems at once. */
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+  tidu_form_touch_fields (self->touched, field_rows, G_N_ELEMENTS (field_rows));
 }
 
 static void
 connect_rows (TiduFirmEditor *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    {
-      GtkWidget *row = field_widget (self, &field_rows[i]);
-
-      g_object_set_data (G_OBJECT (row), "tidu-field", (gpointer) field_rows[i].field);
-      if (ADW_IS_ENTRY_ROW (row))
-        g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
-      else
-        g_signal_connect (row, "notify::selected", G_CALLBACK (field_changed_cb), self);
-    }
+  tidu_form_connect_fields (self, field_rows, G_N_ELEMENTS (field_rows), field_changed_cb);
   g_signal_connect_swapped (self->uscc_override_switch, "notify::active",
                             G_CALLBACK (override_changed_cb), self);
-  g_signal_connect_swapped (self->officer_row, "entry-activated",
-                            G_CALLBACK (last_entry_activated_cb), self);
+  tidu_form_save_on_activate (GTK_WIDGET (self->officer_row), GTK_WIDGET (self));
 }
 
 static void
@@ -576,10 +481,8 @@ tidu_firm_editor_class_init (TiduFirmEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduFirmEditor, officer_row);
   gtk_widget_class_bind_template_child (widget_class, TiduFirmEditor, notes_view);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  tidu_form_class_add_save_action (widget_class, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.open-other", NULL, open_other_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -608,10 +511,7 @@ tidu_firm_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
 
-  self = g_object_new (TIDU_TYPE_FIRM_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_FIRM_EDITOR, parent);
   self->database = g_object_ref (database);
   load (self, firm_id);
   connect_rows (self);

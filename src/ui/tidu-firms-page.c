@@ -62,24 +62,11 @@ static const TiduEntity counted[] = { TIDU_ENTITY_FIRM };
 
 /* ------------------------------------------------------------------ helpers */
 
-static GtkWindow *
-get_window (TiduFirmsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 set_subtitle (TiduFirmsPage *self,
               const char    *subtitle)
 {
-  if (g_strcmp0 (subtitle, self->subtitle) == 0)
-    return;
-
-  g_free (self->subtitle);
-  self->subtitle = g_strdup (subtitle);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+  tidu_ui_set_subtitle (G_OBJECT (self), &self->subtitle, subtitle, properties[PROP_SUBTITLE]);
 }
 
 static void
@@ -111,7 +98,7 @@ update_actions (TiduFirmsPage *self)
 {
   gboolean has_database = self->database != NULL;
   gboolean writable = tidu_ui_can_write (self->database);
-  gboolean in_list = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0;
+  gboolean in_list = tidu_ui_stack_shows (self->stack, "list");
   gboolean selected = in_list
     && tidu_list_model_get_selected (tidu_record_list_get_model (self->record_list)) != GTK_INVALID_LIST_POSITION;
 
@@ -163,10 +150,9 @@ show_list (TiduFirmsPage *self)
   update_visible (self, FALSE);
 
   /* The focus goes back where it was, the activated row most of the time. */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->record_list))
-      && gtk_widget_is_drawable (focus) && gtk_widget_grab_focus (focus))
+  if (tidu_ui_return_focus (focus, GTK_WIDGET (self->record_list)))
     return;
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+  if (tidu_ui_stack_shows (self->stack, "list"))
     tidu_record_list_focus_view (self->record_list);
 }
 
@@ -174,14 +160,8 @@ static void
 open_firm (TiduFirmsPage *self,
            const char    *firm_id)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") != 0)
-    {
-      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-      g_set_weak_pointer (&self->list_focus, focus);
-    }
+  if (!tidu_ui_stack_shows (self->stack, "detail"))
+    tidu_ui_remember_focus (GTK_WIDGET (self), &self->list_focus);
 
   tidu_firm_detail_set_firm_id (self->detail, firm_id);
   gtk_stack_set_visible_child_name (self->stack, "detail");
@@ -203,7 +183,7 @@ set_show_trash (TiduFirmsPage *self,
   gtk_widget_set_visible (self->new_button, !show_trash && tidu_ui_can_write (self->database));
 
   update_visible (self, FALSE);
-  if (show_trash && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+  if (show_trash && tidu_ui_stack_shows (self->stack, "list"))
     tidu_record_list_focus_view (self->record_list);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TRASH]);
 }
@@ -246,25 +226,11 @@ record_activated_cb (TiduRecordList *list,
 }
 
 static void
-detail_back_requested_cb (TiduFirmDetail *detail,
-                          TiduFirmsPage  *self)
-{
-  show_list (self);
-}
-
-static void
-detail_changed_cb (TiduFirmDetail *detail,
-                   TiduFirmsPage  *self)
-{
-  records_changed (self);
-}
-
-static void
 detail_deleted_cb (TiduFirmDetail *detail,
                    const char     *id,
                    TiduFirmsPage  *self)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0
+  if (tidu_ui_stack_shows (self->stack, "detail")
       && g_strcmp0 (tidu_firm_detail_get_firm_id (detail), id) == 0)
     show_list (self);
 }
@@ -296,7 +262,7 @@ new_activated (GtkWidget  *widget,
   if (self->database == NULL)
     return;
 
-  editor = tidu_firm_editor_new (get_window (self), self->database, NULL);
+  editor = tidu_firm_editor_new (tidu_ui_get_window (widget), self->database, NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
   /* A duplicate credit code: the editor offers the existing firm, restored if need be. */
   g_signal_connect_object (editor, "open-firm", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
@@ -385,7 +351,7 @@ tidu_firms_page_get_property (GObject    *object,
       break;
 
     case PROP_READ_ONLY:
-      g_value_set_boolean (value, self->database != NULL && !tidu_ui_can_write (self->database));
+      g_value_set_boolean (value, tidu_ui_is_read_only (self->database));
       break;
 
     case PROP_SHOW_TRASH:
@@ -460,10 +426,8 @@ tidu_firms_page_class_init (TiduFirmsPageClass *klass)
   object_class->dispose = tidu_firms_page_dispose;
   object_class->finalize = tidu_firms_page_finalize;
 
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL,
-                         TIDU_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The subtitle is the open firm's name, "Deleted Firms" in the trash, or nothing. */
+  tidu_ui_install_place_properties (object_class, properties, PROP_DATABASE, PROP_READ_ONLY, PROP_SUBTITLE);
 
   /* Whether the list shows the firms in the trash; the firms.show-trash action toggles it. */
   properties[PROP_SHOW_TRASH] =
@@ -471,20 +435,7 @@ tidu_firms_page_class_init (TiduFirmsPageClass *klass)
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /* What the window's header shows under the place title: the open firm's name, "Deleted
-   * Firms" in the trash, or nothing. */
-  properties[PROP_SUBTITLE] =
-    g_param_spec_string ("subtitle", NULL, NULL,
-                         NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /* A received snapshot opened for browsing: nothing can be added, edited or deleted. */
-  properties[PROP_READ_ONLY] =
-    g_param_spec_boolean ("read-only", NULL, NULL,
-                          FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_property (object_class, PROP_SHOW_TRASH, properties[PROP_SHOW_TRASH]);
 
   g_type_ensure (TIDU_TYPE_RECORD_LIST);
   g_type_ensure (TIDU_TYPE_SAMPLE_LOADER);
@@ -501,18 +452,11 @@ tidu_firms_page_class_init (TiduFirmsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sample_finished_cb);
   gtk_widget_class_bind_template_callback (widget_class, record_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "firms.new", NULL, new_activated);
-  gtk_widget_class_install_action (widget_class, "firms.delete", NULL, delete_activated);
-  gtk_widget_class_install_action (widget_class, "firms.undo", NULL, undo_activated);
+  tidu_ui_class_add_list_actions (widget_class, "firms", new_activated, delete_activated, undo_activated);
   gtk_widget_class_install_action (widget_class, "firms.restore", NULL, restore_activated);
   gtk_widget_class_install_action (widget_class, "firms.purge", NULL, purge_activated);
   gtk_widget_class_install_action (widget_class, "firms.show-all", NULL, show_all_activated);
   gtk_widget_class_install_property_action (widget_class, "firms.show-trash", "show-trash");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "firms.new", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "firms.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "firms.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "firms.undo", NULL);
 }
 
 static void
@@ -520,15 +464,14 @@ tidu_firms_page_init (TiduFirmsPage *self)
 {
   GApplication *app = g_application_get_default ();
   GSettings *settings = TIDU_IS_APPLICATION (app) ? tidu_application_get_settings (TIDU_APPLICATION (app)) : NULL;
-  GtkEventController *shortcuts;
   TiduListModel *model;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->detail = TIDU_FIRM_DETAIL (tidu_firm_detail_new (settings));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->detail), "detail");
-  g_signal_connect_object (self->detail, "back-requested", G_CALLBACK (detail_back_requested_cb), self, 0);
-  g_signal_connect_object (self->detail, "changed", G_CALLBACK (detail_changed_cb), self, 0);
+  g_signal_connect_object (self->detail, "back-requested", G_CALLBACK (show_list), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->detail, "changed", G_CALLBACK (records_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->detail, "deleted", G_CALLBACK (detail_deleted_cb), self, 0);
 
   model = tidu_record_list_get_model (self->record_list);
@@ -538,12 +481,7 @@ tidu_firms_page_init (TiduFirmsPage *self)
   g_signal_connect_object (self->record_list, "records-changed", G_CALLBACK (list_records_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Ctrl+N also works while the focus is in the sidebar, as long as this place shows. */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("firms.new")));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  tidu_ui_add_place_shortcut (GTK_WIDGET (self), GDK_KEY_n, GDK_CONTROL_MASK, "firms.new");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "firms.show-all", FALSE);
   update_visible (self, FALSE);

@@ -657,3 +657,243 @@ tidu_form_ellipsize_drop_down (GtkDropDown *drop_down,
   gtk_drop_down_set_factory (drop_down, factory);
   gtk_drop_down_set_list_factory (drop_down, list_factory);
 }
+
+/* ------------------------------------------------------------------ editors' plumbing */
+
+/* Frees *@member and takes @value in its place. */
+void
+tidu_form_replace (char **member,
+                   char  *value)
+{
+  g_free (*member);
+  *member = value;
+}
+
+/* The text of a notes view without the blanks around it, %NULL when nothing is left. */
+char *
+tidu_form_get_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+/* Shows @message in an editor's error card on top, e.g. why the record was not saved. */
+void
+tidu_form_show_error_box (GtkLabel   *label,
+                          GtkWidget  *box,
+                          const char *message)
+{
+  gtk_label_set_text (label, message);
+  gtk_widget_set_visible (box, TRUE);
+}
+
+/**
+ * tidu_form_class_add_save_action:
+ *
+ * Installs an editor's "editor.save" action with Ctrl+S; Escape closes the editor.
+ */
+void
+tidu_form_class_add_save_action (GtkWidgetClass              *widget_class,
+                                 GtkWidgetActionActivateFunc  save_activated)
+{
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+/**
+ * tidu_form_set_can_save:
+ * @can_save: (out): the editor's flag
+ *
+ * Sets whether the editor's record can be saved now, and with it its "editor.save" action
+ * (the Save button, Ctrl+S).
+ */
+void
+tidu_form_set_can_save (GtkWidget *editor,
+                        gboolean  *can_save,
+                        gboolean   value)
+{
+  *can_save = value;
+  gtk_widget_action_set_enabled (editor, "editor.save", value);
+}
+
+/**
+ * tidu_form_new_window:
+ * @type: an editor's type, a #GtkWindow
+ * @parent: (nullable): the window the editor belongs to
+ *
+ * Returns: (transfer none): a new editor over @parent, in @parent's application
+ */
+gpointer
+tidu_form_new_window (GType      type,
+                      GtkWindow *parent)
+{
+  return g_object_new (type,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+}
+
+static void
+save_on_activate_cb (GtkWidget *editor)
+{
+  gtk_widget_activate_action (editor, "editor.save", NULL);
+}
+
+/* Enter in @row, an entry row (the form's last, most of the time), saves the editor. */
+void
+tidu_form_save_on_activate (GtkWidget *row,
+                            GtkWidget *editor)
+{
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (save_on_activate_cb), editor);
+}
+
+GtkWidget *
+tidu_form_field_widget (gpointer             editor,
+                        const TiduFormField *field)
+{
+  return G_STRUCT_MEMBER (GtkWidget *, editor, field->offset);
+}
+
+/* Marks every field touched, so that its issues show: on Save, or for an existing record. */
+void
+tidu_form_touch_fields (GHashTable          *touched,
+                        const TiduFormField *fields,
+                        gsize                n_fields)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    g_hash_table_add (touched, (gpointer) fields[i].field);
+}
+
+/**
+ * tidu_form_show_field_issues:
+ * @touched: the fields the officer has changed; the others show no issue yet
+ *
+ * Shows under each row of @fields the issue @validation has for it, then the first blocking
+ * issue without a row of its own in the error card (see tidu_form_show_unplaced_error()).
+ */
+void
+tidu_form_show_field_issues (gpointer             editor,
+                             const TiduFormField *fields,
+                             gsize                n_fields,
+                             GHashTable          *touched,
+                             TiduValidation      *validation,
+                             GtkLabel            *error_label,
+                             GtkWidget           *error_box)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      gboolean shown = g_hash_table_contains (touched, fields[i].field);
+
+      tidu_form_show_issue (tidu_form_field_widget (editor, &fields[i]), shown ? validation : NULL,
+                            fields[i].field);
+    }
+
+  tidu_form_show_unplaced_error (validation, fields, n_fields, sizeof fields[0], error_label, error_box);
+}
+
+static void
+field_entry_changed_cb (GtkEditable *editable,
+                        gpointer     editor)
+{
+  void (*changed) (GObject *, GParamSpec *, gpointer) = g_object_get_data (G_OBJECT (editable), "tidu-field-changed");
+
+  changed (G_OBJECT (editable), NULL, editor);
+}
+
+/**
+ * tidu_form_connect_fields:
+ * @changed: runs with the row when an entry row's text or a combo row's choice changes; the
+ *   row carries its field name as "tidu-field"
+ */
+void
+tidu_form_connect_fields (gpointer              editor,
+                          const TiduFormField  *fields,
+                          gsize                 n_fields,
+                          void                (*changed) (GObject    *row,
+                                                          GParamSpec *pspec,
+                                                          gpointer    editor))
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      GtkWidget *row = tidu_form_field_widget (editor, &fields[i]);
+
+      g_object_set_data (G_OBJECT (row), "tidu-field", (gpointer) fields[i].field);
+      if (ADW_IS_ENTRY_ROW (row))
+        {
+          g_object_set_data (G_OBJECT (row), "tidu-field-changed", changed);
+          g_signal_connect (row, "changed", G_CALLBACK (field_entry_changed_cb), editor);
+        }
+      else
+        g_signal_connect (row, "notify::selected", G_CALLBACK (changed), editor);
+    }
+}
+
+typedef struct
+{
+  guint                *source;
+  TiduFormValidateFunc  validate;
+  gpointer              editor;
+} PendingCheck;
+
+static gboolean
+pending_check_cb (gpointer user_data)
+{
+  PendingCheck *check = user_data;
+
+  *check->source = 0;
+  check->validate (check->editor);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * tidu_form_schedule_validate:
+ * @source: (inout): the editor's pending check, which its dispose removes
+ * @validate: the editor's check
+ *
+ * Runs @validate TIDU_FORM_VALIDATE_DELAY_MS from now, instead of the check pending: the
+ * officer sees the issues once they pause typing.
+ */
+void
+tidu_form_schedule_validate (guint                *source,
+                             TiduFormValidateFunc  validate,
+                             gpointer              editor)
+{
+  PendingCheck *check = g_new (PendingCheck, 1);
+
+  check->source = source;
+  check->validate = validate;
+  check->editor = editor;
+  g_clear_handle_id (source, g_source_remove);
+  *source = g_timeout_add_full (G_PRIORITY_DEFAULT, TIDU_FORM_VALIDATE_DELAY_MS, pending_check_cb, check, g_free);
+}
+
+/**
+ * tidu_form_field_changed:
+ * @source: (inout): the editor's pending check
+ * @validate: the editor's check, run TIDU_FORM_VALIDATE_DELAY_MS after the last change
+ *
+ * For an editor's @changed callback: marks the row's field touched and puts the check off
+ * until the officer pauses.
+ *
+ * Returns: (nullable): the row's field, for the editor to touch related fields
+ */
+const char *
+tidu_form_field_changed (GObject              *row,
+                         GHashTable           *touched,
+                         guint                *source,
+                         TiduFormValidateFunc  validate,
+                         gpointer              editor)
+{
+  const char *field = g_object_get_data (row, "tidu-field");
+
+  if (field != NULL)
+    g_hash_table_add (touched, (gpointer) field);
+  tidu_form_schedule_validate (source, validate, editor);
+  return field;
+}

@@ -97,4 +97,71 @@ void          tidu_form_set_error_label  (GtkLabel             *label,
                                           const char           *message);
 const char   *tidu_form_get_error_label  (GtkLabel             *label);
 
+/* ------------------------------------------------------------------ editors' plumbing */
+
+void          tidu_form_replace          (char                **member,
+                                          char                 *value);
+char         *tidu_form_get_view_text    (GtkTextView          *view);
+void          tidu_form_show_error_box   (GtkLabel             *label,
+                                          GtkWidget            *box,
+                                          const char           *message);
+void          tidu_form_class_add_save_action (GtkWidgetClass  *widget_class,
+                                          GtkWidgetActionActivateFunc save_activated);
+void          tidu_form_set_can_save     (GtkWidget            *editor,
+                                          gboolean             *can_save,
+                                          gboolean              value);
+gpointer      tidu_form_new_window       (GType                 type,
+                                          GtkWindow            *parent);
+void          tidu_form_save_on_activate (GtkWidget            *row,
+                                          GtkWidget            *editor);
+
+/**
+ * TiduFormField:
+ * @field: the core's name of a field, as in TiduIssue.field
+ * @offset: where the editor's struct keeps the template's row of @field
+ *
+ * A row of an editor that shows the issues of one field. An editor's table of them drives
+ * the functions below; make entries with TIDU_FORM_FIELD().
+ */
+typedef struct
+{
+  const char *field;
+  gsize       offset;
+} TiduFormField;
+
+#define TIDU_FORM_FIELD(Type, name, member) { name, G_STRUCT_OFFSET (Type, member) }
+
+/* The debounced check of an editor: runs a moment after the last change. */
+#define TIDU_FORM_VALIDATE_DELAY_MS 300
+
+GtkWidget    *tidu_form_field_widget     (gpointer              editor,
+                                          const TiduFormField  *field);
+void          tidu_form_touch_fields     (GHashTable           *touched,
+                                          const TiduFormField  *fields,
+                                          gsize                 n_fields);
+void          tidu_form_show_field_issues (gpointer             editor,
+                                          const TiduFormField  *fields,
+                                          gsize                 n_fields,
+                                          GHashTable           *touched,
+                                          TiduValidation       *validation,
+                                          GtkLabel             *error_label,
+                                          GtkWidget            *error_box);
+void          tidu_form_connect_fields   (gpointer              editor,
+                                          const TiduFormField  *fields,
+                                          gsize                 n_fields,
+                                          void                (*changed) (GObject    *row,
+                                                                          GParamSpec *pspec,
+                                                                          gpointer    editor));
+/* An editor's check, such as tidu_carrier_editor_validate(). */
+typedef void (*TiduFormValidateFunc) (gpointer editor);
+
+void          tidu_form_schedule_validate (guint               *source,
+                                          TiduFormValidateFunc  validate,
+                                          gpointer              editor);
+const char   *tidu_form_field_changed    (GObject              *row,
+                                          GHashTable           *touched,
+                                          guint                *source,
+                                          TiduFormValidateFunc  validate,
+                                          gpointer              editor);
+
 G_END_DECLS

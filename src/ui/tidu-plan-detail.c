@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "tidu-award-editor.h"
+#include "tidu-detail-util.h"
 #include "tidu-form-util.h"
 #include "tidu-plan-editor.h"
 #include "tidu-talent-editor.h"
@@ -47,26 +48,12 @@ struct _TiduPlanDetail
   char           *plan_id;
   TiduTalentPlan *plan;
   int             summary_rows;
+  TiduVocabCache  vocabs;
 };
 
 G_DEFINE_FINAL_TYPE (TiduPlanDetail, tidu_plan_detail, GTK_TYPE_WIDGET)
 
-enum {
-  BACK_REQUESTED,
-  CHANGED,
-  DELETED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static GtkWindow *
-get_window (TiduPlanDetail *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
+static guint signals[TIDU_DETAIL_N_SIGNALS];
 
 static void
 show_error (TiduPlanDetail *self,
@@ -79,23 +66,12 @@ static const char *
 level_label (TiduPlanDetail *self,
              const char     *code)
 {
-  g_autoptr(GPtrArray) items = NULL;
-
-  if (code == NULL)
-    return NULL;
-  items = tidu_vocabulary_list (self->database, TIDU_VOCABULARY_LEVEL, NULL);
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      const TiduVocabItem *item = g_ptr_array_index (items, i);
-
-      if (g_str_equal (item->code, code))
-        return g_intern_string (tidu_vocab_item_get_label (item));
-    }
-  return code;
+  return tidu_vocab_cache_label (&self->vocabs, self->database, TIDU_VOCABULARY_LEVEL, code);
 }
 
 /* ------------------------------------------------------------------ sections */
 
+/* The shared cell; the batch names of the first column wrap, the totals row stands out. */
 static void
 attach_cell (TiduPlanDetail *self,
              const char     *text,
@@ -104,32 +80,15 @@ attach_cell (TiduPlanDetail *self,
              gboolean        heading,
              gboolean        total)
 {
-  GtkWidget *label = gtk_label_new (text != NULL ? text : "—");
+  GtkWidget *label = tidu_detail_attach_cell (self->summary_grid, text, column, row, heading);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
-  if (heading)
+  if (!heading && column == 0)
     {
-      gtk_widget_add_css_class (label, "caption-heading");
-      gtk_widget_add_css_class (label, "dim-label");
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_justify (GTK_LABEL (label), column == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
-    }
-  else
-    {
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_label_set_selectable (GTK_LABEL (label), text != NULL);
-      if (column == 0)
-        {
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-        }
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
     }
   if (total)
     gtk_widget_add_css_class (label, "heading");
-  if (text == NULL)
-    gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_hexpand (label, column > 0);
-  gtk_grid_attach (self->summary_grid, label, column, row, 1, 1);
 }
 
 static void
@@ -159,11 +118,9 @@ fill_summary (TiduPlanDetail *self)
   g_autoptr(TiduPlanSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
-  GtkWidget *child;
   int row = 1;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary_grid))) != NULL)
-    gtk_grid_remove (self->summary_grid, child);
+  tidu_detail_clear_grid (self->summary_grid);
   self->summary_rows = 0;
 
   summary = tidu_talent_plan_summary (self->database, self->plan->id, &error);
@@ -208,13 +165,13 @@ fill_about (TiduPlanDetail *self)
 
   if (plan->region_id != NULL)
     region = tidu_region_load (self->database, plan->region_id, NULL);
-  _tidu_detail_value_row (self->about_list, _("Level"), level_label (self, plan->level));
-  _tidu_detail_value_row (self->about_list, _("Issued by"), plan->issuer);
-  _tidu_detail_value_row (self->about_list, _("Applies in"), plan->region_name);
+  tidu_detail_add_value_row (self->about_list, _("Level"), level_label (self, plan->level));
+  tidu_detail_add_value_row (self->about_list, _("Issued by"), plan->issuer);
+  tidu_detail_add_value_row (self->about_list, _("Applies in"), plan->region_name);
   if (region != NULL)
-    _tidu_detail_value_row (self->about_list, _("Region in this database"), region->name);
-  _tidu_detail_value_row (self->about_list, _("Description"), plan->description);
-  _tidu_detail_value_row (self->about_list, _("Source document"), plan->source);
+    tidu_detail_add_value_row (self->about_list, _("Region in this database"), region->name);
+  tidu_detail_add_value_row (self->about_list, _("Description"), plan->description);
+  tidu_detail_add_value_row (self->about_list, _("Source document"), plan->source);
 }
 
 static void
@@ -259,9 +216,9 @@ fill_categories (TiduPlanDetail *self)
         title = g_strdup_printf (_("%s (team)"), category->name);
       else
         title = g_strdup (category->name);
-      row = _tidu_detail_row (self->categories_list, title, subtitle->len > 0 ? subtitle->str : NULL);
-      _tidu_detail_row_button (row, "document-edit-symbolic", _("Edit Category"), "plan.edit-category", category->id);
-      _tidu_detail_row_button (row, "user-trash-symbolic", _("Delete Category"), "plan.delete-category", category->id);
+      row = tidu_detail_add_row (self->categories_list, title, subtitle->len > 0 ? subtitle->str : NULL);
+      tidu_detail_add_row_button (row, "document-edit-symbolic", _("Edit Category"), "plan.edit-category", category->id);
+      tidu_detail_add_row_button (row, "user-trash-symbolic", _("Delete Category"), "plan.delete-category", category->id);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->categories_list), categories != NULL && categories->len > 0);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->categories_group),
@@ -284,10 +241,10 @@ fill_batches (TiduPlanDetail *self)
       g_autofree char *title = tidu_plan_batch_get_label (batch);
       g_autofree char *announced = tidu_form_format_date (&batch->announced_on);
       g_autofree char *subtitle = announced != NULL ? g_strdup_printf (_("Announced %s"), announced) : NULL;
-      GtkWidget *row = _tidu_detail_row (self->batches_list, title, subtitle);
+      GtkWidget *row = tidu_detail_add_row (self->batches_list, title, subtitle);
 
-      _tidu_detail_row_button (row, "document-edit-symbolic", _("Edit Batch"), "plan.edit-batch", batch->id);
-      _tidu_detail_row_button (row, "user-trash-symbolic", _("Delete Batch"), "plan.delete-batch", batch->id);
+      tidu_detail_add_row_button (row, "document-edit-symbolic", _("Edit Batch"), "plan.edit-batch", batch->id);
+      tidu_detail_add_row_button (row, "user-trash-symbolic", _("Delete Batch"), "plan.delete-batch", batch->id);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->batches_list), batches != NULL && batches->len > 0);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->batches_group),
@@ -314,21 +271,14 @@ fill_awards (TiduPlanDetail *self)
         g_string_append_printf (title, " · %s", award->team_name);
       if (award->category_name != NULL)
         g_string_append_printf (title, " · %s", award->category_name);
-      row = _tidu_detail_row (self->awards_list, title->str, subtitle);
-      _tidu_detail_row_button (row, "document-edit-symbolic", _("Edit Award"), "plan.edit-award", award->id);
-      _tidu_detail_row_button (row, "user-trash-symbolic", _("Delete Award"), "plan.delete-award", award->id);
+      row = tidu_detail_add_row (self->awards_list, title->str, subtitle);
+      tidu_detail_add_row_button (row, "document-edit-symbolic", _("Edit Award"), "plan.edit-award", award->id);
+      tidu_detail_add_row_button (row, "user-trash-symbolic", _("Delete Award"), "plan.delete-award", award->id);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->awards_list), awards != NULL && awards->len > 0);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->awards_group),
                                          awards != NULL && awards->len > 0 ? NULL : _("No awards recorded."));
 }
-
-/* The edit and delete buttons of categories, batches and awards. */
-static const char * const item_actions[] = {
-  "plan.edit-category", "plan.delete-category",
-  "plan.edit-batch", "plan.delete-batch",
-  "plan.edit-award", "plan.delete-award",
-};
 
 void
 tidu_plan_detail_reload (TiduPlanDetail *self)
@@ -347,24 +297,20 @@ tidu_plan_detail_reload (TiduPlanDetail *self)
 
   /* A received snapshot is only browsed. */
   live = self->plan != NULL && self->plan->deleted_at == NULL && tidu_ui_can_write (self->database);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.edit", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-category", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-batch", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-award", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.delete", live);
-  for (guint i = 0; i < G_N_ELEMENTS (item_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), item_actions[i], tidu_ui_can_write (self->database));
+  tidu_detail_set_actions_enabled (GTK_WIDGET (self), live, "plan.edit", "plan.add-category", "plan.add-batch",
+                                   "plan.add-award", "plan.delete", NULL);
+  /* The edit and delete buttons of categories, batches and awards. */
+  tidu_detail_set_actions_enabled (GTK_WIDGET (self), tidu_ui_can_write (self->database),
+                                   "plan.edit-category", "plan.delete-category", "plan.edit-batch",
+                                   "plan.delete-batch", "plan.edit-award", "plan.delete-award", NULL);
 
-  _tidu_detail_clear (self->about_list);
-  _tidu_detail_clear (self->categories_list);
-  _tidu_detail_clear (self->batches_list);
-  _tidu_detail_clear (self->awards_list);
+  tidu_detail_clear_list (self->about_list);
+  tidu_detail_clear_list (self->categories_list);
+  tidu_detail_clear_list (self->batches_list);
+  tidu_detail_clear_list (self->awards_list);
   if (self->plan == NULL)
     {
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary_grid))) != NULL)
-        gtk_grid_remove (self->summary_grid, child);
+      tidu_detail_clear_grid (self->summary_grid);
       self->summary_rows = 0;
       gtk_label_set_text (self->title_label, "");
       gtk_label_set_text (self->name_label, "");
@@ -396,7 +342,7 @@ static void
 changed (TiduPlanDetail *self)
 {
   tidu_plan_detail_reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[TIDU_DETAIL_CHANGED], 0);
 }
 
 static void
@@ -431,7 +377,6 @@ tidu_plan_detail_delete_plan (TiduPlanDetail *self,
   g_autoptr(TiduTalentPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup (plan_id);
-  g_autofree char *title = NULL;
 
   g_return_val_if_fail (TIDU_IS_PLAN_DETAIL (self), FALSE);
   g_return_val_if_fail (plan_id != NULL, FALSE);
@@ -447,25 +392,13 @@ tidu_plan_detail_delete_plan (TiduPlanDetail *self,
       return FALSE;
     }
 
-  title = g_strdup_printf (_("“%s” moved to the trash"), plan->name);
-  tidu_undo_offer_restore (GTK_WIDGET (self), self->database, title, many_plans, tidu_talent_plan_restore, id,
-                           G_OBJECT (self), undone);
   /* The Talents place goes back to the list on "deleted"; the page keeps showing the record
    * until then, and Undo reloads it. */
-  g_signal_emit (self, signals[DELETED], 0, id);
-  g_signal_emit (self, signals[CHANGED], 0);
+  tidu_detail_trashed (GTK_WIDGET (self), self->database, id, plan->name, many_plans, tidu_talent_plan_restore, undone);
   return TRUE;
 }
 
 /* ------------------------------------------------------------------ actions */
-
-static void
-back_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  g_signal_emit (widget, signals[BACK_REQUESTED], 0);
-}
 
 static void
 saved_cb (TiduPlanDetail *self,
@@ -476,10 +409,9 @@ saved_cb (TiduPlanDetail *self,
 
 static void
 present (TiduPlanDetail *self,
-         GtkWindow      *editor)
+         gpointer        editor)
 {
-  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (editor);
+  tidu_detail_present (GTK_WIDGET (self), editor, G_CALLBACK (saved_cb));
 }
 
 static void
@@ -490,7 +422,7 @@ edit_activated (GtkWidget  *widget,
   TiduPlanDetail *self = TIDU_PLAN_DETAIL (widget);
 
   if (self->plan != NULL)
-    present (self, GTK_WINDOW (tidu_plan_editor_new (get_window (self), self->database, self->plan->id)));
+    present (self, tidu_plan_editor_new (tidu_ui_get_window (widget), self->database, self->plan->id));
 }
 
 static void
@@ -499,10 +431,10 @@ category_activated (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   TiduPlanDetail *self = TIDU_PLAN_DETAIL (widget);
-  const char *id = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+  const char *id = tidu_detail_action_target (parameter);
 
   if (self->plan != NULL)
-    present (self, GTK_WINDOW (tidu_category_editor_new (get_window (self), self->database, self->plan->id, id)));
+    present (self, tidu_category_editor_new (tidu_ui_get_window (widget), self->database, self->plan->id, id));
 }
 
 static void
@@ -511,10 +443,10 @@ batch_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   TiduPlanDetail *self = TIDU_PLAN_DETAIL (widget);
-  const char *id = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+  const char *id = tidu_detail_action_target (parameter);
 
   if (self->plan != NULL)
-    present (self, GTK_WINDOW (tidu_batch_editor_new (get_window (self), self->database, self->plan->id, id)));
+    present (self, tidu_batch_editor_new (tidu_ui_get_window (widget), self->database, self->plan->id, id));
 }
 
 static void
@@ -523,11 +455,10 @@ award_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   TiduPlanDetail *self = TIDU_PLAN_DETAIL (widget);
-  const char *id = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+  const char *id = tidu_detail_action_target (parameter);
 
   if (self->plan != NULL)
-    present (self, GTK_WINDOW (tidu_award_editor_new (get_window (self), self->database, id,
-                                                      self->plan->id, NULL)));
+    present (self, tidu_award_editor_new (tidu_ui_get_window (widget), self->database, id, self->plan->id, NULL));
 }
 
 /* Categories and batches have no trash: a part in use is refused by the core, an unused one
@@ -557,7 +488,7 @@ confirm_delete (TiduPlanDetail *self,
                 gboolean        is_category,
                 const char     *heading)
 {
-  GtkWidget *dialog = adw_message_dialog_new (get_window (self), heading,
+  GtkWidget *dialog = adw_message_dialog_new (tidu_ui_get_window (GTK_WIDGET (self)), heading,
                                               _("This cannot be undone. Parts that awards use are kept."));
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -625,26 +556,16 @@ delete_activated (GtkWidget  *widget,
     tidu_plan_detail_delete_plan (self, self->plan_id);
 }
 
-static void
-undo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  tidu_undo_run (widget);
-}
-
 /* ------------------------------------------------------------------ GObject */
 
 static void
 tidu_plan_detail_dispose (GObject *object)
 {
   TiduPlanDetail *self = TIDU_PLAN_DETAIL (object);
-  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_PLAN_DETAIL);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  tidu_detail_dispose (GTK_WIDGET (self), TIDU_TYPE_PLAN_DETAIL);
   g_clear_object (&self->database);
+  tidu_vocab_cache_clear (&self->vocabs);
 
   G_OBJECT_CLASS (tidu_plan_detail_parent_class)->dispose (object);
 }
@@ -669,30 +590,7 @@ tidu_plan_detail_class_init (TiduPlanDetailClass *klass)
   object_class->dispose = tidu_plan_detail_dispose;
   object_class->finalize = tidu_plan_detail_finalize;
 
-  /**
-   * TiduPlanDetail::back-requested:
-   *
-   * The officer asked to go back to the list (the Back button, Alt+Left, Escape).
-   */
-  signals[BACK_REQUESTED] = g_signal_new ("back-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * TiduPlanDetail::changed:
-   *
-   * The plan or one of its parts was saved, deleted or restored: lists should refresh.
-   */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * TiduPlanDetail::deleted:
-   * @plan_id: the plan moved to the trash
-   */
-  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-plan-detail.ui");
+  tidu_detail_class_setup (widget_class, RESOURCE_BASE "/ui/tidu-plan-detail.ui", signals);
   gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, summary_label);
@@ -707,8 +605,7 @@ tidu_plan_detail_class_init (TiduPlanDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, awards_group);
   gtk_widget_class_bind_template_child (widget_class, TiduPlanDetail, awards_list);
 
-  gtk_widget_class_install_action (widget_class, "plan.back", NULL, back_activated);
-  gtk_widget_class_install_action (widget_class, "plan.edit", NULL, edit_activated);
+  tidu_detail_class_add_actions (widget_class, "plan", "undo", edit_activated, delete_activated);
   gtk_widget_class_install_action (widget_class, "plan.add-category", NULL, category_activated);
   gtk_widget_class_install_action (widget_class, "plan.edit-category", "s", category_activated);
   gtk_widget_class_install_action (widget_class, "plan.delete-category", "s", delete_category_activated);
@@ -718,22 +615,12 @@ tidu_plan_detail_class_init (TiduPlanDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.add-award", NULL, award_activated);
   gtk_widget_class_install_action (widget_class, "plan.edit-award", "s", award_activated);
   gtk_widget_class_install_action (widget_class, "plan.delete-award", "s", delete_award_activated);
-  gtk_widget_class_install_action (widget_class, "plan.delete", NULL, delete_activated);
-  gtk_widget_class_install_action (widget_class, "plan.undo", NULL, undo_activated);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "plan.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "plan.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "plan.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "plan.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "plan.undo", NULL);
 }
 
 static void
 tidu_plan_detail_init (TiduPlanDetail *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
+  tidu_detail_init (GTK_WIDGET (self));
   tidu_plan_detail_reload (self);
 }
 
@@ -761,6 +648,7 @@ tidu_plan_detail_set_database (TiduPlanDetail *self,
 
   if (!g_set_object (&self->database, database))
     return;
+  tidu_vocab_cache_clear (&self->vocabs);
   g_clear_pointer (&self->plan_id, g_free);
   tidu_plan_detail_reload (self);
 }

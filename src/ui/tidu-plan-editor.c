@@ -15,14 +15,6 @@
 
 #include "tidu-plan-editor.h"
 
-static void
-replace (char **member,
-         char  *value)
-{
-  g_free (*member);
-  *member = value;
-}
-
 enum {
   SAVED,
   N_SIGNALS
@@ -66,13 +58,13 @@ build_plan (TiduPlanEditor *self)
 {
   TiduTalentPlan *plan = tidu_talent_plan_copy (self->plan);
 
-  replace (&plan->name, tidu_form_get_text (self->name_row));
-  replace (&plan->level, g_strdup (tidu_form_get_combo_value (self->level_row, self->level_values)));
-  replace (&plan->issuer, tidu_form_get_text (self->issuer_row));
-  replace (&plan->region_name, tidu_form_get_text (self->region_name_row));
-  replace (&plan->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
-  replace (&plan->description, tidu_form_get_text (self->description_row));
-  replace (&plan->source, tidu_form_get_text (self->source_row));
+  tidu_form_replace (&plan->name, tidu_form_get_text (self->name_row));
+  tidu_form_replace (&plan->level, g_strdup (tidu_form_get_combo_value (self->level_row, self->level_values)));
+  tidu_form_replace (&plan->issuer, tidu_form_get_text (self->issuer_row));
+  tidu_form_replace (&plan->region_name, tidu_form_get_text (self->region_name_row));
+  tidu_form_replace (&plan->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
+  tidu_form_replace (&plan->description, tidu_form_get_text (self->description_row));
+  tidu_form_replace (&plan->source, tidu_form_get_text (self->source_row));
   return plan;
 }
 
@@ -182,9 +174,7 @@ tidu_plan_editor_class_init (TiduPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, description_row);
   gtk_widget_class_bind_template_child (widget_class, TiduPlanEditor, source_row);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, plan_editor_save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, plan_editor_save_activated);
 }
 
 static void
@@ -228,10 +218,7 @@ tidu_plan_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
 
-  self = g_object_new (TIDU_TYPE_PLAN_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_PLAN_EDITOR, parent);
   self->database = g_object_ref (database);
   self->level_values = tidu_form_fill_vocabulary (self->level_row, database, TIDU_VOCABULARY_LEVEL, _("None"));
   self->region_values = tidu_form_fill_regions (self->region_row, database, _("None"));
@@ -309,12 +296,12 @@ build_category (TiduCategoryEditor *self,
 {
   TiduPlanCategory *category = tidu_plan_category_copy (self->category);
 
-  replace (&category->name, tidu_form_get_text (self->name_row));
+  tidu_form_replace (&category->name, tidu_form_get_text (self->name_row));
   category->is_team = gtk_switch_get_active (self->team_switch);
   category->amount_min = tidu_form_get_money (self->min_row, _tidu_display_unit (), "amount_min", validation);
   category->amount_max = tidu_form_get_money (self->max_row, _tidu_display_unit (), "amount_max", validation);
   category->payout_years = tidu_form_get_int (self->years_row, "payout_years", validation);
-  replace (&category->payout_note, tidu_form_get_text (self->note_row));
+  tidu_form_replace (&category->payout_note, tidu_form_get_text (self->note_row));
   return category;
 }
 
@@ -424,9 +411,7 @@ tidu_category_editor_class_init (TiduCategoryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, team_switch);
   gtk_widget_class_bind_template_child (widget_class, TiduCategoryEditor, funding_group);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, category_editor_save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, category_editor_save_activated);
 }
 
 static void
@@ -471,10 +456,7 @@ tidu_category_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
   g_return_val_if_fail (plan_id != NULL || category_id != NULL, NULL);
 
-  self = g_object_new (TIDU_TYPE_CATEGORY_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_CATEGORY_EDITOR, parent);
   self->database = g_object_ref (database);
 
   if (category_id == NULL)
@@ -546,7 +528,7 @@ build_batch (TiduBatchEditor *self,
   TiduPlanBatch *batch = tidu_plan_batch_copy (self->batch);
 
   batch->year = tidu_form_get_int (self->year_row, "year", validation);
-  replace (&batch->name, tidu_form_get_text (self->name_row));
+  tidu_form_replace (&batch->name, tidu_form_get_text (self->name_row));
   tidu_form_read_date (self->announced_row, "announced_on", &batch->announced_on, validation);
   return batch;
 }
@@ -652,9 +634,7 @@ tidu_batch_editor_class_init (TiduBatchEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduBatchEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, TiduBatchEditor, announced_row);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, batch_editor_save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, batch_editor_save_activated);
 }
 
 static void
@@ -690,10 +670,7 @@ tidu_batch_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
   g_return_val_if_fail (plan_id != NULL || batch_id != NULL, NULL);
 
-  self = g_object_new (TIDU_TYPE_BATCH_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_BATCH_EDITOR, parent);
   self->database = g_object_ref (database);
 
   if (batch_id == NULL)

@@ -14,8 +14,6 @@
 
 #include "tidu-region-editor.h"
 
-#define VALIDATE_DELAY_MS 300
-
 struct _TiduRegionEditor
 {
   AdwWindow       parent_instance;
@@ -52,27 +50,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  const char *field;
-  gsize       offset;
-} FieldRow;
+/* The rows that show the issues of a field, by the core's field names. */
+#define FIELD(name, member) TIDU_FORM_FIELD (TiduRegionEditor, name, member)
 
-#define FIELD(name, member) { name, G_STRUCT_OFFSET (TiduRegionEditor, member) }
-
-static const FieldRow field_rows[] = {
+static const TiduFormField field_rows[] = {
   FIELD ("name", name_row),
   FIELD ("kind", kind_row),
   FIELD ("parent_id", parent_row),
   FIELD ("code", code_row),
 };
-
-static GtkWidget *
-field_widget (TiduRegionEditor *self,
-              const FieldRow   *field)
-{
-  return *(GtkWidget **) G_STRUCT_MEMBER_P (self, field->offset);
-}
 
 static const TiduRegion *
 find_region (TiduRegionEditor *self,
@@ -108,16 +94,8 @@ static void
 show_issues (TiduRegionEditor *self,
              TiduValidation   *validation)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    {
-      gboolean touched = g_hash_table_contains (self->touched, field_rows[i].field);
-
-      tidu_form_show_issue (field_widget (self, &field_rows[i]), touched ? validation : NULL,
-                            field_rows[i].field);
-    }
-
-  tidu_form_show_unplaced_error (validation, field_rows, G_N_ELEMENTS (field_rows), sizeof field_rows[0],
-                                 self->error_label, self->error_box);
+  tidu_form_show_field_issues (self, field_rows, G_N_ELEMENTS (field_rows), self->touched, validation,
+                               self->error_label, self->error_box);
 }
 
 /**
@@ -136,8 +114,7 @@ tidu_region_editor_validate (TiduRegionEditor *self)
   g_clear_handle_id (&self->validate_source, g_source_remove);
   if (self->load_failed)
     {
-      self->can_save = FALSE;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, FALSE);
       return;
     }
 
@@ -145,18 +122,7 @@ tidu_region_editor_validate (TiduRegionEditor *self)
   tidu_region_validate (self->database, region, validation);
   show_issues (self, validation);
 
-  self->can_save = !tidu_validation_has_errors (validation);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->can_save);
-}
-
-static gboolean
-validate_cb (gpointer user_data)
-{
-  TiduRegionEditor *self = user_data;
-
-  self->validate_source = 0;
-  tidu_region_editor_validate (self);
-  return G_SOURCE_REMOVE;
+  tidu_form_set_can_save (GTK_WIDGET (self), &self->can_save, !tidu_validation_has_errors (validation));
 }
 
 /* A new region takes the kind that usually sits under its parent until the kind is chosen. */
@@ -185,31 +151,19 @@ suggest_kind (TiduRegionEditor *self)
 }
 
 static void
-field_changed_cb (GObject          *row,
-                  GParamSpec       *pspec,
-                  TiduRegionEditor *self)
+field_changed_cb (GObject    *row,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
 {
+  TiduRegionEditor *self = user_data;
   const char *field = g_object_get_data (row, "tidu-field");
 
   if (field != NULL && !self->suggesting)
     g_hash_table_add (self->touched, (gpointer) field);
   if (row == G_OBJECT (self->parent_row))
     suggest_kind (self);
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  self->validate_source = g_timeout_add (VALIDATE_DELAY_MS, validate_cb, self);
-}
-
-static void
-entry_changed_cb (GtkEditable      *editable,
-                  TiduRegionEditor *self)
-{
-  field_changed_cb (G_OBJECT (editable), NULL, self);
-}
-
-static void
-entry_activated_cb (TiduRegionEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+  tidu_form_schedule_validate (&self->validate_source, (TiduFormValidateFunc) tidu_region_editor_validate,
+                               self);
 }
 
 static void
@@ -221,8 +175,7 @@ save_activated (GtkWidget  *widget,
   g_autoptr(TiduRegion) region = NULL;
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+  tidu_form_touch_fields (self->touched, field_rows, G_N_ELEMENTS (field_rows));
   tidu_region_editor_validate (self);
   if (!self->can_save)
     return;
@@ -232,8 +185,7 @@ save_activated (GtkWidget  *widget,
     {
       g_autofree char *message = g_strdup_printf (_("The region was not saved. %s"), error->message);
 
-      gtk_label_set_text (self->error_label, message);
-      gtk_widget_set_visible (self->error_box, TRUE);
+      tidu_form_show_error_box (self->error_label, self->error_box, message);
       return;
     }
 
@@ -318,25 +270,19 @@ load (TiduRegionEditor *self,
   tidu_form_set_combo_value (self->kind_row, self->kind_values, self->region->kind);
   tidu_form_set_combo_value (self->parent_row, self->parent_values, self->region->parent_id);
   tidu_form_set_text (self->code_row, self->region->code);
-  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
-    g_hash_table_add (self->touched, (gpointer) field_rows[i].field);
+  tidu_form_touch_fields (self->touched, field_rows, G_N_ELEMENTS (field_rows));
 }
 
 static void
 connect_rows (TiduRegionEditor *self)
 {
+  tidu_form_connect_fields (self, field_rows, G_N_ELEMENTS (field_rows), field_changed_cb);
   for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
     {
-      GtkWidget *row = field_widget (self, &field_rows[i]);
+      GtkWidget *row = tidu_form_field_widget (self, &field_rows[i]);
 
-      g_object_set_data (G_OBJECT (row), "tidu-field", (gpointer) field_rows[i].field);
       if (ADW_IS_ENTRY_ROW (row))
-        {
-          g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), self);
-          g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (entry_activated_cb), self);
-        }
-      else
-        g_signal_connect (row, "notify::selected", G_CALLBACK (field_changed_cb), self);
+        tidu_form_save_on_activate (row, GTK_WIDGET (self));
     }
 }
 
@@ -391,9 +337,7 @@ tidu_region_editor_class_init (TiduRegionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduRegionEditor, parent_row);
   gtk_widget_class_bind_template_child (widget_class, TiduRegionEditor, code_row);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, save_activated);
 }
 
 static void
@@ -421,10 +365,7 @@ tidu_region_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
 
-  self = g_object_new (TIDU_TYPE_REGION_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_REGION_EDITOR, parent);
   self->database = g_object_ref (database);
   load (self, region_id);
   connect_rows (self);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "tidu-award-editor.h"
+#include "tidu-detail-util.h"
 #include "tidu-form-util.h"
 #include "tidu-talent-editor.h"
 #include "tidu-undo.h"
@@ -41,22 +42,7 @@ struct _TiduTalentDetail
 
 G_DEFINE_FINAL_TYPE (TiduTalentDetail, tidu_talent_detail, GTK_TYPE_WIDGET)
 
-enum {
-  BACK_REQUESTED,
-  CHANGED,
-  DELETED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static GtkWindow *
-get_window (TiduTalentDetail *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
+static guint signals[TIDU_DETAIL_N_SIGNALS];
 
 static void
 show_error (TiduTalentDetail *self,
@@ -71,7 +57,7 @@ fill_awards (TiduTalentDetail *self)
   g_autoptr(GPtrArray) awards = NULL;
   g_autoptr(GError) error = NULL;
 
-  _tidu_detail_clear (self->awards_list);
+  tidu_detail_clear_list (self->awards_list);
   awards = tidu_talent_list_awards (self->database, self->talent->id, &error);
   if (awards == NULL)
     show_error (self, error->message);
@@ -90,8 +76,8 @@ fill_awards (TiduTalentDetail *self)
       if (g_strcmp0 (award->talent_id, self->talent->id) != 0)
         /* Translators: the talent is a member of a team led by another talent */
         g_string_append_printf (title, " · %s", _("team member"));
-      row = _tidu_detail_row (self->awards_list, title->str, subtitle);
-      _tidu_detail_row_button (row, "document-edit-symbolic", _("Edit Award"), "talent.edit-award", award->id);
+      row = tidu_detail_add_row (self->awards_list, title->str, subtitle);
+      tidu_detail_add_row_button (row, "document-edit-symbolic", _("Edit Award"), "talent.edit-award", award->id);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->awards_list), awards != NULL && awards->len > 0);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->awards_group),
@@ -119,14 +105,12 @@ tidu_talent_detail_reload (TiduTalentDetail *self)
 
   /* A received snapshot is only browsed. */
   live = self->talent != NULL && self->talent->deleted_at == NULL && tidu_ui_can_write (self->database);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.edit", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.add-award", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.delete", live);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "talent.edit-award", live);
+  tidu_detail_set_actions_enabled (GTK_WIDGET (self), live, "talent.edit", "talent.add-award", "talent.delete",
+                                   "talent.edit-award", NULL);
 
-  _tidu_detail_clear (self->details_list);
-  _tidu_detail_clear (self->contact_list);
-  _tidu_detail_clear (self->awards_list);
+  tidu_detail_clear_list (self->details_list);
+  tidu_detail_clear_list (self->contact_list);
+  tidu_detail_clear_list (self->awards_list);
   if (self->talent == NULL)
     {
       gtk_label_set_text (self->title_label, "");
@@ -150,16 +134,16 @@ tidu_talent_detail_reload (TiduTalentDetail *self)
 
   gtk_label_set_text (self->title_label, self->talent->name);
   gtk_label_set_text (self->name_label, self->talent->name);
-  _tidu_detail_value_row (self->details_list, _("Gender"), gender);
-  _tidu_detail_value_row (self->details_list, _("Birth year"), birth);
-  _tidu_detail_value_row (self->details_list, _("Degree"), self->talent->degree);
-  _tidu_detail_value_row (self->details_list, _("Title"), self->talent->title);
-  _tidu_detail_value_row (self->details_list, _("Field"), self->talent->field);
-  _tidu_detail_value_row (self->details_list, _("Firm"), firm != NULL ? firm->name : NULL);
-  _tidu_detail_value_row (self->details_list, _("Region"), region != NULL ? region->name : NULL);
-  _tidu_detail_value_row (self->contact_list, _("Phone"), self->talent->contact_phone);
-  _tidu_detail_value_row (self->contact_list, _("Email"), self->talent->contact_email);
-  _tidu_detail_value_row (self->contact_list, _("Notes"), self->talent->notes);
+  tidu_detail_add_value_row (self->details_list, _("Gender"), gender);
+  tidu_detail_add_value_row (self->details_list, _("Birth year"), birth);
+  tidu_detail_add_value_row (self->details_list, _("Degree"), self->talent->degree);
+  tidu_detail_add_value_row (self->details_list, _("Title"), self->talent->title);
+  tidu_detail_add_value_row (self->details_list, _("Field"), self->talent->field);
+  tidu_detail_add_value_row (self->details_list, _("Firm"), firm != NULL ? firm->name : NULL);
+  tidu_detail_add_value_row (self->details_list, _("Region"), region != NULL ? region->name : NULL);
+  tidu_detail_add_value_row (self->contact_list, _("Phone"), self->talent->contact_phone);
+  tidu_detail_add_value_row (self->contact_list, _("Email"), self->talent->contact_email);
+  tidu_detail_add_value_row (self->contact_list, _("Notes"), self->talent->notes);
   fill_awards (self);
 
   if (self->talent->degree != NULL)
@@ -178,7 +162,7 @@ static void
 changed (TiduTalentDetail *self)
 {
   tidu_talent_detail_reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[TIDU_DETAIL_CHANGED], 0);
 }
 
 static void
@@ -209,7 +193,6 @@ tidu_talent_detail_delete_talent (TiduTalentDetail *self,
   g_autoptr(TiduTalent) talent = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup (talent_id);
-  g_autofree char *title = NULL;
 
   g_return_val_if_fail (TIDU_IS_TALENT_DETAIL (self), FALSE);
   g_return_val_if_fail (talent_id != NULL, FALSE);
@@ -225,26 +208,13 @@ tidu_talent_detail_delete_talent (TiduTalentDetail *self,
       return FALSE;
     }
 
-  /* Translators: a toast after deleting a talent; the name is in quotes */
-  title = g_strdup_printf (_("“%s” moved to the trash"), talent->name);
-  tidu_undo_offer_restore (GTK_WIDGET (self), self->database, title, many_talents, tidu_talent_restore, id,
-                           G_OBJECT (self), undone);
   /* The Talents place goes back to the list on "deleted"; the page keeps showing the record
    * until then, and Undo reloads it. */
-  g_signal_emit (self, signals[DELETED], 0, id);
-  g_signal_emit (self, signals[CHANGED], 0);
+  tidu_detail_trashed (GTK_WIDGET (self), self->database, id, talent->name, many_talents, tidu_talent_restore, undone);
   return TRUE;
 }
 
 /* ------------------------------------------------------------------ actions */
-
-static void
-back_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  g_signal_emit (widget, signals[BACK_REQUESTED], 0);
-}
 
 static void
 saved_cb (TiduTalentDetail *self,
@@ -259,43 +229,30 @@ edit_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   TiduTalentDetail *self = TIDU_TALENT_DETAIL (widget);
-  TiduTalentEditor *editor;
 
-  if (self->talent == NULL)
-    return;
-  editor = tidu_talent_editor_new (get_window (self), self->database, self->talent->id);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  if (self->talent != NULL)
+    tidu_detail_present (widget, tidu_talent_editor_new (tidu_ui_get_window (widget), self->database, self->talent->id),
+                         G_CALLBACK (saved_cb));
 }
 
 static void
 open_award_editor (TiduTalentDetail *self,
                    const char       *award_id)
 {
-  TiduAwardEditor *editor;
-
-  if (self->talent == NULL)
-    return;
-  editor = tidu_award_editor_new (get_window (self), self->database, award_id, NULL,
-                                  award_id == NULL ? self->talent->id : NULL);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  if (self->talent != NULL)
+    tidu_detail_present (GTK_WIDGET (self),
+                         tidu_award_editor_new (tidu_ui_get_window (GTK_WIDGET (self)), self->database, award_id, NULL,
+                                                award_id == NULL ? self->talent->id : NULL),
+                         G_CALLBACK (saved_cb));
 }
 
+/* Adds one (no target) or edits one (the id). */
 static void
-add_award_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+award_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  open_award_editor (TIDU_TALENT_DETAIL (widget), NULL);
-}
-
-static void
-edit_award_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  open_award_editor (TIDU_TALENT_DETAIL (widget), g_variant_get_string (parameter, NULL));
+  open_award_editor (TIDU_TALENT_DETAIL (widget), tidu_detail_action_target (parameter));
 }
 
 static void
@@ -309,25 +266,14 @@ delete_activated (GtkWidget  *widget,
     tidu_talent_detail_delete_talent (self, self->talent_id);
 }
 
-static void
-undo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  tidu_undo_run (widget);
-}
-
 /* ------------------------------------------------------------------ GObject */
 
 static void
 tidu_talent_detail_dispose (GObject *object)
 {
   TiduTalentDetail *self = TIDU_TALENT_DETAIL (object);
-  GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), TIDU_TYPE_TALENT_DETAIL);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  tidu_detail_dispose (GTK_WIDGET (self), TIDU_TYPE_TALENT_DETAIL);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (tidu_talent_detail_parent_class)->dispose (object);
@@ -353,30 +299,7 @@ tidu_talent_detail_class_init (TiduTalentDetailClass *klass)
   object_class->dispose = tidu_talent_detail_dispose;
   object_class->finalize = tidu_talent_detail_finalize;
 
-  /**
-   * TiduTalentDetail::back-requested:
-   *
-   * The officer asked to go back to the list (the Back button, Alt+Left, Escape).
-   */
-  signals[BACK_REQUESTED] = g_signal_new ("back-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * TiduTalentDetail::changed:
-   *
-   * The talent or an award was saved, deleted or restored: lists should refresh.
-   */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * TiduTalentDetail::deleted:
-   * @talent_id: the talent moved to the trash
-   */
-  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-talent-detail.ui");
+  tidu_detail_class_setup (widget_class, RESOURCE_BASE "/ui/tidu-talent-detail.ui", signals);
   gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, summary_label);
@@ -386,26 +309,15 @@ tidu_talent_detail_class_init (TiduTalentDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, awards_group);
   gtk_widget_class_bind_template_child (widget_class, TiduTalentDetail, awards_list);
 
-  gtk_widget_class_install_action (widget_class, "talent.back", NULL, back_activated);
-  gtk_widget_class_install_action (widget_class, "talent.edit", NULL, edit_activated);
-  gtk_widget_class_install_action (widget_class, "talent.add-award", NULL, add_award_activated);
-  gtk_widget_class_install_action (widget_class, "talent.edit-award", "s", edit_award_activated);
-  gtk_widget_class_install_action (widget_class, "talent.delete", NULL, delete_activated);
-  gtk_widget_class_install_action (widget_class, "talent.undo", NULL, undo_activated);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "talent.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "talent.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "talent.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "talent.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "talent.undo", NULL);
+  tidu_detail_class_add_actions (widget_class, "talent", "undo", edit_activated, delete_activated);
+  gtk_widget_class_install_action (widget_class, "talent.add-award", NULL, award_activated);
+  gtk_widget_class_install_action (widget_class, "talent.edit-award", "s", award_activated);
 }
 
 static void
 tidu_talent_detail_init (TiduTalentDetail *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
+  tidu_detail_init (GTK_WIDGET (self));
   tidu_talent_detail_reload (self);
 }
 

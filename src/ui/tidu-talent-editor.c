@@ -211,73 +211,6 @@ _tidu_format_money (gint64 yuan)
   return tidu_money_format_with_unit (yuan, _tidu_display_unit ());
 }
 
-/* ------------------------------------------------------------------ detail pages */
-
-void
-_tidu_detail_clear (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-GtkWidget *
-_tidu_detail_row (GtkListBox *list,
-                  const char *title,
-                  const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_append (list, row);
-  return row;
-}
-
-/* A row with a field's name on the left and its value on the right, a dash when unset. */
-void
-_tidu_detail_value_row (GtkListBox *list,
-                        const char *title,
-                        const char *value)
-{
-  GtkWidget *row = _tidu_detail_row (list, title, NULL);
-  GtkWidget *label = gtk_label_new (value != NULL ? value : "—");
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_selectable (GTK_LABEL (label), value != NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  if (value == NULL)
-    gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-}
-
-void
-_tidu_detail_row_button (GtkWidget  *row,
-                         const char *icon_name,
-                         const char *tooltip,
-                         const char *action,
-                         const char *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-}
-
 char *
 _tidu_award_describe (TiduDatabase          *database,
                       const TiduTalentAward *award,
@@ -354,31 +287,23 @@ static guint signals[N_SIGNALS];
 
 static const char *gender_values[] = { "", "female", "male", NULL };
 
-static void
-replace (char **member,
-         char  *value)
-{
-  g_free (*member);
-  *member = value;
-}
-
 static TiduTalent *
 build_talent (TiduTalentEditor *self,
               TiduValidation   *validation)
 {
   TiduTalent *talent = tidu_talent_copy (self->talent);
 
-  replace (&talent->name, tidu_form_get_text (self->name_row));
-  replace (&talent->gender, g_strdup (tidu_form_get_combo_value (self->gender_row, (GStrv) gender_values)));
+  tidu_form_replace (&talent->name, tidu_form_get_text (self->name_row));
+  tidu_form_replace (&talent->gender, g_strdup (tidu_form_get_combo_value (self->gender_row, (GStrv) gender_values)));
   talent->birth_year = tidu_form_get_int (self->birth_year_row, "birth_year", validation);
-  replace (&talent->degree, tidu_form_get_text (self->degree_row));
-  replace (&talent->title, tidu_form_get_text (self->title_row));
-  replace (&talent->field, tidu_form_get_text (self->field_row));
-  replace (&talent->firm_id, g_strdup (tidu_record_picker_get_value (self->firm_picker)));
-  replace (&talent->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
-  replace (&talent->contact_phone, tidu_form_get_text (self->phone_row));
-  replace (&talent->contact_email, tidu_form_get_text (self->email_row));
-  replace (&talent->notes, tidu_form_get_text (self->notes_row));
+  tidu_form_replace (&talent->degree, tidu_form_get_text (self->degree_row));
+  tidu_form_replace (&talent->title, tidu_form_get_text (self->title_row));
+  tidu_form_replace (&talent->field, tidu_form_get_text (self->field_row));
+  tidu_form_replace (&talent->firm_id, g_strdup (tidu_record_picker_get_value (self->firm_picker)));
+  tidu_form_replace (&talent->region_id, g_strdup (tidu_form_get_combo_value (self->region_row, self->region_values)));
+  tidu_form_replace (&talent->contact_phone, tidu_form_get_text (self->phone_row));
+  tidu_form_replace (&talent->contact_email, tidu_form_get_text (self->email_row));
+  tidu_form_replace (&talent->notes, tidu_form_get_text (self->notes_row));
   return talent;
 }
 
@@ -499,9 +424,7 @@ tidu_talent_editor_class_init (TiduTalentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, firm_picker);
   gtk_widget_class_bind_template_child (widget_class, TiduTalentEditor, firm_row);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, talent_editor_save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, talent_editor_save_activated);
 }
 
 static void
@@ -550,10 +473,7 @@ tidu_talent_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIDU_IS_DATABASE (database), NULL);
 
-  self = g_object_new (TIDU_TYPE_TALENT_EDITOR,
-                       "transient-for", parent,
-                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
-                       NULL);
+  self = tidu_form_new_window (TIDU_TYPE_TALENT_EDITOR, parent);
   self->database = g_object_ref (database);
   tidu_record_picker_set_database (self->firm_picker, database);
   self->region_values = tidu_form_fill_regions (self->region_row, database, _("None"));

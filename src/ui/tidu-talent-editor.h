@@ -72,19 +72,6 @@ void          _tidu_talent_form_set_can_save (TiduTalentForm     *form,
 
 TiduMoneyUnit _tidu_display_unit            (void);
 char         *_tidu_format_money            (gint64               yuan);
-/* Rows of the detail pages' lists (the pages' frames are templates). */
-void          _tidu_detail_clear            (GtkListBox          *list);
-GtkWidget    *_tidu_detail_row              (GtkListBox          *list,
-                                             const char          *title,
-                                             const char          *subtitle);
-void          _tidu_detail_value_row        (GtkListBox          *list,
-                                             const char          *title,
-                                             const char          *value);
-void          _tidu_detail_row_button       (GtkWidget           *row,
-                                             const char          *icon_name,
-                                             const char          *tooltip,
-                                             const char          *action,
-                                             const char          *target);
 
 /* "batch · firm · granted … · paid … · status" for an award row. */
 char         *_tidu_award_describe          (TiduDatabase          *database,

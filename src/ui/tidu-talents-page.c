@@ -22,7 +22,6 @@
 #include "tidu-talent-detail.h"
 #include "tidu-talent-editor.h"
 #include "tidu-undo.h"
-#include "tidu-undo.h"
 #include "tidu-talents-page.h"
 #include "tidu-ui-util.h"
 #include "tidu-window.h"
@@ -60,14 +59,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const TiduEntity counted[] = { TIDU_ENTITY_TALENT };
-
-static GtkWindow *
-get_window (TiduTalentsPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
 
 static gboolean
 on_plans (TiduTalentsPage *self)
@@ -222,7 +213,7 @@ new_talent (TiduTalentsPage *self)
 
   if (self->database == NULL)
     return;
-  editor = tidu_talent_editor_new (get_window (self), self->database, NULL);
+  editor = tidu_talent_editor_new (tidu_ui_get_window (GTK_WIDGET (self)), self->database, NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (talent_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -234,7 +225,7 @@ new_plan (TiduTalentsPage *self)
 
   if (self->database == NULL)
     return;
-  editor = tidu_plan_editor_new (get_window (self), self->database, NULL);
+  editor = tidu_plan_editor_new (tidu_ui_get_window (GTK_WIDGET (self)), self->database, NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (plan_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -260,27 +251,13 @@ new_talent_activated (GtkWidget  *widget,
   new_talent (TIDU_TALENTS_PAGE (widget));
 }
 
-static const char *
-selected_id (TiduRecordList *list)
-{
-  TiduListModel *model = tidu_record_list_get_model (list);
-  guint position = tidu_list_model_get_selected (model);
-  g_autoptr(TiduListItem) item = NULL;
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return NULL;
-  item = g_list_model_get_item (G_LIST_MODEL (model), position);
-  /* The model keeps the item (and its id) in its page cache. */
-  return item != NULL ? g_intern_string (tidu_list_item_get_id (item)) : NULL;
-}
-
 static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   TiduTalentsPage *self = TIDU_TALENTS_PAGE (widget);
-  const char *id;
+  g_autofree char *id = NULL;
 
   if (self->database == NULL)
     return;
@@ -290,19 +267,19 @@ delete_activated (GtkWidget  *widget,
     }
   else if (on_plans (self))
     {
-      if ((id = selected_id (self->plan_list)) != NULL)
+      if ((id = tidu_record_list_dup_selected_id (self->plan_list)) != NULL)
         {
           tidu_plan_detail_set_database (self->plan_detail, self->database);
           tidu_plan_detail_delete_plan (self->plan_detail, id);
         }
     }
-  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0
+  else if (tidu_ui_stack_shows (self->stack, "list")
            && tidu_record_list_get_trash (self->record_list))
     {
       tidu_record_list_purge_selected (self->record_list);
     }
-  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0
-           && (id = selected_id (self->record_list)) != NULL)
+  else if (tidu_ui_stack_shows (self->stack, "list")
+           && (id = tidu_record_list_dup_selected_id (self->record_list)) != NULL)
     {
       tidu_talent_detail_set_database (self->talent_detail, self->database);
       tidu_talent_detail_delete_talent (self->talent_detail, id);
@@ -332,7 +309,7 @@ tidu_talents_page_get_property (GObject    *object,
       break;
 
     case PROP_READ_ONLY:
-      g_value_set_boolean (value, self->database != NULL && !tidu_ui_can_write (self->database));
+      g_value_set_boolean (value, tidu_ui_is_read_only (self->database));
       break;
 
     default:
@@ -380,18 +357,7 @@ tidu_talents_page_class_init (TiduTalentsPageClass *klass)
   object_class->set_property = tidu_talents_page_set_property;
   object_class->dispose = tidu_talents_page_dispose;
 
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL,
-                         TIDU_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /* A received snapshot opened for browsing: nothing can be added, edited or deleted. */
-  properties[PROP_READ_ONLY] =
-    g_param_spec_boolean ("read-only", NULL, NULL,
-                          FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  tidu_ui_install_place_properties (object_class, properties, PROP_DATABASE, PROP_READ_ONLY, 0);
 
   g_type_ensure (TIDU_TYPE_RECORD_LIST);
   g_type_ensure (TIDU_TYPE_SAMPLE_LOADER);
@@ -426,17 +392,6 @@ tidu_talents_page_class_init (TiduTalentsPageClass *klass)
 }
 
 static void
-add_shortcut (GtkEventController *controller,
-              guint               key,
-              GdkModifierType     modifiers,
-              const char         *action)
-{
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (key, modifiers),
-                                                          gtk_named_action_new (action)));
-}
-
-static void
 tidu_talents_page_init (TiduTalentsPage *self)
 {
   GtkEventController *controller;
@@ -448,15 +403,15 @@ tidu_talents_page_init (TiduTalentsPage *self)
    * text in the search entry. */
   controller = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
-  add_shortcut (controller, GDK_KEY_n, GDK_CONTROL_MASK, "talents.new");
-  add_shortcut (controller, GDK_KEY_z, GDK_CONTROL_MASK, "talents.undo");
+  tidu_ui_add_shortcut (controller, GDK_KEY_n, GDK_CONTROL_MASK, "talents.new");
+  tidu_ui_add_shortcut (controller, GDK_KEY_z, GDK_CONTROL_MASK, "talents.undo");
   gtk_widget_add_controller (self->views, controller);
 
   controller = gtk_shortcut_controller_new ();
-  add_shortcut (controller, GDK_KEY_Delete, 0, "talents.delete");
+  tidu_ui_add_shortcut (controller, GDK_KEY_Delete, 0, "talents.delete");
   gtk_widget_add_controller (GTK_WIDGET (self->record_list), controller);
   controller = gtk_shortcut_controller_new ();
-  add_shortcut (controller, GDK_KEY_Delete, 0, "talents.delete");
+  tidu_ui_add_shortcut (controller, GDK_KEY_Delete, 0, "talents.delete");
   gtk_widget_add_controller (GTK_WIDGET (self->plan_list), controller);
 
   g_signal_connect_object (self->record_list, "notify::trash", G_CALLBACK (list_trash_changed_cb), self, G_CONNECT_SWAPPED);

@@ -517,9 +517,7 @@ tidu_target_editor_class_init (TiduTargetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduTargetEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, TiduTargetEditor, notes_row);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  tidu_form_class_add_save_action (widget_class, save_activated);
 }
 
 static void
