@@ -100,6 +100,40 @@ GArray        *tidu_list_query_run        (TiduDatabase         *db,
 char          *tidu_list_query_explain    (TiduDatabase         *db,
                                            const TiduListQuery  *query,
                                            GError              **error);
+/* Searching a list in memory (docs/adr/0008-list-search-in-memory.md). A list's base order is
+ * the rowids of its query without the search, read once (on a worker: about as long as the
+ * list with no search). A search then reads from the FTS indexes only the set of rowids
+ * matching each term and keeps the base rows in all the sets, in their order: the same rows,
+ * in the same order, as tidu_list_query_run () gives for the query with its search, at the cost
+ * of the index reads. Only the live rows of the kinds with FTS indexes (firms, carriers,
+ * talents) go this way (tidu_list_query_can_use_base ()); the trash and the talent plans run
+ * their query.
+ *
+ * A base never changes once read and may move between threads. It keeps the connection it was
+ * read on and that connection's PRAGMA data_version: a commit by any other connection since,
+ * another day, or another query (search aside) makes it stale (tidu_list_base_is_current ()). */
+typedef struct _TiduListBase TiduListBase;
+
+gboolean       tidu_list_query_can_use_base (const TiduListQuery *query);
+TiduListBase  *tidu_list_base_new         (TiduDatabase         *db,
+                                           const TiduListQuery  *query,
+                                           GError              **error);
+TiduListBase  *tidu_list_base_ref         (TiduListBase         *base);
+void           tidu_list_base_unref       (TiduListBase         *base);
+/* The base order (do not change it). */
+GArray        *tidu_list_base_get_rowids  (TiduListBase         *base);
+/* Whether @base still is @query's base order on @db: same query but for the search, same day,
+ * read on @db, and no commit by another connection since. */
+gboolean       tidu_list_base_is_current  (TiduListBase         *base,
+                                           TiduDatabase         *db,
+                                           const TiduListQuery  *query);
+/* @query's rowids in display order (@base must be current for it, and @db the connection it was
+ * read on or one of the same file). */
+GArray        *tidu_list_base_search      (TiduListBase         *base,
+                                           TiduDatabase         *db,
+                                           const TiduListQuery  *query,
+                                           GError              **error);
+
 /* The cells of @rowids in that order (a page: up to a few hundred). A rowid whose record is
  * gone, or no longer in the list's live rows or trash, gives a row with id and cells NULL. */
 GPtrArray     *tidu_list_fetch_rows       (TiduDatabase         *db,
@@ -143,5 +177,6 @@ void           tidu_list_choice_free      (TiduListChoice       *choice);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiduListQuery, tidu_list_query_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiduListPrefetch, tidu_list_prefetch_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiduListBase, tidu_list_base_unref)
 
 G_END_DECLS

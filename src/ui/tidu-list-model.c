@@ -2,7 +2,10 @@
  *
  * The Sysprof pattern over SQLite (DESIGN.md §4, PERFORMANCE.md §2.3): one SQL query, run on
  * a worker thread with its own connection, returns the rowids of the matching records in
- * display order (search, filters and sort all happen in SQL). The model keeps that array
+ * display order (filters and sort happen in SQL). A search of the live records keeps the
+ * list's base order (its query without the search, read once per sort, filter or data change)
+ * and filters it in memory by the rowids the FTS indexes find, on the worker too
+ * (TiduListBase, docs/adr/0008-list-search-in-memory.md). The model keeps that array
  * (8 bytes a row) and creates TiduListItems only for the positions the view asks for, a page
  * of rows at a time from the main connection, keeping a few pages. A new result replaces the
  * whole array with one items-changed.
@@ -47,6 +50,8 @@ struct _TiduListModel
 
   GArray        *rowids;
   GQueue         pages;  /* of Page, the most recently used first */
+  /* The base order searches filter (NULL: none read yet, or dropped on a refresh). */
+  TiduListBase  *base;
 
   GCancellable  *cancellable;
   guint64        serial;
@@ -89,6 +94,7 @@ typedef struct
   GAsyncQueue   *pool;
   TiduDatabase  *source;   /* the worker opens its own connection to the same data */
   TiduListQuery *query;
+  TiduListBase  *base;     /* nullable: the base order the model has */
   guint64        serial;
 } RunData;
 
@@ -96,8 +102,9 @@ typedef struct
  * thread runs no SQL when the view asks for the first rows right after items-changed. */
 typedef struct
 {
-  GArray    *rowids;
-  GPtrArray *first_rows;   /* TiduListRow, or NULL */
+  GArray       *rowids;
+  GPtrArray    *first_rows;   /* TiduListRow, or NULL */
+  TiduListBase *base;         /* the base order used, or NULL */
 } RunResult;
 
 /* The view sets up about 200 rows at once (PERFORMANCE.md §2.1): GTK 4.8 asks for row 200
@@ -109,6 +116,7 @@ run_result_free (RunResult *result)
 {
   g_clear_pointer (&result->rowids, g_array_unref);
   g_clear_pointer (&result->first_rows, g_ptr_array_unref);
+  g_clear_pointer (&result->base, tidu_list_base_unref);
   g_free (result);
 }
 
@@ -118,6 +126,7 @@ run_data_free (RunData *data)
   g_clear_pointer (&data->pool, g_async_queue_unref);
   g_clear_object (&data->source);
   g_clear_pointer (&data->query, tidu_list_query_free);
+  g_clear_pointer (&data->base, tidu_list_base_unref);
   g_free (data);
 }
 
@@ -188,8 +197,9 @@ query_thread (GTask        *task,
   RunData *data = task_data;
   g_autoptr(TiduDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(TiduListBase) base = NULL;
   GPtrArray *first_rows = NULL;
-  GArray *rowids;
+  GArray *rowids = NULL;
 
   /* A newer query came while this one waited for a thread. */
   if (g_task_return_error_if_cancelled (task))
@@ -204,7 +214,20 @@ query_thread (GTask        *task,
       return;
     }
 
-  rowids = tidu_list_query_run (db, data->query, &error);
+  if (tidu_list_query_can_use_base (data->query))
+    {
+      /* The base order the model has, unless the query (search aside) or the data changed. */
+      if (data->base != NULL && tidu_list_base_is_current (data->base, db, data->query))
+        base = tidu_list_base_ref (data->base);
+      else
+        base = tidu_list_base_new (db, data->query, &error);
+      if (base != NULL && !g_cancellable_is_cancelled (cancellable))
+        rowids = tidu_list_base_search (base, db, data->query, &error);
+      else if (base != NULL)
+        rowids = g_array_new (FALSE, FALSE, sizeof (gint64));   /* too late anyway */
+    }
+  else
+    rowids = tidu_list_query_run (db, data->query, &error);
   if (rowids != NULL && rowids->len > 0 && !g_cancellable_is_cancelled (cancellable))
     {
       /* A failure here only means the main thread fetches those pages itself. */
@@ -213,9 +236,10 @@ query_thread (GTask        *task,
                                          NULL);
     }
 
-  /* One thread at a time uses a connection: it goes back to the pool only now. */
+  /* One thread at a time uses a connection: it goes back to the pool only now, in front, so
+   * that the next query gets it again (a base order is current on its own connection only). */
   if (g_async_queue_length (data->pool) < MAX_IDLE_CONNECTIONS)
-    g_async_queue_push (data->pool, g_steal_pointer (&db));
+    g_async_queue_push_front (data->pool, g_steal_pointer (&db));
 
   if (rowids == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -225,6 +249,7 @@ query_thread (GTask        *task,
 
       result->rowids = rowids;
       result->first_rows = first_rows;
+      result->base = g_steal_pointer (&base);
       g_task_return_pointer (task, result, (GDestroyNotify) run_result_free);
     }
 }
@@ -261,6 +286,11 @@ query_done_cb (GObject      *object,
     }
 
   self->loaded = TRUE;
+  if (run_result->base != NULL)
+    {
+      g_clear_pointer (&self->base, tidu_list_base_unref);
+      self->base = g_steal_pointer (&run_result->base);
+    }
   replace_rowids (self, g_steal_pointer (&run_result->rowids), tidu_list_query_copy (data->query),
                   run_result->first_rows);
   run_result_free (run_result);
@@ -300,6 +330,7 @@ run_query (TiduListModel *self)
   data->pool = g_async_queue_ref (self->pool);
   data->source = g_object_ref (self->database);
   data->query = tidu_list_query_copy (self->query);
+  data->base = self->base != NULL ? tidu_list_base_ref (self->base) : NULL;
   data->serial = self->serial;
 
   set_loading (self, TRUE);
@@ -584,6 +615,7 @@ tidu_list_model_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   clear_pages (self);
+  g_clear_pointer (&self->base, tidu_list_base_unref);
   g_clear_object (&self->database);
   g_clear_pointer (&self->pool, g_async_queue_unref);
 
@@ -712,6 +744,7 @@ tidu_list_model_set_database (TiduListModel *self,
     {
       /* Connections in the old pool belong to the old file; running tasks keep it alive. */
       g_clear_pointer (&self->pool, g_async_queue_unref);
+      g_clear_pointer (&self->base, tidu_list_base_unref);
       if (database != NULL)
         self->pool = g_async_queue_new_full (g_object_unref);
       self->loaded = FALSE;
@@ -825,13 +858,15 @@ tidu_list_model_set_trash (TiduListModel *self,
  * tidu_list_model_refresh:
  * @self: a #TiduListModel
  *
- * Runs the current query again, after records changed.
+ * Runs the current query again, after records changed (the base order searches filter is read
+ * again too).
  */
 void
 tidu_list_model_refresh (TiduListModel *self)
 {
   g_return_if_fail (TIDU_IS_LIST_MODEL (self));
 
+  g_clear_pointer (&self->base, tidu_list_base_unref);
   run_query (self);
 }
 
