@@ -35,7 +35,8 @@
  * rather than ORDER BY … LIMIT 1, which opens a sorter for every row of a page (ranks are
  * below 10000: the zero-padded rank sorts as text, and the label follows it). */
 #define CURRENT_TIER_MAX(what) \
-  "(SELECT max (printf ('%04d', t.rank) || " what ") FROM firm_tiers ft JOIN tiers t ON t.code = ft.tier" \
+  "(SELECT max (printf ('%04d', t.rank) || " what ") FROM firm_tiers ft INDEXED BY firm_tiers_current" \
+  " JOIN tiers t ON t.code = ft.tier" \
   " WHERE ft.firm_id = x.id AND t.line = 'ladder' AND " VALID_ON_T ("ft") ")"
 #define CURRENT_TIER_LABEL "substr (" CURRENT_TIER_MAX ("t.$L") ", 5)"
 /* The same label for every firm at once, keyed by firm id: one pass over firm_tiers in its
