@@ -2,7 +2,8 @@
  *
  * A list is one SQL query that returns the rowids of the matching records in display order
  * (search, filters and sort all run in SQL); the UI's list model keeps that array and fetches
- * the cells of the rows the view shows, a page at a time (DESIGN.md §4).
+ * the cells of the rows the view shows, a page at a time (DESIGN.md §4). The list model runs a
+ * search of the live records on its base order instead (TiduListBase below).
  *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later

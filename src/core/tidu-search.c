@@ -223,10 +223,10 @@ build_index_select (const TiduSearch   *search,
           continue;
         }
 
-      /* A phrase of letters and digits on the per-character index is exact: other characters
-       * between them break the adjacency (tidu-tokenizer.c). A term with other characters in
-       * it is checked again with LIKE on the rows the index found, and a term of punctuation
-       * alone can only be found by LIKE. */
+      /* One or two letters and digits are one token of the per-character index, exact: a
+       * pair is a token only where the two touch (tidu-tokenizer.c). A term with other
+       * characters in it is checked again with LIKE on the rows the index found, and a term of
+       * punctuation alone can only be found by LIKE. */
       if (has_alnum (term))
         append_fts_phrase (chars, term);
       if (!all_alnum (term))
