@@ -276,6 +276,84 @@ test_stale_after_query_change (Fixture       *fixture,
   g_assert_false (tidu_list_base_is_current (base, fixture->db, other));
 }
 
+/* The stamp moves with a commit on the connection itself or on any other one. */
+static void
+test_stamp (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiduDatabase) other = tidu_database_open_again (fixture->db, &error);
+  TiduListStamp before, after, again;
+
+  g_assert_no_error (error);
+  g_assert_true (tidu_list_database_stamp (fixture->db, &before, &error));
+  g_assert_true (tidu_list_database_stamp (fixture->db, &again, &error));
+  g_assert_true (before.data_version == again.data_version && before.changes == again.changes);
+
+  exec_sql (fixture->db, "UPDATE firms SET notes = 'own write' WHERE rowid = (SELECT min(rowid) FROM firms)");
+  g_assert_true (tidu_list_database_stamp (fixture->db, &after, &error));
+  g_assert_cmpint (after.changes, !=, before.changes);
+
+  exec_sql (other, "UPDATE firms SET notes = 'other write' WHERE rowid = (SELECT min(rowid) FROM firms)");
+  g_assert_true (tidu_list_database_stamp (fixture->db, &again, &error));
+  g_assert_cmpint (again.data_version, !=, after.data_version);
+  g_assert_no_error (error);
+}
+
+/* A prefetch gives the cells tidu_list_fetch_rows gives, and is ignored for another day or
+ * another kind of list. */
+static void
+test_prefetch_day (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiduListQuery) query = tidu_list_query_new (TIDU_LIST_FIRMS);
+  g_autoptr(TiduListQuery) long_ago = tidu_list_query_new (TIDU_LIST_FIRMS);
+  g_autoptr(TiduListPrefetch) prefetch = NULL;
+  g_autoptr(GArray) rowids = NULL;
+  GDate day;
+
+  g_assert_true (tidu_list_kind_has_prefetch (TIDU_LIST_FIRMS));
+  g_assert_false (tidu_list_kind_has_prefetch (TIDU_LIST_TALENT_PLANS));
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 1, 1, 1990);   /* no firm had a tier yet */
+  tidu_list_query_set_today (long_ago, &day);
+  prefetch = tidu_list_prefetch_new (fixture->db, long_ago, &error);
+  g_assert_no_error (error);
+  rowids = tidu_list_query_run (fixture->db, query, &error);
+  g_assert_no_error (error);
+
+  for (int i = 0; i < 2; i++)
+    {
+      TiduListQuery *for_rows = i == 0 ? query : long_ago;
+      g_autoptr(GPtrArray) plain = tidu_list_fetch_rows (fixture->db, for_rows, (const gint64 *) rowids->data,
+                                                         rowids->len, &error);
+      g_autoptr(GPtrArray) with = tidu_list_fetch_rows_with (fixture->db, for_rows, prefetch,
+                                                             (const gint64 *) rowids->data, rowids->len, &error);
+      guint n_columns, tiers = 0;
+
+      g_assert_no_error (error);
+      tidu_list_get_columns (TIDU_LIST_FIRMS, &n_columns);
+      g_assert_cmpuint (plain->len, ==, with->len);
+      for (guint r = 0; r < plain->len; r++)
+        for (guint c = 0; c < n_columns; c++)
+          {
+            const TiduListRow *a = g_ptr_array_index (plain, r);
+            const TiduListRow *b = g_ptr_array_index (with, r);
+
+            g_assert_cmpstr (a->cells[c], ==, b->cells[c]);
+            if (c == 3 && a->cells[c] != NULL)
+              tiers++;
+          }
+      /* Today some firms have a tier; in 1990 none had. */
+      if (i == 0)
+        g_assert_cmpuint (tiers, >, 0);
+      else
+        g_assert_cmpuint (tiers, ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +364,8 @@ main (int   argc,
   g_test_add ("/list-search/same-as-sql", Fixture, NULL, fixture_set_up, test_same_as_sql, fixture_tear_down);
   g_test_add ("/list-search/carriers-and-talents", Fixture, NULL, fixture_set_up, test_carriers_and_talents, fixture_tear_down);
   g_test_add ("/list-search/stale-after-write", Fixture, NULL, fixture_set_up, test_stale_after_write, fixture_tear_down);
+  g_test_add ("/list-search/stamp", Fixture, NULL, fixture_set_up, test_stamp, fixture_tear_down);
+  g_test_add ("/list-search/prefetch-day", Fixture, NULL, fixture_set_up, test_prefetch_day, fixture_tear_down);
   g_test_add ("/list-search/stale-after-query-change", Fixture, NULL, fixture_set_up, test_stale_after_query_change, fixture_tear_down);
 
   return g_test_run ();

@@ -1126,7 +1126,31 @@ struct _TiduListPrefetch
   GHashTable   *cells[G_N_ELEMENTS (prefetched)];   /* record id → cell, or NULL */
   int           column[G_N_ELEMENTS (prefetched)];  /* index in the kind's columns, or -1 */
   GStringChunk *strings;
+  TiduListKind  kind;                               /* what it was read for */
+  GDate         today;
 };
+
+gboolean
+tidu_list_kind_has_prefetch (TiduListKind kind)
+{
+  g_return_val_if_fail (kind < TIDU_N_LISTS, FALSE);
+  for (guint p = 0; p < G_N_ELEMENTS (prefetched); p++)
+    if (prefetched[p].kind == kind)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+tidu_list_database_stamp (TiduDatabase  *db,
+                          TiduListStamp *stamp,
+                          GError       **error)
+{
+  g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (stamp != NULL, FALSE);
+
+  stamp->changes = sqlite3_total_changes64 (tidu_database_get_handle (db));
+  return read_data_version (db, &stamp->data_version, error);
+}
 
 void
 tidu_list_prefetch_free (TiduListPrefetch *prefetch)
@@ -1157,6 +1181,8 @@ tidu_list_prefetch_new (TiduDatabase         *db,
   today_text = date_to_iso (&today);
   prefetch = g_new0 (TiduListPrefetch, 1);
   prefetch->strings = g_string_chunk_new (65536);
+  prefetch->kind = query->kind;
+  prefetch->today = today;
   for (guint p = 0; p < G_N_ELEMENTS (prefetched); p++)
     {
       g_autoptr(GString) sql = NULL;
@@ -1252,6 +1278,11 @@ tidu_list_fetch_rows_with (TiduDatabase         *db,
   if (n_rowids == 0)
     return g_steal_pointer (&rows);
 
+  /* Cells read for another kind of list or another day are not these. */
+  query_today (query, &today);
+  if (prefetch != NULL && (prefetch->kind != query->kind || g_date_compare (&prefetch->today, &today) != 0))
+    prefetch = NULL;
+
   /* A row gone from the database, or moved into (or out of) the trash since the list was run,
    * comes back with no id and no cells. */
   g_string_append (sql, "SELECT j.value, x.id");
@@ -1274,7 +1305,6 @@ tidu_list_fetch_rows_with (TiduDatabase         *db,
     g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", rowids[i]);
   g_string_append_c (json, ']');
 
-  query_today (query, &today);
   today_text = date_to_iso (&today);
 
   stmt = tidu_database_prepare (db, sql->str, error);

@@ -160,6 +160,22 @@ GPtrArray        *tidu_list_fetch_rows_with (TiduDatabase        *db,
                                             const gint64         *rowids,
                                             guint                 n_rowids,
                                             GError              **error);
+/* Whether the kind has such cells (firms: the current tier); a prefetch read for another kind
+ * or another day is ignored. */
+gboolean          tidu_list_kind_has_prefetch (TiduListKind       kind);
+
+/* What @db has seen: it changes with every commit, by @db (sqlite3_total_changes64) or by any
+ * other connection (PRAGMA data_version). A prefetch read on another connection still holds
+ * on @db while @db's stamp is the one taken before it was read. */
+typedef struct
+{
+  gint64 data_version;
+  gint64 changes;
+} TiduListStamp;
+
+gboolean          tidu_list_database_stamp (TiduDatabase        *db,
+                                            TiduListStamp       *stamp,
+                                            GError             **error);
 
 /* The choices a filter offers, for the UI's drop-downs and the CLI: value and display label
  * pairs (regions by id with their names, carriers by id, distinct industries, plan ids, award

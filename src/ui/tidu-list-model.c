@@ -10,6 +10,11 @@
  * of rows at a time from the main connection, keeping a few pages. A new result replaces the
  * whole array with one items-changed.
  *
+ * A page the main thread fetches itself (beyond the first ones the worker hands over) would look
+ * up each firm's current tier; so the first such page asks a worker for every firm's tier at
+ * once (TiduListPrefetch, tidu-list.h), and later pages take it from there while the main
+ * connection has seen no commit since it was asked for.
+ *
  * The model is also its own single selection. GtkSingleSelection, on an items-changed that
  * covers its selected position, asks for every added item to find the selected one again:
  * with 100,000 rows that would fetch the whole table on every keystroke.
@@ -52,6 +57,12 @@ struct _TiduListModel
   GQueue         pages;  /* of Page, the most recently used first */
   /* The base order searches filter (NULL: none read yet, or dropped on a refresh). */
   TiduListBase  *base;
+
+  /* The cells read for every record at once, and what the main connection had seen when they
+   * were asked for; the task reading them. */
+  TiduListPrefetch *cells;
+  TiduListStamp     cells_stamp;
+  GCancellable     *cells_cancellable;
 
   GCancellable  *cancellable;
   guint64        serial;
@@ -341,6 +352,127 @@ run_query (TiduListModel *self)
   g_task_run_in_thread (task, query_thread);
 }
 
+typedef struct
+{
+  GAsyncQueue   *pool;
+  TiduDatabase  *source;
+  TiduListQuery *query;
+  TiduListStamp  stamp;    /* the main connection's, when asked */
+} CellsData;
+
+static void
+cells_data_free (CellsData *data)
+{
+  g_clear_pointer (&data->pool, g_async_queue_unref);
+  g_clear_object (&data->source);
+  g_clear_pointer (&data->query, tidu_list_query_free);
+  g_free (data);
+}
+
+static void
+cells_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CellsData *data = task_data;
+  g_autoptr(TiduDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TiduListPrefetch *cells;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  db = g_async_queue_try_pop (data->pool);
+  if (db == NULL)
+    db = tidu_database_open_again (data->source, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  cells = tidu_list_prefetch_new (db, data->query, &error);
+  /* Behind the list queries' connection: a keystroke's base order stays on the one it has. */
+  if (g_async_queue_length (data->pool) < MAX_IDLE_CONNECTIONS)
+    g_async_queue_push (data->pool, g_steal_pointer (&db));
+  if (cells == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, cells, (GDestroyNotify) tidu_list_prefetch_free);
+}
+
+static gboolean
+same_stamp (const TiduListStamp *a,
+            const TiduListStamp *b)
+{
+  return a->data_version == b->data_version && a->changes == b->changes;
+}
+
+static void
+cells_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TiduListModel *self = TIDU_LIST_MODEL (object);
+  CellsData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(TiduListPrefetch) cells = g_task_propagate_pointer (G_TASK (result), NULL);
+  TiduListStamp now;
+
+  /* Dropped (refresh, another database) since: a newer task or none is under way. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cells_cancellable)
+    return;
+  g_clear_object (&self->cells_cancellable);
+
+  /* A commit since it was asked for, on any connection, may have changed a cell: the next page
+   * asks again. */
+  if (cells != NULL && self->database != NULL &&
+      tidu_list_database_stamp (self->database, &now, NULL) && same_stamp (&now, &data->stamp))
+    {
+      g_clear_pointer (&self->cells, tidu_list_prefetch_free);
+      self->cells = g_steal_pointer (&cells);
+      self->cells_stamp = data->stamp;
+    }
+}
+
+static void
+clear_cells (TiduListModel *self)
+{
+  g_cancellable_cancel (self->cells_cancellable);
+  g_clear_object (&self->cells_cancellable);
+  g_clear_pointer (&self->cells, tidu_list_prefetch_free);
+}
+
+/* The prefetched cells, while the main connection has seen no commit since they were asked
+ * for; otherwise they are dropped and asked for again (NULL until they come). */
+static TiduListPrefetch *
+current_cells (TiduListModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  TiduListStamp now;
+  CellsData *data;
+
+  if (!tidu_list_kind_has_prefetch (self->kind) || self->database == NULL || self->pool == NULL ||
+      !tidu_list_database_stamp (self->database, &now, NULL))
+    return NULL;
+  if (self->cells != NULL && same_stamp (&now, &self->cells_stamp))
+    return self->cells;
+
+  g_clear_pointer (&self->cells, tidu_list_prefetch_free);
+  if (self->cells_cancellable != NULL)
+    return NULL;   /* under way */
+
+  self->cells_cancellable = g_cancellable_new ();
+  data = g_new0 (CellsData, 1);
+  data->pool = g_async_queue_ref (self->pool);
+  data->source = g_object_ref (self->database);
+  data->query = tidu_list_query_copy (self->shown_query != NULL ? self->shown_query : self->query);
+  data->stamp = now;
+  task = g_task_new (self, self->cells_cancellable, cells_done_cb, NULL);
+  g_task_set_source_tag (task, current_cells);
+  g_task_set_task_data (task, data, (GDestroyNotify) cells_data_free);
+  g_task_run_in_thread (task, cells_thread);
+  return NULL;
+}
+
 static char **
 cells_for_row (TiduListModel     *self,
                const TiduListRow *row)
@@ -402,8 +534,8 @@ load_page (TiduListModel *self,
   guint start = index * TIDU_LIST_MODEL_PAGE_SIZE;
   guint count = MIN (TIDU_LIST_MODEL_PAGE_SIZE, self->rowids->len - start);
 
-  rows = tidu_list_fetch_rows (self->database, self->shown_query,
-                               &g_array_index (self->rowids, gint64, start), count, &error);
+  rows = tidu_list_fetch_rows_with (self->database, self->shown_query, current_cells (self),
+                                    &g_array_index (self->rowids, gint64, start), count, &error);
   if (rows == NULL)
     g_warning ("Could not fetch list rows: %s", error->message);
 
@@ -615,6 +747,7 @@ tidu_list_model_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   clear_pages (self);
+  clear_cells (self);
   g_clear_pointer (&self->base, tidu_list_base_unref);
   g_clear_object (&self->database);
   g_clear_pointer (&self->pool, g_async_queue_unref);
@@ -745,6 +878,7 @@ tidu_list_model_set_database (TiduListModel *self,
       /* Connections in the old pool belong to the old file; running tasks keep it alive. */
       g_clear_pointer (&self->pool, g_async_queue_unref);
       g_clear_pointer (&self->base, tidu_list_base_unref);
+      clear_cells (self);
       if (database != NULL)
         self->pool = g_async_queue_new_full (g_object_unref);
       self->loaded = FALSE;
@@ -867,6 +1001,7 @@ tidu_list_model_refresh (TiduListModel *self)
   g_return_if_fail (TIDU_IS_LIST_MODEL (self));
 
   g_clear_pointer (&self->base, tidu_list_base_unref);
+  clear_cells (self);
   run_query (self);
 }
 
@@ -921,6 +1056,21 @@ tidu_list_model_get_selected (TiduListModel *self)
   g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), GTK_INVALID_LIST_POSITION);
 
   return self->selected;
+}
+
+/**
+ * tidu_list_model_has_prefetched_cells:
+ * @self: a #TiduListModel
+ *
+ * Returns: whether pages take their costly cells from a prefetch read on a worker (for tests
+ *   and benchmarks)
+ */
+gboolean
+tidu_list_model_has_prefetched_cells (TiduListModel *self)
+{
+  g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), FALSE);
+
+  return self->cells != NULL;
 }
 
 /**

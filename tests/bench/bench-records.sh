@@ -159,8 +159,13 @@ LC_ALL=C awk -v firms="$firms" -v runs="$runs" '
         row("LIKE scan \"" q "\" count", medp95(1, id), medp95(2, id), floor_page, "(naive reference)", "")
     }
     id = "page-fetch 100"; p95 = v[2, id, "p95_ms"]
-    row("page of 100 rows (cells)", medp95(1, id), medp95(2, id), floor_page, "p95 <= 1 ms",
+    row("page of 100 rows (cells, first page)", medp95(1, id), medp95(2, id), floor_page, "p95 <= 1 ms",
         p95 <= 1 ? "pass" : sprintf ("FAIL %.1fx", p95))
+    id = "page-fetch-prefetched 100"; p95 = v[2, id, "p95_ms"]
+    row("page of 100 rows (tiers prefetched)", medp95(1, id), medp95(2, id), floor_page, "p95 <= 1 ms",
+        p95 <= 1 ? "pass" : sprintf ("FAIL %.1fx", p95))
+    id = "tier-prefetch all"
+    row("tier prefetch (worker, once per write)", medp95(1, id), medp95(2, id), floor_ids, "(list model)", "")
     id = "start open+count+page"; p95 = v[2, id, "p95_ms"]
     row("open + count firms + first page", medp95(1, id), medp95(2, id), floor_page, "p95 <= 50 ms",
         p95 <= 50 ? "pass" : sprintf ("FAIL %.1fx", p95 / 50))

@@ -21,12 +21,13 @@ exec_sql (TiduDatabase *db,
 }
 
 static TiduDatabase *
-open_sample (const char *dir)
+open_sample (const char *dir,
+             guint       n_firms)
 {
   g_autofree char *path = g_build_filename (dir, "model.sqlite3", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(TiduDatabase) db = tidu_database_open (path, TIDU_DATABASE_OPEN_DEFAULT, &error);
-  TiduSampleOptions options = { 300, 3 };
+  TiduSampleOptions options = { n_firms, 3 };
 
   g_assert_no_error (error);
   g_assert_true (tidu_sample_generate (db, &options, NULL, NULL, NULL, NULL, &error));
@@ -90,7 +91,7 @@ static void
 test_writes (void)
 {
   g_autofree char *dir = tidu_test_make_dir ();
-  g_autoptr(TiduDatabase) db = open_sample (dir);
+  g_autoptr(TiduDatabase) db = open_sample (dir, 300);
   g_autoptr(TiduListModel) model = tidu_list_model_new (TIDU_LIST_FIRMS, db);
 
   TIDU_TEST_WAIT_FOR (model_idle (model));
@@ -134,7 +135,7 @@ test_sort_and_filter (void)
 {
   static const char *texts[] = { "华", "智能", "有限公司", "镇江 智能", "没有这家", NULL };
   g_autofree char *dir = tidu_test_make_dir ();
-  g_autoptr(TiduDatabase) db = open_sample (dir);
+  g_autoptr(TiduDatabase) db = open_sample (dir, 300);
   g_autoptr(TiduListModel) model = tidu_list_model_new (TIDU_LIST_FIRMS, db);
 
   TIDU_TEST_WAIT_FOR (model_idle (model));
@@ -168,6 +169,94 @@ test_sort_and_filter (void)
   tidu_test_remove_dir (dir);
 }
 
+/* The cells of the model's page @index are the ones tidu_list_fetch_rows gives for its rows. */
+static void
+assert_page_cells (TiduListModel *model,
+                   guint          index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_columns;
+  guint start = index * TIDU_LIST_MODEL_PAGE_SIZE;
+  guint end = MIN (start + TIDU_LIST_MODEL_PAGE_SIZE, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  tidu_list_get_columns (TIDU_LIST_FIRMS, &n_columns);
+  for (guint i = start; i < end; i++)
+    {
+      TiduListItem *item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      gint64 rowid = tidu_list_item_get_rowid (item);
+
+      g_ptr_array_add (items, item);
+      g_array_append_val (rowids, rowid);
+    }
+  expected = tidu_list_fetch_rows (tidu_list_model_get_database (model), tidu_list_model_get_query (model),
+                                   (const gint64 *) rowids->data, rowids->len, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const TiduListRow *row = g_ptr_array_index (expected, i);
+
+      g_assert_cmpstr (tidu_list_item_get_id (g_ptr_array_index (items, i)), ==, row->id);
+      for (guint c = 0; c < n_columns; c++)
+        g_assert_cmpstr (tidu_list_item_get_cell (g_ptr_array_index (items, i), c), ==,
+                         row->cells[c] != NULL ? row->cells[c] : "");
+    }
+}
+
+/* Pages the main thread fetches take the tiers from one read of them all on a worker, and stop
+ * as soon as anything is written, on any connection. */
+static void
+test_prefetched_tiers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = tidu_test_make_dir ();
+  g_autoptr(TiduDatabase) db = open_sample (dir, 700);
+  g_autoptr(TiduListModel) model = tidu_list_model_new (TIDU_LIST_FIRMS, db);
+  g_autoptr(TiduListQuery) query = tidu_list_query_new (TIDU_LIST_FIRMS);
+  g_autoptr(GArray) order = NULL;
+  g_autoptr(GPtrArray) row = NULL;
+  g_autofree char *sql = NULL;
+
+  TIDU_TEST_WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 6 * TIDU_LIST_MODEL_PAGE_SIZE);
+  g_assert_false (tidu_list_model_has_prefetched_cells (model));
+
+  /* The first page the main thread reads itself asks for them; the next ones use them. */
+  assert_page_cells (model, 5);
+  TIDU_TEST_WAIT_FOR (tidu_list_model_has_prefetched_cells (model));
+  assert_page_cells (model, 6);
+  g_assert_true (tidu_list_model_has_prefetched_cells (model));
+
+  /* A certification written on the main connection, no refresh: page 4 (not read yet) shows
+   * the new tier of its firm, from SQL again. */
+  order = tidu_list_query_run (db, query, &error);
+  g_assert_no_error (error);
+  row = tidu_list_fetch_rows (db, query, &g_array_index (order, gint64, 4 * TIDU_LIST_MODEL_PAGE_SIZE + 20), 1, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO firm_tiers (id, firm_id, tier, certified_on, valid_until, status)"
+                         " VALUES ('new-listing', '%s', 'listed', '2020-01-01', NULL, 'active')",
+                         ((TiduListRow *) g_ptr_array_index (row, 0))->id);
+  exec_sql (db, sql);
+  assert_page_cells (model, 4);
+  g_assert_false (tidu_list_model_has_prefetched_cells (model));
+
+  /* Asked again, they come back with the new tier. */
+  TIDU_TEST_WAIT_FOR (tidu_list_model_has_prefetched_cells (model));
+  assert_page_cells (model, 3);
+  g_assert_true (tidu_list_model_has_prefetched_cells (model));
+
+  /* A refresh drops them too. */
+  tidu_list_model_refresh (model);
+  g_assert_false (tidu_list_model_has_prefetched_cells (model));
+  TIDU_TEST_WAIT_FOR (model_idle (model));
+
+  g_clear_object (&model);
+  g_clear_object (&db);
+  tidu_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +265,7 @@ main (int   argc,
 
   g_test_add_func ("/list-model/writes", test_writes);
   g_test_add_func ("/list-model/sort-and-filter", test_sort_and_filter);
+  g_test_add_func ("/list-model/prefetched-tiers", test_prefetched_tiers);
 
   return g_test_run ();
 }
