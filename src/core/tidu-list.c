@@ -838,7 +838,15 @@ struct _TiduListBase
   TiduDatabase    *db;             /* the connection it was read on */
   gint64           data_version;   /* PRAGMA data_version of @db then */
   TiduSearchTarget target;
+  /* Each term's rowids read on @db while the base is current: the next keystroke typically
+   * keeps all terms but the last (typing on, deleting back). */
+  GMutex           terms_lock;
+  GHashTable      *terms;          /* term → GArray of rowids, ascending */
+  gsize            terms_rows;
 };
+
+/* Rows of term sets a base keeps at most (8 bytes each). */
+#define MAX_TERM_ROWS 400000
 
 gboolean
 tidu_list_query_can_use_base (const TiduListQuery *query)
@@ -920,6 +928,8 @@ tidu_list_base_new (TiduDatabase         *db,
   base->db = g_object_ref (db);
   base->data_version = version;
   base->target = kinds[query->kind].search;
+  g_mutex_init (&base->terms_lock);
+  base->terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   return base;
 }
 
@@ -939,6 +949,8 @@ tidu_list_base_unref (TiduListBase *base)
   g_array_unref (base->rowids);
   g_free (base->key);
   g_object_unref (base->db);
+  g_mutex_clear (&base->terms_lock);
+  g_hash_table_unref (base->terms);
   g_free (base);
 }
 
@@ -1067,17 +1079,41 @@ tidu_list_base_search (TiduListBase         *base,
   terms = tidu_search_get_terms (search, &n_terms);
   for (guint i = 0; i < n_terms && (set == NULL || set->len > 0); i++)
     {
-      GArray *rows = tidu_search_run (db, base->target, terms[i], FALSE, error);
+      g_autoptr(GArray) rows = NULL;
+
+      g_mutex_lock (&base->terms_lock);
+      rows = g_hash_table_lookup (base->terms, terms[i]);
+      if (rows != NULL)
+        g_array_ref (rows);
+      g_mutex_unlock (&base->terms_lock);
 
       if (rows == NULL)
-        return NULL;
-      if (set == NULL)
-        set = rows;
-      else
         {
-          intersect_sorted (set, rows);
-          g_array_unref (rows);
+          rows = tidu_search_run (db, base->target, terms[i], FALSE, error);
+          if (rows == NULL)
+            return NULL;
+          /* Only what the base's own connection read belongs with it. */
+          if (db == base->db)
+            {
+              g_mutex_lock (&base->terms_lock);
+              if (base->terms_rows + rows->len > MAX_TERM_ROWS)
+                {
+                  g_hash_table_remove_all (base->terms);
+                  base->terms_rows = 0;
+                }
+              if (rows->len <= MAX_TERM_ROWS && !g_hash_table_contains (base->terms, terms[i]))
+                {
+                  g_hash_table_insert (base->terms, g_strdup (terms[i]), g_array_ref (rows));
+                  base->terms_rows += rows->len;
+                }
+              g_mutex_unlock (&base->terms_lock);
+            }
         }
+
+      if (set == NULL)
+        set = g_array_copy (rows);
+      else
+        intersect_sorted (set, rows);
     }
   return keep_in_set (base->rowids, set);
 }

@@ -129,7 +129,8 @@ gboolean       tidu_list_base_is_current  (TiduListBase         *base,
                                            TiduDatabase         *db,
                                            const TiduListQuery  *query);
 /* @query's rowids in display order (@base must be current for it, and @db the connection it was
- * read on or one of the same file). */
+ * read on or one of the same file). The rowids of each term read on the base's connection are
+ * kept with the base for the next searches (up to 400,000 rows). */
 GArray        *tidu_list_base_search      (TiduListBase         *base,
                                            TiduDatabase         *db,
                                            const TiduListQuery  *query,
