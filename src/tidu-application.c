@@ -20,14 +20,24 @@ struct _TiduApplication
   GSettings      *settings;
   /* The database opened by the first window: --database, else $TIDU_DATABASE, else the default. */
   char           *database_path;
+  /* The opening of database_path started with the application, before GTK (see startup). */
+  GTask          *startup_open;
 };
 
 G_DEFINE_FINAL_TYPE (TiduApplication, tidu_application, ADW_TYPE_APPLICATION)
 
 typedef struct
 {
-  TiduWindow *window;
-  char       *path;
+  TiduWindow   *window;     /* main thread only; NULL until the window exists */
+  char         *path;
+  /* The worker's result, also kept here so that the main thread can take it at once
+   * (tidu_application_take_startup_open) instead of a main-loop turn later. */
+  GMutex        mutex;
+  GCond         cond;
+  gboolean      done;
+  gboolean      taken;
+  TiduDatabase *database;
+  GError       *error;
 } OpenData;
 
 static void
@@ -35,6 +45,10 @@ open_data_free (OpenData *data)
 {
   g_clear_object (&data->window);
   g_clear_pointer (&data->path, g_free);
+  g_clear_object (&data->database);
+  g_clear_error (&data->error);
+  g_mutex_clear (&data->mutex);
+  g_cond_clear (&data->cond);
   g_free (data);
 }
 
@@ -58,6 +72,9 @@ get_window (TiduApplication *self)
   return NULL;
 }
 
+static void take_startup_open (TiduApplication *self,
+                               TiduWindow      *window);
+
 static TiduWindow *
 ensure_window (TiduApplication *self)
 {
@@ -70,7 +87,10 @@ ensure_window (TiduApplication *self)
         tidu_application_set_database_path (self, NULL);
 
       window = tidu_window_new (self);
-      tidu_application_open_database (self, self->database_path);
+      if (self->startup_open != NULL)
+        take_startup_open (self, window);
+      else
+        tidu_application_open_database (self, self->database_path);
     }
 
   return window;
@@ -87,6 +107,16 @@ open_database_thread (GTask        *task,
   TiduDatabase *database;
 
   database = tidu_database_open (data->path, TIDU_DATABASE_OPEN_DEFAULT, &error);
+
+  g_mutex_lock (&data->mutex);
+  data->done = TRUE;
+  if (database != NULL)
+    data->database = g_object_ref (database);
+  else
+    data->error = g_error_copy (error);
+  g_cond_broadcast (&data->cond);
+  g_mutex_unlock (&data->mutex);
+
   if (database == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -110,20 +140,16 @@ show_open_error_dialog (TiduWindow   *window,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Shows the outcome of opening @data->path in @data->window. */
 static void
-open_database_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+show_opened (OpenData     *data,
+             TiduDatabase *database,
+             const GError *error)
 {
-  OpenData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(TiduDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
   const char *backup_path;
 
-  database = g_task_propagate_pointer (G_TASK (result), &error);
-
   /* The window was closed while the file was opening. */
-  if (gtk_window_get_application (GTK_WINDOW (data->window)) == NULL)
+  if (data->window == NULL || gtk_window_get_application (GTK_WINDOW (data->window)) == NULL)
     return;
 
   if (database == NULL)
@@ -151,6 +177,82 @@ open_database_cb (GObject      *object,
       adw_toast_set_timeout (toast, 10);
       tidu_window_add_toast (data->window, toast);
     }
+}
+
+static void
+open_database_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  OpenData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(TiduDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* The window already took the result (ensure_window). */
+  if (data->taken)
+    return;
+
+  show_opened (data, database, error);
+}
+
+static GTask *
+open_database_start (TiduApplication *self,
+                     const char      *path)
+{
+  GTask *task;
+  OpenData *data;
+
+  data = g_new0 (OpenData, 1);
+  data->path = g_strdup (path);
+  g_mutex_init (&data->mutex);
+  g_cond_init (&data->cond);
+
+  task = g_task_new (self, NULL, open_database_cb, NULL);
+  g_task_set_source_tag (task, tidu_application_open_database);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, open_database_thread);
+
+  return task;
+}
+
+/* The first window takes the database opened since start-up. The worker began before GTK
+ * started and usually finished long ago, so the window gets its database before it is first
+ * shown and its lists start reading at once, instead of showing the loading page for a frame
+ * and getting the database a main-loop turn after being mapped (PERFORMANCE.md §4.7). If the
+ * file is still opening (a migration, a slow disk), the window shows the loading page after a
+ * short wait and the result comes the usual way. */
+#define STARTUP_OPEN_WAIT_US (100 * G_TIME_SPAN_MILLISECOND)
+
+static void
+take_startup_open (TiduApplication *self,
+                   TiduWindow      *window)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->startup_open);
+  OpenData *data = g_task_get_task_data (task);
+  gint64 end_time = g_get_monotonic_time () + STARTUP_OPEN_WAIT_US;
+  gboolean done;
+
+  g_set_object (&data->window, window);
+
+  g_mutex_lock (&data->mutex);
+  while (!data->done)
+    {
+      if (!g_cond_wait_until (&data->cond, &data->mutex, end_time))
+        break;
+    }
+  done = data->done;
+  g_mutex_unlock (&data->mutex);
+
+  if (!done)
+    {
+      tidu_window_show_loading (window, data->path);
+      return;
+    }
+
+  data->taken = TRUE;
+  show_opened (data, data->database, data->error);
 }
 
 /**
@@ -192,14 +294,9 @@ tidu_application_open_database (TiduApplication *self,
   if (tidu_window_get_database (window) == NULL)
     tidu_window_show_loading (window, path);
 
-  data = g_new0 (OpenData, 1);
+  task = open_database_start (self, path);
+  data = g_task_get_task_data (task);
   data->window = g_object_ref (window);
-  data->path = g_strdup (path);
-
-  task = g_task_new (self, NULL, open_database_cb, NULL);
-  g_task_set_source_tag (task, tidu_application_open_database);
-  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
-  g_task_run_in_thread (task, open_database_thread);
 }
 
 static void
@@ -537,6 +634,12 @@ tidu_application_startup (GApplication *application)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
 
+  /* Open the database on a worker while GTK and the window start (about half a second here):
+   * by the time the window exists, the file is open (take_startup_open). A snapshot given as
+   * --database goes the usual way (tidu_application_open_database). */
+  if (self->database_path != NULL && !g_str_has_suffix (self->database_path, TIDU_SNAPSHOT_SUFFIX))
+    self->startup_open = open_database_start (self, self->database_path);
+
   G_APPLICATION_CLASS (tidu_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
@@ -582,6 +685,7 @@ tidu_application_dispose (GObject *object)
   TiduApplication *self = TIDU_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->startup_open);
 
   G_OBJECT_CLASS (tidu_application_parent_class)->dispose (object);
 }

@@ -21,8 +21,29 @@
  *                   before exec, as in PERFORMANCE.md §3.1), or -1 without it;
  *   since_main_ms   since the top of main(), g_get_monotonic_time ();
  *   maxrss_kb       peak RSS (getrusage);
- *   place, rows     the place shown and the rows of the lists on screen, to check the run. */
+ *   place, rows     the place shown and the rows of the lists on screen, to check the run.
+ *
+ * TIDU_BENCH_SEARCH=A|B|…: after that first frame, types each search into the list on screen in
+ * turn (the model's search, as the search entry sets it after its delay) and prints, for each,
+ *   search_ms        from setting the search to the end of the frame that shows its rows;
+ *   result_ms        of which until the worker's result reached the main thread;
+ *   shown_ms         and from then to the end of that frame: the main thread's own work
+ *                    (the model taking the rows, the view rebinding its rows, layout, paint);
+ *   rows             the rows found.
+ * An empty term clears the search. Then it exits. */
 static gint64 bench_main_us;
+
+typedef struct
+{
+  TiduListModel *model;
+  char         **terms;
+  guint          next;
+  gint64         started_us;
+  gint64         result_us;
+  gboolean       waiting;
+} BenchSearch;
+
+static BenchSearch bench_search;
 
 
 /* Whether every mapped TiduRecordList under @widget has its rows; adds their counts to @rows. */
@@ -54,6 +75,80 @@ bench_lists_filled (GtkWidget *widget,
   return TRUE;
 }
 
+static TiduRecordList *
+bench_find_list (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (TIDU_IS_RECORD_LIST (widget))
+    return TIDU_RECORD_LIST (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      TiduRecordList *list = bench_find_list (child);
+
+      if (list != NULL)
+        return list;
+    }
+  return NULL;
+}
+
+/* The model stops loading just before it takes the worker's rows. */
+static void
+bench_loading_cb (TiduListModel *model)
+{
+  if (bench_search.waiting && !tidu_list_model_get_loading (model))
+    bench_search.result_us = g_get_monotonic_time ();
+}
+
+/* Starts the next search, or exits after the last. */
+static void
+bench_search_next (void)
+{
+  const char *term = bench_search.terms[bench_search.next];
+  const char *current = tidu_list_query_get_search (tidu_list_model_get_query (bench_search.model));
+
+  /* The same search again changes nothing: no frame would end it. */
+  while (term != NULL && g_strcmp0 (current != NULL ? current : "", term) == 0)
+    term = bench_search.terms[++bench_search.next];
+
+  if (term == NULL)
+    {
+      fflush (stdout);
+      _exit (0);
+    }
+
+  bench_search.result_us = 0;
+  bench_search.waiting = TRUE;
+  bench_search.started_us = g_get_monotonic_time ();
+  tidu_list_model_set_search (bench_search.model, term);
+}
+
+/* The frame that shows a search's rows ends its measurement. */
+static void
+bench_search_after_paint (void)
+{
+  const char *term = bench_search.terms[bench_search.next];
+  const TiduListQuery *query = tidu_list_model_get_query (bench_search.model);
+  gint64 now;
+
+  if (!bench_search.waiting
+      || tidu_list_model_get_loading (bench_search.model)
+      || g_strcmp0 (tidu_list_query_get_search (query) ? tidu_list_query_get_search (query) : "", term) != 0)
+    return;
+
+  now = g_get_monotonic_time ();
+  g_print ("search term=%s search_ms=%.2f result_ms=%.2f shown_ms=%.2f rows=%u\n", *term ? term : "(none)",
+           (now - bench_search.started_us) / 1e3,
+           (bench_search.result_us - bench_search.started_us) / 1e3,
+           (now - bench_search.result_us) / 1e3,
+           g_list_model_get_n_items (G_LIST_MODEL (bench_search.model)));
+  bench_search.waiting = FALSE;
+  bench_search.next++;
+  bench_search_next ();
+}
+
 /* A list's rows arrive between frames, so the frame after they do is the one that shows them. */
 static void
 bench_after_paint_cb (GdkFrameClock *clock,
@@ -63,6 +158,12 @@ bench_after_paint_cb (GdkFrameClock *clock,
   double first_frame_ms = -1;
   struct rusage usage;
   guint rows = 0;
+
+  if (bench_search.model != NULL)
+    {
+      bench_search_after_paint ();
+      return;
+    }
 
   if (tidu_window_get_database (window) == NULL
       || g_strcmp0 (tidu_window_get_visible_state (window), "places") != 0
@@ -81,6 +182,20 @@ bench_after_paint_cb (GdkFrameClock *clock,
            first_frame_ms, (g_get_monotonic_time () - bench_main_us) / 1e3, usage.ru_maxrss,
            tidu_window_get_place (window), rows);
   fflush (stdout);
+
+  if (g_getenv ("TIDU_BENCH_SEARCH") != NULL)
+    {
+      TiduRecordList *list = bench_find_list (GTK_WIDGET (window));
+
+      if (list != NULL)
+        {
+          bench_search.model = tidu_record_list_get_model (list);
+          bench_search.terms = g_strsplit (g_getenv ("TIDU_BENCH_SEARCH"), "|", -1);
+          g_signal_connect (bench_search.model, "notify::loading", G_CALLBACK (bench_loading_cb), NULL);
+          bench_search_next ();
+          return;
+        }
+    }
   _exit (0);
 }
 

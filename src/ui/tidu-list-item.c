@@ -31,6 +31,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 tidu_list_item_get_property (GObject    *object,
                              guint       prop_id,
@@ -84,6 +91,14 @@ tidu_list_item_class_init (TiduListItemClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The item now shows another row (tidu_list_item_update). */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -113,6 +128,26 @@ tidu_list_item_new (gint64      rowid,
   self->n_cells = g_strv_length (self->cells);
 
   return self;
+}
+
+void
+tidu_list_item_update (TiduListItem *self,
+                       gint64        rowid,
+                       const char   *id,
+                       char        **cells)
+{
+  g_return_if_fail (TIDU_IS_LIST_ITEM (self));
+
+  self->rowid = rowid;
+  g_free (self->id);
+  self->id = g_strdup (id);
+  g_strfreev (self->cells);
+  self->cells = cells != NULL ? cells : g_new0 (char *, 1);
+  self->n_cells = g_strv_length (self->cells);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROWID]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 gint64

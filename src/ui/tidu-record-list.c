@@ -437,6 +437,16 @@ model_items_changed_cb (TiduRecordList *self)
     reselect (self);
 }
 
+/* Rows for a new search, filter or sort show from the first; a refresh keeps the place. */
+static void
+model_new_criteria_cb (TiduRecordList *self)
+{
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
+
+  if (list_view != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 0);
+}
+
 static void
 model_failed_cb (TiduRecordList *self,
                  const GError   *error)
@@ -775,16 +785,39 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* The model refills the items it keeps when the list changes (a search, a sort, a refresh):
+ * bound cells follow their item. */
+static void
+cell_item_changed_cb (TiduListItem *item,
+                      GtkLabel     *label)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column-index"));
+
+  gtk_label_set_text (label, tidu_list_item_get_cell (item, index));
+}
+
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column-index"));
   TiduListItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
-  gtk_label_set_text (GTK_LABEL (label), tidu_list_item_get_cell (item, index));
+  g_object_set_data (G_OBJECT (label), "column-index", g_object_get_data (G_OBJECT (factory), "column-index"));
+  cell_item_changed_cb (item, GTK_LABEL (label));
+  g_signal_connect_object (item, "changed", G_CALLBACK (cell_item_changed_cb), label, 0);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  TiduListItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, cell_item_changed_cb, gtk_list_item_get_child (list_item));
 }
 
 /* Fixed widths keep the columns still while scrolling: the view would otherwise measure the
@@ -833,6 +866,7 @@ add_columns (TiduRecordList *self)
       g_object_set_data (G_OBJECT (factory), "column-index", GUINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer) column);
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
 
       view_column = gtk_column_view_column_new (column->title, g_object_ref (factory));
       gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -1172,6 +1206,7 @@ tidu_record_list_constructed (GObject *object)
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_loading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "failed", G_CALLBACK (model_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "new-criteria", G_CALLBACK (model_new_criteria_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 

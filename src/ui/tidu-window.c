@@ -24,15 +24,16 @@ typedef struct
 {
   const char *id;
   const char *title;
+  GType     (*get_type) (void);
 } Place;
 
 /* In sidebar order; the ids are the stack page names and the last-place values. */
 static const Place places[] = {
-  { "overview", N_("Overview") },
-  { "firms", N_("Firms") },
-  { "carriers", N_("Carriers") },
-  { "talents", N_("Talents") },
-  { "subsidies", N_("Subsidies") },
+  { "overview", N_("Overview"), tidu_overview_page_get_type },
+  { "firms", N_("Firms"), tidu_firms_page_get_type },
+  { "carriers", N_("Carriers"), tidu_carriers_page_get_type },
+  { "talents", N_("Talents"), tidu_talents_page_get_type },
+  { "subsidies", N_("Subsidies"), tidu_subsidies_page_get_type },
 };
 
 struct _TiduWindow
@@ -49,11 +50,10 @@ struct _TiduWindow
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *place_title;
   GtkStack             *place_stack;
-  TiduOverviewPage     *overview_page;
+  /* Each place's page is made when the place is first shown (ensure_page): a start builds
+   * only the place on screen. */
+  AdwBin               *place_bins[G_N_ELEMENTS (places)];
   TiduFirmsPage        *firms_page;
-  TiduCarriersPage     *carriers_page;
-  TiduTalentsPage      *talents_page;
-  TiduSubsidiesPage    *subsidies_page;
   GtkRevealer          *snapshot_revealer;
   GtkLabel             *snapshot_title;
   GtkLabel             *snapshot_description;
@@ -153,9 +153,33 @@ update_place_subtitle (TiduWindow *self)
 {
   const char *subtitle = NULL;
 
-  if (self->place < G_N_ELEMENTS (places) && g_str_equal (places[self->place].id, "firms"))
+  if (self->place < G_N_ELEMENTS (places) && g_str_equal (places[self->place].id, "firms")
+      && self->firms_page != NULL)
     subtitle = tidu_firms_page_get_subtitle (self->firms_page);
   adw_window_title_set_subtitle (self->place_title, subtitle != NULL ? subtitle : "");
+}
+
+/* The page of place @index, made now if it is the first time. */
+static GtkWidget *
+ensure_page (TiduWindow *self,
+             guint       index)
+{
+  GtkWidget *page = adw_bin_get_child (self->place_bins[index]);
+
+  if (page != NULL)
+    return page;
+
+  page = g_object_new (places[index].get_type (), "database", self->database, NULL);
+  adw_bin_set_child (self->place_bins[index], page);
+
+  if (TIDU_IS_FIRMS_PAGE (page))
+    {
+      self->firms_page = TIDU_FIRMS_PAGE (page);
+      g_signal_connect_object (page, "notify::subtitle",
+                               G_CALLBACK (update_place_subtitle), self, G_CONNECT_SWAPPED);
+    }
+
+  return page;
 }
 
 static void
@@ -354,11 +378,6 @@ tidu_window_class_init (TiduWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (TIDU_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (TIDU_TYPE_FIRMS_PAGE);
-  g_type_ensure (TIDU_TYPE_CARRIERS_PAGE);
-  g_type_ensure (TIDU_TYPE_TALENTS_PAGE);
-  g_type_ensure (TIDU_TYPE_SUBSIDIES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tidu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TiduWindow, toast_overlay);
@@ -370,11 +389,16 @@ tidu_window_class_init (TiduWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiduWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, TiduWindow, place_title);
   gtk_widget_class_bind_template_child (widget_class, TiduWindow, place_stack);
-  gtk_widget_class_bind_template_child (widget_class, TiduWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, TiduWindow, firms_page);
-  gtk_widget_class_bind_template_child (widget_class, TiduWindow, carriers_page);
-  gtk_widget_class_bind_template_child (widget_class, TiduWindow, talents_page);
-  gtk_widget_class_bind_template_child (widget_class, TiduWindow, subsidies_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "overview_bin", FALSE,
+                                             G_STRUCT_OFFSET (TiduWindow, place_bins[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "firms_bin", FALSE,
+                                             G_STRUCT_OFFSET (TiduWindow, place_bins[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "carriers_bin", FALSE,
+                                             G_STRUCT_OFFSET (TiduWindow, place_bins[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "talents_bin", FALSE,
+                                             G_STRUCT_OFFSET (TiduWindow, place_bins[3]));
+  gtk_widget_class_bind_template_child_full (widget_class, "subsidies_bin", FALSE,
+                                             G_STRUCT_OFFSET (TiduWindow, place_bins[4]));
   gtk_widget_class_bind_template_child (widget_class, TiduWindow, snapshot_revealer);
   gtk_widget_class_bind_template_child (widget_class, TiduWindow, snapshot_title);
   gtk_widget_class_bind_template_child (widget_class, TiduWindow, snapshot_description);
@@ -399,8 +423,6 @@ tidu_window_init (TiduWindow *self)
   g_autofree char *last_place = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (self->firms_page, "notify::subtitle",
-                           G_CALLBACK (update_place_subtitle), self, G_CONNECT_SWAPPED);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Tidu"));
 #if DEVELOPMENT_BUILD
@@ -464,11 +486,13 @@ tidu_window_set_database (TiduWindow   *self,
 
   g_set_object (&self->database, database);
 
-  g_object_set (self->overview_page, "database", database, NULL);
-  g_object_set (self->firms_page, "database", database, NULL);
-  g_object_set (self->carriers_page, "database", database, NULL);
-  g_object_set (self->talents_page, "database", database, NULL);
-  g_object_set (self->subsidies_page, "database", database, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      GtkWidget *page = adw_bin_get_child (self->place_bins[i]);
+
+      if (page != NULL)
+        g_object_set (page, "database", database, NULL);
+    }
 
   if (database != NULL)
     {
@@ -578,6 +602,7 @@ tidu_window_set_place (TiduWindow *self,
 
   self->place = index;
 
+  ensure_page (self, index);
   gtk_stack_set_visible_child_name (self->place_stack, places[index].id);
   adw_window_title_set_title (self->place_title, _(places[index].title));
   update_place_subtitle (self);
@@ -624,7 +649,7 @@ tidu_window_show_firms (TiduWindow         *self,
   g_return_if_fail (ids != NULL);
 
   tidu_window_set_place (self, "firms");
-  tidu_firms_page_show_firms (self->firms_page, ids, description);
+  tidu_firms_page_show_firms (TIDU_FIRMS_PAGE (ensure_page (self, find_place ("firms"))), ids, description);
 }
 
 /**

@@ -102,6 +102,63 @@ test_run_database (void)
   g_test_trap_assert_passed ();
 }
 
+/* The database given on the command line opens while GTK starts, so the window has it (or its
+ * error) when it is first shown: no loading page for a frame, and the lists start reading
+ * before the window is mapped. Checked right after "activate", before any main-loop turn. */
+static void
+startup_open_checks (GApplication *app)
+{
+  const char *expected_state = g_object_get_data (G_OBJECT (app), "expected-state");
+  TiduWindow *window = active_window (TIDU_APPLICATION (app));
+
+  g_assert_cmpstr (tidu_window_get_visible_state (window), ==, expected_state);
+  if (g_str_equal (expected_state, "places"))
+    g_assert_cmpstr (tidu_database_get_path (tidu_window_get_database (window)), ==,
+                     g_object_get_data (G_OBJECT (app), "expected-path"));
+  else
+    g_assert_null (tidu_window_get_database (window));
+
+  g_application_quit (app);
+}
+
+static void
+run_startup_open (const char *path,
+                  const char *expected_state)
+{
+  g_autoptr(TiduApplication) app = tidu_application_new ();
+  char *args[] = { (char *) "tidu", (char *) "--database", (char *) path, NULL };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_object_set_data (G_OBJECT (app), "expected-path", (gpointer) path);
+  g_object_set_data (G_OBJECT (app), "expected-state", (gpointer) expected_state);
+  g_signal_connect_after (app, "activate", G_CALLBACK (startup_open_checks), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, args), ==, 0);
+}
+
+static void
+test_startup_open (gconstpointer data)
+{
+  gboolean good_file = GPOINTER_TO_INT (data);
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = tidu_test_make_dir ();
+      g_autofree char *good = g_build_filename (dir, "good.sqlite3", NULL);
+      g_autofree char *hello = write_hello (dir);
+
+      if (good_file)
+        run_startup_open (good, "places");
+      else
+        run_startup_open (hello, "error");
+
+      tidu_test_remove_dir (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_version (void)
 {
@@ -270,6 +327,8 @@ main (int   argc,
   tidu_test_init (&argc, &argv);
 
   g_test_add_func ("/application/run-database", test_run_database);
+  g_test_add_data_func ("/application/startup-open/good", GINT_TO_POINTER (TRUE), test_startup_open);
+  g_test_add_data_func ("/application/startup-open/damaged", GINT_TO_POINTER (FALSE), test_startup_open);
   g_test_add_func ("/application/version", test_version);
   g_test_add_func ("/application/accels", test_help_accels);
   g_test_add_func ("/application/about", test_about);

@@ -205,10 +205,10 @@ test_ladder_click (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (ids), ==, count);
 
-  firms = TIDU_FIRMS_PAGE (tidu_test_find_widget (GTK_WIDGET (fixture->window), TIDU_TYPE_FIRMS_PAGE));
-  model = tidu_record_list_get_model (tidu_firms_page_get_record_list (firms));
   g_signal_emit_by_name (tidu_overview_page_get_chart_view (fixture->page, TIDU_CHART_LADDER), "activated", tier->code);
   TIDU_TEST_WAIT_FOR (g_strcmp0 (tidu_window_get_place (fixture->window), "firms") == 0);
+  firms = TIDU_FIRMS_PAGE (tidu_test_find_widget (GTK_WIDGET (fixture->window), TIDU_TYPE_FIRMS_PAGE));
+  model = tidu_record_list_get_model (tidu_firms_page_get_record_list (firms));
   TIDU_TEST_WAIT_FOR (tidu_list_model_get_loaded (model) && !tidu_list_model_get_loading (model)
                       && tidu_list_query_get_filter (tidu_list_model_get_query (model), "ids") != NULL);
   tidu_test_settle ();

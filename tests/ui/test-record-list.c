@@ -496,6 +496,95 @@ test_cache (void)
   tidu_test_remove_dir (dir);
 }
 
+/* The texts of the cells the list view shows (not its headers). */
+static void
+collect_cell_texts (GtkWidget *widget,
+                    GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cell_texts (child, texts);
+}
+
+/* A search, then clearing it, over a list longer than the view: the rows on screen show the
+ * new rows (the model refills the items the view keeps), and the main thread reads no page
+ * the worker did not bring. GTK 4.8's list view used to ask for every added item when the
+ * rows it showed were replaced: 30 pages here, the whole table with 100,000 firms. */
+static void
+test_search_keeps_rows (void)
+{
+  g_autofree char *dir = tidu_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "firms.sqlite3", NULL);
+  g_autoptr(TiduDatabase) database = open_database (path);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  TiduRecordList *list;
+  TiduListModel *model;
+  GtkWidget *view;
+  GtkAdjustment *adjustment;
+  guint reads, n_names = 0;
+
+  insert_firms (database, 3000);
+  list = show_list (database);
+  model = tidu_record_list_get_model (list);
+  view = tidu_test_find_widget (tidu_test_find_widget (GTK_WIDGET (list), GTK_TYPE_COLUMN_VIEW), GTK_TYPE_LIST_VIEW);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  TIDU_TEST_WAIT_FOR (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment));
+  reads = tidu_list_model_get_n_page_reads (model);
+
+  /* A new search shows its first rows, wherever the list was scrolled to. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  tidu_test_settle ();
+  reads = tidu_list_model_get_n_page_reads (model);
+  tidu_list_model_set_search (model, "智能");
+  TIDU_TEST_WAIT_FOR (model_idle (model));
+  tidu_test_settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  /* At most the pages of the rows the view kept there (about 205: up to 4 pages), refilled
+   * before the view moved. */
+  g_assert_cmpuint (tidu_list_model_get_n_page_reads (model) - reads, <=, 4);
+  reads = tidu_list_model_get_n_page_reads (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                    count_sql (database, "SELECT count(*) FROM firms WHERE name LIKE ?1", "%智能%"));
+  collect_cell_texts (view, texts);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      if (g_str_has_suffix (text, "科技有限公司"))
+        {
+          g_assert_nonnull (strstr (text, "智能"));
+          n_names++;
+        }
+    }
+  g_assert_cmpuint (n_names, >, 10);
+
+  tidu_list_model_set_search (model, "");
+  TIDU_TEST_WAIT_FOR (model_idle (model));
+  tidu_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3000);
+  g_assert_cmpuint (tidu_list_model_get_n_page_reads (model) - reads, <=, 1);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  /* The first row on screen is the first firm again. */
+  g_ptr_array_set_size (texts, 0);
+  collect_cell_texts (view, texts);
+  {
+    g_autofree char *first = item_cell (model, 0, 0);
+    gboolean shown = FALSE;
+
+    for (guint i = 0; i < texts->len && !shown; i++)
+      shown = g_str_equal (g_ptr_array_index (texts, i), first);
+    g_assert_true (shown);
+  }
+
+  tidu_test_destroy_toplevels ();
+  g_clear_object (&database);
+  tidu_test_remove_dir (dir);
+}
+
 /* The worker fetches the first pages with the rowids: the view's first rows need no SQL on
  * the main thread, and they are the same rows a fetch on the main connection gives. */
 static void
@@ -649,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/record-list/filter-choices-fresh", test_filter_choices_fresh);
   g_test_add_func ("/record-list/cache", test_cache);
   g_test_add_func ("/record-list/prefetch", test_prefetch);
+  g_test_add_func ("/record-list/search-keeps-rows", test_search_keeps_rows);
   g_test_add_func ("/record-list/activate", test_activate);
   g_test_add_func ("/record-list/load-sample", test_load_sample);
 

@@ -89,8 +89,13 @@ test_window (void)
   g_assert_true (TIDU_IS_WINDOW (window));
   g_assert_true (ADW_IS_APPLICATION_WINDOW (window));
   g_assert_nonnull (tidu_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  /* Only the place shown has its page; the others are made when first shown. */
+  tidu_window_set_place (window, "overview");
   g_assert_nonnull (tidu_test_find_widget (GTK_WIDGET (window), TIDU_TYPE_OVERVIEW_PAGE));
+  g_assert_null (tidu_test_find_widget (GTK_WIDGET (window), TIDU_TYPE_SUBSIDIES_PAGE));
+  tidu_window_set_place (window, "subsidies");
   g_assert_nonnull (tidu_test_find_widget (GTK_WIDGET (window), TIDU_TYPE_SUBSIDIES_PAGE));
+  g_assert_nonnull (tidu_test_find_widget (GTK_WIDGET (window), TIDU_TYPE_OVERVIEW_PAGE));
   g_assert_cmpstr (tidu_window_get_visible_state (window), ==, "loading");
   g_assert_null (tidu_window_get_database (window));
 

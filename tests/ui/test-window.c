@@ -60,6 +60,8 @@ place_state (TiduWindow *window,
       g_assert_not_reached ();
     }
 
+  /* A place's page is made when the place is first shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", place);
   page = tidu_test_find_widget (GTK_WIDGET (window), type);
   g_assert_nonnull (page);
   return get_state (page);
