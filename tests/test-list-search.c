@@ -298,6 +298,13 @@ test_stamp (Fixture       *fixture,
   g_assert_true (tidu_list_database_stamp (fixture->db, &again, &error));
   g_assert_cmpint (again.data_version, !=, after.data_version);
   g_assert_no_error (error);
+
+  /* No stamp inside a transaction: its changes may commit after. */
+  exec_sql (fixture->db, "BEGIN");
+  g_assert_false (tidu_list_database_stamp (fixture->db, &again, &error));
+  g_assert_no_error (error);
+  exec_sql (fixture->db, "COMMIT");
+  g_assert_true (tidu_list_database_stamp (fixture->db, &again, &error));
 }
 
 /* A prefetch gives the cells tidu_list_fetch_rows gives, and is ignored for another day or

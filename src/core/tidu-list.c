@@ -1184,6 +1184,9 @@ tidu_list_database_stamp (TiduDatabase  *db,
   g_return_val_if_fail (TIDU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (stamp != NULL, FALSE);
 
+  /* Inside a transaction, changes counted now may still commit later, unseen by the stamp. */
+  if (!sqlite3_get_autocommit (tidu_database_get_handle (db)))
+    return FALSE;
   stamp->changes = sqlite3_total_changes64 (tidu_database_get_handle (db));
   return read_data_version (db, &stamp->data_version, error);
 }

@@ -167,7 +167,8 @@ gboolean          tidu_list_kind_has_prefetch (TiduListKind       kind);
 
 /* What @db has seen: it changes with every commit, by @db (sqlite3_total_changes64) or by any
  * other connection (PRAGMA data_version). A prefetch read on another connection still holds
- * on @db while @db's stamp is the one taken before it was read. */
+ * on @db while @db's stamp is the one taken before it was read. FALSE without @error while
+ * @db is inside a transaction: what it will have seen is not settled. */
 typedef struct
 {
   gint64 data_version;
