@@ -2,7 +2,8 @@
  *
  * A list is one SQL query that returns the rowids of the matching records in display order
  * (search, filters and sort all run in SQL); the UI's list model keeps that array and fetches
- * the cells of the rows the view shows, a page at a time (DESIGN.md §4).
+ * the cells of the rows the view shows, a page at a time (DESIGN.md §4). The list model runs a
+ * search of the live records on its base order instead (TiduListBase below).
  *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -100,6 +101,41 @@ GArray        *tidu_list_query_run        (TiduDatabase         *db,
 char          *tidu_list_query_explain    (TiduDatabase         *db,
                                            const TiduListQuery  *query,
                                            GError              **error);
+/* Searching a list in memory (docs/adr/0008-list-search-in-memory.md). A list's base order is
+ * the rowids of its query without the search, read once (on a worker: about as long as the
+ * list with no search). A search then reads from the FTS indexes only the set of rowids
+ * matching each term and keeps the base rows in all the sets, in their order: the same rows,
+ * in the same order, as tidu_list_query_run () gives for the query with its search, at the cost
+ * of the index reads. Only the live rows of the kinds with FTS indexes (firms, carriers,
+ * talents) go this way (tidu_list_query_can_use_base ()); the trash and the talent plans run
+ * their query.
+ *
+ * A base never changes once read and may move between threads. It keeps the connection it was
+ * read on and that connection's PRAGMA data_version: a commit by any other connection since,
+ * another day, or another query (search aside) makes it stale (tidu_list_base_is_current ()). */
+typedef struct _TiduListBase TiduListBase;
+
+gboolean       tidu_list_query_can_use_base (const TiduListQuery *query);
+TiduListBase  *tidu_list_base_new         (TiduDatabase         *db,
+                                           const TiduListQuery  *query,
+                                           GError              **error);
+TiduListBase  *tidu_list_base_ref         (TiduListBase         *base);
+void           tidu_list_base_unref       (TiduListBase         *base);
+/* The base order (do not change it). */
+GArray        *tidu_list_base_get_rowids  (TiduListBase         *base);
+/* Whether @base still is @query's base order on @db: same query but for the search, same day,
+ * read on @db, and no commit by another connection since. */
+gboolean       tidu_list_base_is_current  (TiduListBase         *base,
+                                           TiduDatabase         *db,
+                                           const TiduListQuery  *query);
+/* @query's rowids in display order (@base must be current for it, and @db the connection it was
+ * read on or one of the same file). The rowids of each term read on the base's connection are
+ * kept with the base for the next searches (up to 400,000 rows). */
+GArray        *tidu_list_base_search      (TiduListBase         *base,
+                                           TiduDatabase         *db,
+                                           const TiduListQuery  *query,
+                                           GError              **error);
+
 /* The cells of @rowids in that order (a page: up to a few hundred). A rowid whose record is
  * gone, or no longer in the list's live rows or trash, gives a row with id and cells NULL. */
 GPtrArray     *tidu_list_fetch_rows       (TiduDatabase         *db,
@@ -125,6 +161,23 @@ GPtrArray        *tidu_list_fetch_rows_with (TiduDatabase        *db,
                                             const gint64         *rowids,
                                             guint                 n_rowids,
                                             GError              **error);
+/* Whether the kind has such cells (firms: the current tier); a prefetch read for another kind
+ * or another day is ignored. */
+gboolean          tidu_list_kind_has_prefetch (TiduListKind       kind);
+
+/* What @db has seen: it changes with every commit, by @db (sqlite3_total_changes64) or by any
+ * other connection (PRAGMA data_version). A prefetch read on another connection still holds
+ * on @db while @db's stamp is the one taken before it was read. FALSE without @error while
+ * @db is inside a transaction: what it will have seen is not settled. */
+typedef struct
+{
+  gint64 data_version;
+  gint64 changes;
+} TiduListStamp;
+
+gboolean          tidu_list_database_stamp (TiduDatabase        *db,
+                                            TiduListStamp       *stamp,
+                                            GError             **error);
 
 /* The choices a filter offers, for the UI's drop-downs and the CLI: value and display label
  * pairs (regions by id with their names, carriers by id, distinct industries, plan ids, award
@@ -143,5 +196,6 @@ void           tidu_list_choice_free      (TiduListChoice       *choice);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiduListQuery, tidu_list_query_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiduListPrefetch, tidu_list_prefetch_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiduListBase, tidu_list_base_unref)
 
 G_END_DECLS

@@ -223,10 +223,10 @@ build_index_select (const TiduSearch   *search,
           continue;
         }
 
-      /* A phrase of letters and digits on the per-character index is exact: other characters
-       * between them break the adjacency (tidu-tokenizer.c). A term with other characters in
-       * it is checked again with LIKE on the rows the index found, and a term of punctuation
-       * alone can only be found by LIKE. */
+      /* One or two letters and digits are one token of the per-character index, exact: a
+       * pair is a token only where the two touch (tidu-tokenizer.c). A term with other
+       * characters in it is checked again with LIKE on the rows the index found, and a term of
+       * punctuation alone can only be found by LIKE. */
       if (has_alnum (term))
         append_fts_phrase (chars, term);
       if (!all_alnum (term))
@@ -251,6 +251,13 @@ build_index_select (const TiduSearch   *search,
     return g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ?%u", t->chars, t->chars,
                             add_value (values, g_strdup (chars->str)));
   return NULL;
+}
+
+gboolean
+tidu_search_target_has_index (TiduSearchTarget target)
+{
+  g_return_val_if_fail (target < TIDU_N_SEARCH_TARGETS, FALSE);
+  return targets[target].fts != NULL;
 }
 
 char *
@@ -356,9 +363,24 @@ tidu_search_run (TiduDatabase      *db,
   g_return_val_if_fail (target < TIDU_N_SEARCH_TARGETS, NULL);
 
   search = tidu_search_new (text);
-  condition = tidu_search_build_sql_full (search, target, "x", trash, values);
-  sql = g_strdup_printf ("SELECT x.rowid FROM %s x WHERE x.deleted_at IS %s AND %s ORDER BY x.rowid",
-                         targets[target].table, trash ? "NOT NULL" : "NULL", condition);
+  if (!tidu_search_is_empty (search) && targets[target].fts != NULL && !trash)
+    {
+      g_autoptr(GPtrArray) recheck = g_ptr_array_new ();
+      g_autofree char *index_select = build_index_select (search, &targets[target], values, recheck);
+
+      /* The indexes hold the live rows only: when they decide every term, they are the answer
+       * and the base table is not read (FTS5 gives its rowids in order). */
+      if (index_select != NULL && recheck->len == 0)
+        sql = g_strdup_printf ("SELECT rowid FROM (%s) ORDER BY rowid", index_select);
+      else
+        g_ptr_array_set_size (values, 0);
+    }
+  if (sql == NULL)
+    {
+      condition = tidu_search_build_sql_full (search, target, "x", trash, values);
+      sql = g_strdup_printf ("SELECT x.rowid FROM %s x WHERE x.deleted_at IS %s AND %s ORDER BY x.rowid",
+                             targets[target].table, trash ? "NOT NULL" : "NULL", condition);
+    }
   stmt = tidu_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;

@@ -65,12 +65,16 @@ char               *tidu_search_build_count_sql (const TiduSearch *search,
                                                  gboolean          trash,
                                                  GPtrArray        *values);
 
-/* The rowids of the live (or, with @trash, the deleted) rows matching @text, ascending. */
+/* The rowids of the live (or, with @trash, the deleted) rows matching @text, ascending. When
+ * the indexes decide every term, only they are read. */
 GArray             *tidu_search_run        (TiduDatabase       *db,
                                             TiduSearchTarget    target,
                                             const char         *text,
                                             gboolean            trash,
                                             GError            **error);
+
+/* Whether the target has FTS indexes (every target but the talent plans). */
+gboolean            tidu_search_target_has_index (TiduSearchTarget target);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiduSearch, tidu_search_free)
 

@@ -2,7 +2,10 @@
  *
  * The Sysprof pattern over SQLite (DESIGN.md §4, PERFORMANCE.md §2.3): one SQL query, run on
  * a worker thread with its own connection, returns the rowids of the matching records in
- * display order (search, filters and sort all happen in SQL). The model keeps that array
+ * display order (filters and sort happen in SQL). A search of the live records keeps the
+ * list's base order (its query without the search, read once per sort, filter or data change)
+ * and filters it in memory by the rowids the FTS indexes find, on the worker too
+ * (TiduListBase, docs/adr/0008-list-search-in-memory.md). The model keeps that array
  * (8 bytes a row) and creates TiduListItems only for the positions the view asks for, a page
  * of rows at a time from the main connection, keeping a few pages.
  *
@@ -13,6 +16,11 @@
  * removes rows it shows, asks for every added item to look for its old ones (100,000 page
  * look-ups when a search is cleared, 1.8 s here) and then makes all its ~200 row widgets
  * again (about 100 ms); kept items avoid both. The view's cells follow "changed".
+ *
+ * A page the main thread fetches itself (beyond the first ones the worker hands over) would look
+ * up each firm's current tier; so the first such page asks a worker for every firm's tier at
+ * once (TiduListPrefetch, tidu-list.h), and later pages take it from there while the main
+ * connection has seen no commit since it was asked for.
  *
  * The model is also its own single selection. GtkSingleSelection, on an items-changed that
  * covers its selected position, asks for every added item to find the selected one again:
@@ -54,6 +62,14 @@ struct _TiduListModel
 
   GArray        *rowids;
   GQueue         pages;  /* of Page, the most recently used first */
+  /* The base order searches filter (NULL: none read yet, or dropped on a refresh). */
+  TiduListBase  *base;
+
+  /* The cells read for every record at once, and what the main connection had seen when they
+   * were asked for; the task reading them. */
+  TiduListPrefetch *cells;
+  TiduListStamp     cells_stamp;
+  GCancellable     *cells_cancellable;
   /* position → the TiduListItem alive there (weak: pages and the view hold them) */
   GHashTable    *live;
 
@@ -104,6 +120,7 @@ typedef struct
   GAsyncQueue   *pool;
   TiduDatabase  *source;   /* the worker opens its own connection to the same data */
   TiduListQuery *query;
+  TiduListBase  *base;     /* nullable: the base order the model has */
   guint64        serial;
   guint          criteria;
 } RunData;
@@ -112,8 +129,9 @@ typedef struct
  * thread runs no SQL when the view asks for the first rows right after items-changed. */
 typedef struct
 {
-  GArray    *rowids;
-  GPtrArray *first_rows;   /* TiduListRow, or NULL */
+  GArray       *rowids;
+  GPtrArray    *first_rows;   /* TiduListRow, or NULL */
+  TiduListBase *base;         /* the base order used, or NULL */
 } RunResult;
 
 /* The view sets up about 200 rows at once (PERFORMANCE.md §2.1): GTK 4.8 asks for row 200
@@ -125,6 +143,7 @@ run_result_free (RunResult *result)
 {
   g_clear_pointer (&result->rowids, g_array_unref);
   g_clear_pointer (&result->first_rows, g_ptr_array_unref);
+  g_clear_pointer (&result->base, tidu_list_base_unref);
   g_free (result);
 }
 
@@ -134,6 +153,7 @@ run_data_free (RunData *data)
   g_clear_pointer (&data->pool, g_async_queue_unref);
   g_clear_object (&data->source);
   g_clear_pointer (&data->query, tidu_list_query_free);
+  g_clear_pointer (&data->base, tidu_list_base_unref);
   g_free (data);
 }
 
@@ -279,8 +299,9 @@ query_thread (GTask        *task,
   RunData *data = task_data;
   g_autoptr(TiduDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(TiduListBase) base = NULL;
   GPtrArray *first_rows = NULL;
-  GArray *rowids;
+  GArray *rowids = NULL;
 
   /* A newer query came while this one waited for a thread. */
   if (g_task_return_error_if_cancelled (task))
@@ -295,7 +316,20 @@ query_thread (GTask        *task,
       return;
     }
 
-  rowids = tidu_list_query_run (db, data->query, &error);
+  if (tidu_list_query_can_use_base (data->query))
+    {
+      /* The base order the model has, unless the query (search aside) or the data changed. */
+      if (data->base != NULL && tidu_list_base_is_current (data->base, db, data->query))
+        base = tidu_list_base_ref (data->base);
+      else
+        base = tidu_list_base_new (db, data->query, &error);
+      if (base != NULL && !g_cancellable_is_cancelled (cancellable))
+        rowids = tidu_list_base_search (base, db, data->query, &error);
+      else if (base != NULL)
+        rowids = g_array_new (FALSE, FALSE, sizeof (gint64));   /* too late anyway */
+    }
+  else
+    rowids = tidu_list_query_run (db, data->query, &error);
   if (rowids != NULL && rowids->len > 0 && !g_cancellable_is_cancelled (cancellable))
     {
       /* A failure here only means the main thread fetches those pages itself. */
@@ -304,9 +338,10 @@ query_thread (GTask        *task,
                                          NULL);
     }
 
-  /* One thread at a time uses a connection: it goes back to the pool only now. */
+  /* One thread at a time uses a connection: it goes back to the pool only now, in front, so
+   * that the next query gets it again (a base order is current on its own connection only). */
   if (g_async_queue_length (data->pool) < MAX_IDLE_CONNECTIONS)
-    g_async_queue_push (data->pool, g_steal_pointer (&db));
+    g_async_queue_push_front (data->pool, g_steal_pointer (&db));
 
   if (rowids == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -316,6 +351,7 @@ query_thread (GTask        *task,
 
       result->rowids = rowids;
       result->first_rows = first_rows;
+      result->base = g_steal_pointer (&base);
       g_task_return_pointer (task, result, (GDestroyNotify) run_result_free);
     }
 }
@@ -352,6 +388,11 @@ query_done_cb (GObject      *object,
     }
 
   self->loaded = TRUE;
+  if (run_result->base != NULL)
+    {
+      g_clear_pointer (&self->base, tidu_list_base_unref);
+      self->base = g_steal_pointer (&run_result->base);
+    }
   replace_rowids (self, g_steal_pointer (&run_result->rowids), tidu_list_query_copy (data->query),
                   run_result->first_rows);
   run_result_free (run_result);
@@ -397,6 +438,7 @@ run_query (TiduListModel *self)
   data->pool = g_async_queue_ref (self->pool);
   data->source = g_object_ref (self->database);
   data->query = tidu_list_query_copy (self->query);
+  data->base = self->base != NULL ? tidu_list_base_ref (self->base) : NULL;
   data->criteria = self->criteria;
   data->serial = self->serial;
 
@@ -406,6 +448,127 @@ run_query (TiduListModel *self)
   g_task_set_source_tag (task, run_query);
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
   g_task_run_in_thread (task, query_thread);
+}
+
+typedef struct
+{
+  GAsyncQueue   *pool;
+  TiduDatabase  *source;
+  TiduListQuery *query;
+  TiduListStamp  stamp;    /* the main connection's, when asked */
+} CellsData;
+
+static void
+cells_data_free (CellsData *data)
+{
+  g_clear_pointer (&data->pool, g_async_queue_unref);
+  g_clear_object (&data->source);
+  g_clear_pointer (&data->query, tidu_list_query_free);
+  g_free (data);
+}
+
+static void
+cells_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CellsData *data = task_data;
+  g_autoptr(TiduDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TiduListPrefetch *cells;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  db = g_async_queue_try_pop (data->pool);
+  if (db == NULL)
+    db = tidu_database_open_again (data->source, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  cells = tidu_list_prefetch_new (db, data->query, &error);
+  /* Behind the list queries' connection: a keystroke's base order stays on the one it has. */
+  if (g_async_queue_length (data->pool) < MAX_IDLE_CONNECTIONS)
+    g_async_queue_push (data->pool, g_steal_pointer (&db));
+  if (cells == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, cells, (GDestroyNotify) tidu_list_prefetch_free);
+}
+
+static gboolean
+same_stamp (const TiduListStamp *a,
+            const TiduListStamp *b)
+{
+  return a->data_version == b->data_version && a->changes == b->changes;
+}
+
+static void
+cells_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TiduListModel *self = TIDU_LIST_MODEL (object);
+  CellsData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(TiduListPrefetch) cells = g_task_propagate_pointer (G_TASK (result), NULL);
+  TiduListStamp now;
+
+  /* Dropped (refresh, another database) since: a newer task or none is under way. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cells_cancellable)
+    return;
+  g_clear_object (&self->cells_cancellable);
+
+  /* A commit since it was asked for, on any connection, may have changed a cell: the next page
+   * asks again. */
+  if (cells != NULL && self->database != NULL &&
+      tidu_list_database_stamp (self->database, &now, NULL) && same_stamp (&now, &data->stamp))
+    {
+      g_clear_pointer (&self->cells, tidu_list_prefetch_free);
+      self->cells = g_steal_pointer (&cells);
+      self->cells_stamp = data->stamp;
+    }
+}
+
+static void
+clear_cells (TiduListModel *self)
+{
+  g_cancellable_cancel (self->cells_cancellable);
+  g_clear_object (&self->cells_cancellable);
+  g_clear_pointer (&self->cells, tidu_list_prefetch_free);
+}
+
+/* The prefetched cells, while the main connection has seen no commit since they were asked
+ * for; otherwise they are dropped and asked for again (NULL until they come). */
+static TiduListPrefetch *
+current_cells (TiduListModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  TiduListStamp now;
+  CellsData *data;
+
+  if (!tidu_list_kind_has_prefetch (self->kind) || self->database == NULL || self->pool == NULL ||
+      !tidu_list_database_stamp (self->database, &now, NULL))
+    return NULL;
+  if (self->cells != NULL && same_stamp (&now, &self->cells_stamp))
+    return self->cells;
+
+  g_clear_pointer (&self->cells, tidu_list_prefetch_free);
+  if (self->cells_cancellable != NULL)
+    return NULL;   /* under way */
+
+  self->cells_cancellable = g_cancellable_new ();
+  data = g_new0 (CellsData, 1);
+  data->pool = g_async_queue_ref (self->pool);
+  data->source = g_object_ref (self->database);
+  data->query = tidu_list_query_copy (self->shown_query != NULL ? self->shown_query : self->query);
+  data->stamp = now;
+  task = g_task_new (self, self->cells_cancellable, cells_done_cb, NULL);
+  g_task_set_source_tag (task, current_cells);
+  g_task_set_task_data (task, data, (GDestroyNotify) cells_data_free);
+  g_task_run_in_thread (task, cells_thread);
+  return NULL;
 }
 
 static char **
@@ -491,8 +654,8 @@ load_page (TiduListModel *self,
   guint count = MIN (TIDU_LIST_MODEL_PAGE_SIZE, self->rowids->len - start);
 
   self->n_page_reads++;
-  rows = tidu_list_fetch_rows (self->database, self->shown_query,
-                               &g_array_index (self->rowids, gint64, start), count, &error);
+  rows = tidu_list_fetch_rows_with (self->database, self->shown_query, current_cells (self),
+                                    &g_array_index (self->rowids, gint64, start), count, &error);
   if (rows == NULL)
     g_warning ("Could not fetch list rows: %s", error->message);
 
@@ -711,6 +874,8 @@ tidu_list_model_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   clear_pages (self);
+  clear_cells (self);
+  g_clear_pointer (&self->base, tidu_list_base_unref);
   forget_live_items (self);
   g_clear_object (&self->database);
   g_clear_pointer (&self->pool, g_async_queue_unref);
@@ -851,6 +1016,8 @@ tidu_list_model_set_database (TiduListModel *self,
     {
       /* Connections in the old pool belong to the old file; running tasks keep it alive. */
       g_clear_pointer (&self->pool, g_async_queue_unref);
+      g_clear_pointer (&self->base, tidu_list_base_unref);
+      clear_cells (self);
       if (database != NULL)
         self->pool = g_async_queue_new_full (g_object_unref);
       self->loaded = FALSE;
@@ -968,13 +1135,16 @@ tidu_list_model_set_trash (TiduListModel *self,
  * tidu_list_model_refresh:
  * @self: a #TiduListModel
  *
- * Runs the current query again, after records changed.
+ * Runs the current query again, after records changed (the base order searches filter is read
+ * again too).
  */
 void
 tidu_list_model_refresh (TiduListModel *self)
 {
   g_return_if_fail (TIDU_IS_LIST_MODEL (self));
 
+  g_clear_pointer (&self->base, tidu_list_base_unref);
+  clear_cells (self);
   run_query (self);
 }
 
@@ -1029,6 +1199,21 @@ tidu_list_model_get_selected (TiduListModel *self)
   g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), GTK_INVALID_LIST_POSITION);
 
   return self->selected;
+}
+
+/**
+ * tidu_list_model_has_prefetched_cells:
+ * @self: a #TiduListModel
+ *
+ * Returns: whether pages take their costly cells from a prefetch read on a worker (for tests
+ *   and benchmarks)
+ */
+gboolean
+tidu_list_model_has_prefetched_cells (TiduListModel *self)
+{
+  g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), FALSE);
+
+  return self->cells != NULL;
 }
 
 /**

@@ -44,6 +44,7 @@ void                 tidu_list_model_set_deferred     (TiduListModel *self,
                                                        gboolean       deferred);
 guint                tidu_list_model_get_selected     (TiduListModel *self);
 guint                tidu_list_model_get_n_cached_items (TiduListModel *self);
+gboolean             tidu_list_model_has_prefetched_cells (TiduListModel *self);
 guint                tidu_list_model_get_n_page_reads   (TiduListModel *self);
 
 G_END_DECLS

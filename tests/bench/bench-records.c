@@ -12,14 +12,28 @@
  *                    what any list's first screen costs, the reference of "page"
  *   floor ids        every live firm's rowid by name into an array: the reference of "rowids"
  *                    and "model-fill"
- *   page TEXT        what a keystroke needs for the screen: the count of matches
- *                    (tidu_search_build_count_sql) and the first 50 rows' cells
- *                    (tidu_search_build_sql's condition, ORDER BY name LIMIT 50, then
- *                    tidu_list_fetch_rows) — target 3: ≤ 2 ms p95
+ *   keystroke TEXT   what the list model's worker does per keystroke (docs/adr/0008): check that
+ *                    its base order is current (PRAGMA data_version), read each term's rowid
+ *                    set from the FTS indexes, intersect them and keep the base order's rows in
+ *                    the set, giving the ordered result, its count and the first page's rowids
+ *                    — target 3: ≤ 2 ms p95. A new base each run: no term is kept from before.
+ *   keystroke-typed TEXT  the same right after the search without its last term (typing on:
+ *                    the base kept the other terms' rowids)
+ *   base             tidu_list_base_new: the base order a keystroke filters (the firm list
+ *                    without search), read once per sort, filter or data change
+ *   page TEXT        the old path, for comparison: one SQL statement counting the matches
+ *                    (tidu_search_build_count_sql) and one for the first 50 rows by name
+ *                    (tidu_search_build_sql's condition, ORDER BY name LIMIT 50), then their
+ *                    cells (tidu_list_fetch_rows)
  *   rowids TEXT      tidu_list_query_run: the full sorted rowid array the list model keeps
  *   like TEXT        the naive alternative, count(*) with LIKE '%TEXT%' on name (reference only)
  *   page-fetch 100   tidu_list_fetch_rows on 100 rowids, a page of the list model, pages
- *                    taken across the list — target 6: ≤ 1 ms
+ *                    taken across the list — target 6: ≤ 1 ms. The model's first page read on
+ *                    the main thread after a write costs this.
+ *   tier-prefetch    tidu_list_prefetch_new: every firm's current tier at once, which the
+ *                    list model reads on a worker when the main thread first fetches a page
+ *   page-fetch-prefetched 100  the same pages with those tiers (what the model's later pages
+ *                    cost) — target 6 too
  *   start …          a new connection, tidu_database_count of the firms (the Firms place's
  *                    empty check) and the first page of 100 rows: the app's own main-thread
  *                    work before its first frame — target 7: ≤ 50 ms
@@ -38,6 +52,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <time.h>
 
@@ -132,33 +147,6 @@ bind_texts (sqlite3_stmt *stmt,
 {
   for (guint i = 0; i < values->len; i++)
     sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (values, i), -1, SQLITE_STATIC);
-}
-
-/* Each statement once: several queries share one shape. */
-static void
-print_plan (TiduDatabase *db,
-            const char   *sql,
-            GPtrArray    *values)
-{
-  static GHashTable *printed;
-  g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
-
-  if (printed == NULL)
-    printed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (!g_hash_table_add (printed, g_strdup (sql)))
-    return;
-
-  text = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
-  stmt = prepare (db, text);
-
-  if (values != NULL)
-    bind_texts (stmt, values);
-  printf ("  plan of %s\n", sql);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    printf ("    %d %d %s\n", sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
-             sqlite3_column_text (stmt, 3));
-  sqlite3_finalize (stmt);
 }
 
 /* ---------------------------------------------------------------- page + count */
@@ -258,14 +246,113 @@ bench_page (TiduDatabase *db,
   printf ("page %s hits=%" G_GINT64_FORMAT " median_ms=%.3f p95_ms=%.3f count_median_ms=%.3f"
            " rows_median_ms=%.3f\n", text, run.hits, stats.median, stats.p95,
            count_stats.median, page_stats.median);
-  if (explain && stats.p95 > SEARCH_TARGET_MS)
-    {
-      print_plan (db, count_sql, values);
-      print_plan (db, page_sql, values);
-    }
+  /* The old path is a reference now: its plans (a temporary b-tree sorting the matches by
+   * name) are in docs/adr/0008-list-search-in-memory.md. */
 
   sqlite3_finalize (run.count);
   sqlite3_finalize (run.page);
+}
+
+/* ---------------------------------------------------------------- keystrokes */
+
+typedef struct
+{
+  TiduDatabase  *db;
+  TiduListQuery *query;
+  TiduListQuery *prefix;     /* nullable: searched on the same base just before, untimed */
+  guint          hits;
+  gint64         first_page[TIDU_LIST_MODEL_PAGE_SIZE];
+} KeystrokeRun;
+
+/* A new base order each run (untimed), so that no term's rowids are kept from an earlier
+ * run: the timed search reads every term from the indexes, unless @prefix searched it. */
+static double
+run_keystroke (gpointer user_data)
+{
+  KeystrokeRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rowids = NULL;
+  g_autoptr(TiduListBase) base = tidu_list_base_new (run->db, run->query, &error);
+  double start;
+  double elapsed;
+
+  if (base == NULL)
+    g_error ("keystroke: %s", error->message);
+  if (run->prefix != NULL)
+    g_array_unref (tidu_list_base_search (base, run->db, run->prefix, NULL));
+  start = now_ms ();
+
+  if (!tidu_list_base_is_current (base, run->db, run->query))
+    g_error ("keystroke: the base order went stale");
+  rowids = tidu_list_base_search (base, run->db, run->query, &error);
+  if (rowids == NULL)
+    g_error ("keystroke: %s", error->message);
+  run->hits = rowids->len;
+  memcpy (run->first_page, rowids->data, MIN (rowids->len, TIDU_LIST_MODEL_PAGE_SIZE) * sizeof (gint64));
+  elapsed = now_ms () - start;
+  return elapsed;
+}
+
+static void
+bench_keystroke (TiduDatabase *db,
+                 const char   *text)
+{
+  g_autoptr(TiduListQuery) query = tidu_list_query_new (TIDU_LIST_FIRMS);
+  g_autoptr(TiduListQuery) prefix = NULL;
+  g_autoptr(TiduSearch) search = tidu_search_new (text);
+  KeystrokeRun run = { db, query, NULL, 0, { 0 } };
+  const char * const *terms;
+  guint n_terms;
+  Stats stats;
+
+  tidu_list_query_set_search (query, text);
+  stats = measure (run_keystroke, &run);
+  printf ("keystroke %s hits=%u median_ms=%.3f p95_ms=%.3f\n", text, run.hits, stats.median, stats.p95);
+
+  /* Typed: the same text right after the search without its last term (the base keeps the
+   * rowids of the terms it has read). */
+  terms = tidu_search_get_terms (search, &n_terms);
+  if (n_terms < 2)
+    return;
+  prefix = tidu_list_query_copy (query);
+  {
+    g_autofree char *text_before = g_strjoinv (" ", (char **) (const char *const[]) { terms[0], NULL });
+
+    for (guint i = 1; i + 1 < n_terms; i++)
+      {
+        char *longer = g_strconcat (text_before, " ", terms[i], NULL);
+
+        g_free (text_before);
+        text_before = longer;
+      }
+    tidu_list_query_set_search (prefix, text_before);
+  }
+  run.prefix = prefix;
+  stats = measure (run_keystroke, &run);
+  printf ("keystroke-typed %s hits=%u median_ms=%.3f p95_ms=%.3f\n", text, run.hits, stats.median, stats.p95);
+}
+
+typedef struct
+{
+  TiduDatabase  *db;
+  TiduListQuery *query;
+  guint          n;
+} BaseRun;
+
+static double
+run_base (gpointer user_data)
+{
+  BaseRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+  double start = now_ms ();
+  TiduListBase *base = tidu_list_base_new (run->db, run->query, &error);
+  double elapsed = now_ms () - start;
+
+  if (base == NULL)
+    g_error ("base: %s", error->message);
+  run->n = tidu_list_base_get_rowids (base)->len;
+  tidu_list_base_unref (base);
+  return elapsed;
 }
 
 /* ---------------------------------------------------------------- rowid arrays */
@@ -445,10 +532,11 @@ run_start (gpointer user_data)
 
 typedef struct
 {
-  TiduDatabase  *db;
-  TiduListQuery *query;
-  GArray        *rowids;
-  guint          page;
+  TiduDatabase     *db;
+  TiduListQuery    *query;
+  GArray           *rowids;
+  guint             page;
+  TiduListPrefetch *prefetch;   /* nullable */
 } FetchRun;
 
 /* One page of the list model: the cells of 100 rows by rowid, pages taken in turn across the
@@ -464,11 +552,32 @@ run_fetch (gpointer user_data)
   guint n = MIN (TIDU_LIST_MODEL_PAGE_SIZE, run->rowids->len - MIN (first, run->rowids->len));
   double start = now_ms ();
 
-  rows = tidu_list_fetch_rows (run->db, run->query,
-                               n > 0 ? &g_array_index (run->rowids, gint64, first) : NULL, n, &error);
+  rows = tidu_list_fetch_rows_with (run->db, run->query, run->prefetch,
+                                    n > 0 ? &g_array_index (run->rowids, gint64, first) : NULL, n, &error);
   if (rows == NULL)
     g_error ("fetch: %s", error->message);
   return now_ms () - start;
+}
+
+typedef struct
+{
+  TiduDatabase  *db;
+  TiduListQuery *query;
+} PrefetchRun;
+
+static double
+run_prefetch (gpointer user_data)
+{
+  PrefetchRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+  double start = now_ms ();
+  TiduListPrefetch *prefetch = tidu_list_prefetch_new (run->db, run->query, &error);
+  double elapsed = now_ms () - start;
+
+  if (prefetch == NULL)
+    g_error ("prefetch: %s", error->message);
+  tidu_list_prefetch_free (prefetch);
+  return elapsed;
 }
 
 /* ---------------------------------------------------------------- main */
@@ -531,7 +640,17 @@ main (int   argc,
     sqlite3_finalize (run.stmt);
   }
 
-  /* (a) One query: the screen's SQL (count + first page), then the full rowid array. */
+  /* (a) A keystroke on the base order (what the app does), the base order itself, the old
+   * path's SQL (count + first page), then the full rowid array of the list query. */
+  {
+    g_autoptr(TiduListQuery) query = tidu_list_query_new (TIDU_LIST_FIRMS);
+    BaseRun run = { db, query, 0 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      bench_keystroke (db, queries[i]);
+    stats = measure (run_base, &run);
+    printf ("base all hits=%u median_ms=%.3f p95_ms=%.3f\n", run.n, stats.median, stats.p95);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     bench_page (db, queries[i]);
   bench_rowids (db, NULL);
@@ -548,11 +667,23 @@ main (int   argc,
   /* Pages and the app's start. */
   {
     g_autoptr(TiduListQuery) query = tidu_list_query_new (TIDU_LIST_FIRMS);
-    FetchRun run = { db, query, tidu_list_query_run (db, query, NULL), 0 };
+    FetchRun run = { db, query, tidu_list_query_run (db, query, NULL), 0, NULL };
+    PrefetchRun prefetch_run = { db, query };
 
     stats = measure (run_fetch, &run);
     printf ("page-fetch 100 rows=%u median_ms=%.3f p95_ms=%.3f\n",
             MIN (run.rowids->len, TIDU_LIST_MODEL_PAGE_SIZE), stats.median, stats.p95);
+
+    /* What the list model does from its second page the main thread reads on: every firm's
+     * tier read once on a worker, then pages without a tier look-up per row (other pages
+     * than the line above, equally new to the cache). */
+    stats = measure (run_prefetch, &prefetch_run);
+    printf ("tier-prefetch all median_ms=%.3f p95_ms=%.3f\n", stats.median, stats.p95);
+    run.prefetch = tidu_list_prefetch_new (db, query, NULL);
+    stats = measure (run_fetch, &run);
+    printf ("page-fetch-prefetched 100 rows=%u median_ms=%.3f p95_ms=%.3f\n",
+            MIN (run.rowids->len, TIDU_LIST_MODEL_PAGE_SIZE), stats.median, stats.p95);
+    tidu_list_prefetch_free (run.prefetch);
     g_array_unref (run.rowids);
   }
   {
