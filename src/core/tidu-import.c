@@ -825,6 +825,8 @@ typedef struct
   gboolean           row_bad;
   gboolean           in_savepoint;  /* the row's writes are inside their own savepoint */
   gboolean           firms_without_code; /* before the import, some live firm had no code */
+  gboolean           firms_were_empty;   /* before the import, the firms table had no row at all */
+  sqlite3_stmt      *insert_firm;        /* insert_new_firm ()'s statement, prepared once */
   GDate              today;
   char              *now;           /* the import's timestamp */
   guint32            id_counter;
@@ -1521,14 +1523,18 @@ insert_new_firm (Run       *run,
                  GError   **error)
 {
   g_autofree char *id = new_firm_id (run);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = run->insert_firm;
 
-  stmt = tidu_database_prepare (run->db,
-                                "INSERT INTO firms (id, name, uscc, uscc_override, region_id, industry, tech_field, "
-                                "founded_on, address, legal_person, contact_name, contact_phone, contact_email, notes, "
-                                "attraction_channel, attraction_stage, officer, created_at, updated_at) "
-                                "VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
-                                error);
+  /* Kept in the Run: looking the statement up by its text hashed 400 bytes on every row. Every
+   * parameter is bound below, and tidu_database_step_done () resets it. */
+  if (stmt == NULL)
+    stmt = run->insert_firm =
+      tidu_database_prepare (run->db,
+                             "INSERT INTO firms (id, name, uscc, uscc_override, region_id, industry, tech_field, "
+                             "founded_on, address, legal_person, contact_name, contact_phone, contact_email, notes, "
+                             "attraction_channel, attraction_stage, officer, created_at, updated_at) "
+                             "VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+                             error);
   if (stmt == NULL)
     return FALSE;
   tidu_bind_text (stmt, 1, id);
@@ -1589,8 +1595,10 @@ import_firm (Run        *run,
   if (check_duplicate (run, key, uscc != NULL ? FIRM_USCC : FIRM_NAME))
     return FALSE;
 
-  /* The same firm: by code (trash included), else by name among firms without a code. */
-  if (uscc != NULL)
+  /* The same firm: by code (trash included), else by name among firms without a code. Into a
+   * table that was empty, only this file's own rows can share a code, and check_duplicate ()
+   * has turned those away. */
+  if (uscc != NULL && !run->firms_were_empty)
     id = find_id (run, "SELECT id FROM firms WHERE uscc = ?1", uscc, NULL);
   if (id == NULL)
     id = g_strdup (g_hash_table_lookup (run->nameless, run->values[FIRM_NAME]));
@@ -2355,6 +2363,7 @@ tidu_import_run (TiduImport        *self,
     if (sqlite3_step (stmt) == SQLITE_ROW)
       existing = (guint64) sqlite3_column_int64 (stmt, 0);
     sqlite3_reset (stmt);
+    run.firms_were_empty = self->kind == TIDU_IMPORT_FIRMS && existing == 0;
   }
   {
     g_autofree char *any = find_id (&run, "SELECT id FROM firms WHERE uscc IS NULL AND deleted_at IS NULL LIMIT 1",
