@@ -13,9 +13,28 @@
 #include <string.h>
 
 #include "test-util.h"
+#include "tidu-bulk.h"
+#include "tidu-record-private.h"
 
 /* Rows enough, and long enough, for the bulk path (more than 1 MiB and 500 writes). */
 #define N_ROWS 9000
+
+/* How many search indexes tidu_bulk_end () took from the indexer instead of rebuilding them,
+ * counted from its debug messages. */
+static guint n_built_beside;
+
+static GLogWriterOutput
+count_writer (GLogLevelFlags   level,
+              const GLogField *fields,
+              gsize            n_fields,
+              gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+        strstr (fields[i].value, "built beside the load") != NULL)
+      n_built_beside++;
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
 
 /* A valid 统一社会信用代码 for @serial. */
 static char *
@@ -109,8 +128,16 @@ test_empty_table (TiduTestFixture *f,
   g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM firms"), ==, 0);
   tidu_import_report_free (g_steal_pointer (&report));
 
+  n_built_beside = 0;
   report = run_import (f->db, path, TIDU_IMPORT_SKIP_BAD_ROWS);
   g_assert_true (report->committed);
+  /* Both search indexes of the firms were built beside the load, none rebuilt. */
+  g_assert_cmpuint (n_built_beside, ==, 2);
+  assert_index_exact (f->db, "firms_fts");
+  assert_index_exact (f->db, "firms_chars");
+  g_assert_cmpint (matches (f->db, "firms_fts", "\"镇江第8999精密\""), ==, 1);
+  g_assert_cmpint (matches (f->db, "firms_chars", "\"第8999\""), ==, 1);
+  g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM firms_fts"), ==, N_ROWS);
   g_assert_cmpuint (report->n_created, ==, N_ROWS);
   g_assert_cmpuint (report->n_duplicates, ==, 1);
   g_assert_cmpuint (report->n_bad, ==, 1);
@@ -122,8 +149,10 @@ test_empty_table (TiduTestFixture *f,
   tidu_import_report_free (g_steal_pointer (&report));
 
   /* Now the table has firms: each row is matched by its code, nothing is added. */
+  n_built_beside = 0;
   report = run_import (f->db, path, TIDU_IMPORT_SKIP_BAD_ROWS);
   g_assert_true (report->committed);
+  g_assert_cmpuint (n_built_beside, ==, 0);
   g_assert_cmpuint (report->n_created, ==, 0);
   g_assert_cmpuint (report->n_unchanged, ==, N_ROWS);
   g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM firms"), ==, N_ROWS);
@@ -145,15 +174,20 @@ test_non_empty_table (TiduTestFixture *f,
   g_autoptr (GError) error = NULL;
   g_autofree char *trashed = NULL;
 
+  n_built_beside = 0;
   report = run_import (f->db, old_path, TIDU_IMPORT_ALL_OR_NOTHING);
   g_assert_true (report->committed);
+  g_assert_cmpuint (n_built_beside, ==, 2);
   tidu_import_report_free (g_steal_pointer (&report));
   trashed = tidu_test_query_text (f->db, "SELECT id FROM firms WHERE name = '镇江旧第7精密机械有限公司'");
   g_assert_true (tidu_firm_delete (f->db, trashed, &error));
   g_assert_no_error (error);
 
+  /* The table has firms: the indexes are rebuilt, not built beside the load. */
+  n_built_beside = 0;
   report = run_import (f->db, new_path, TIDU_IMPORT_ALL_OR_NOTHING);
   g_assert_true (report->committed);
+  g_assert_cmpuint (n_built_beside, ==, 0);
   g_assert_cmpuint (report->n_created, ==, N_ROWS);
   g_assert_cmpuint (report->n_updated, ==, 1);
   g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM firms WHERE deleted_at IS NULL"), ==, 2 * N_ROWS - 1);
@@ -252,11 +286,129 @@ test_cancel_mid_import (TiduTestFixture *f,
   assert_index_exact (f->db, "firms_chars");
 }
 
+/* The indexer is handed fewer rows than the table ends up with: tidu_bulk_end () notices and
+ * rebuilds, and the indexes are exact. */
+static void
+test_indexer_mismatch (TiduTestFixture *f,
+                       gconstpointer    data)
+{
+  static const char * const tables[] = { "firms", NULL };
+  static const char * const columns[] = { "name", "uscc", "notes", NULL };
+  g_autoptr (TiduBulkIndexer) indexer = NULL;
+  g_autoptr (TiduBulk) bulk = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3 *handle = tidu_database_get_handle (f->db);
+
+  /* Over other columns, or another content: nothing to build beside. */
+  {
+    static const char * const fewer[] = { "name", "uscc", NULL };
+
+    g_assert_null (tidu_bulk_indexer_new (f->db, "firms_live_text", fewer));
+    g_assert_null (tidu_bulk_indexer_new (f->db, "no_such_view", columns));
+  }
+
+  g_assert_true (tidu_database_begin (f->db, &error));
+  g_assert_true (tidu_bulk_begin_tables (f->db, tables, TIDU_BULK_DROP_INDEXES, &bulk, &error));
+  g_assert_no_error (error);
+  indexer = tidu_bulk_indexer_new (f->db, "firms_live_text", columns);
+  g_assert_nonnull (indexer);
+  tidu_bulk_set_indexer (bulk, indexer);
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("镇江第%u号测试有限公司", i);
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO firms (id, name) VALUES ('id-%u', '%s')", i, name);
+      const char *values[] = { name, NULL, NULL };
+
+      tidu_test_exec (f->db, sql);
+      /* The third row is never handed over. */
+      if (i < 3)
+        tidu_bulk_indexer_add (indexer, sqlite3_last_insert_rowid (handle), values);
+    }
+  n_built_beside = 0;
+  g_assert_true (tidu_bulk_end (bulk, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_built_beside, ==, 0);
+  g_assert_true (tidu_database_commit (f->db, &error));
+  assert_index_exact (f->db, "firms_fts");
+  assert_index_exact (f->db, "firms_chars");
+  g_assert_cmpint (matches (f->db, "firms_fts", "\"第3号测试\""), ==, 1);
+  g_assert_cmpint (matches (f->db, "firms_chars", "\"测试\""), ==, 3);
+}
+
+/* The same rows handed over as saved: taken as built, exact, and the triggers keep them up to
+ * date afterwards. */
+static void
+test_indexer_direct (TiduTestFixture *f,
+                     gconstpointer    data)
+{
+  static const char * const tables[] = { "firms", NULL };
+  static const char * const columns[] = { "name", "uscc", "notes", NULL };
+  g_autoptr (TiduBulkIndexer) indexer = NULL;
+  g_autoptr (TiduBulk) bulk = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3 *handle = tidu_database_get_handle (f->db);
+
+  g_assert_true (tidu_database_begin (f->db, &error));
+  indexer = tidu_bulk_indexer_new (f->db, "firms_live_text", columns);
+  g_assert_nonnull (indexer);
+  /* Rows saved before the triggers are suspended count too: the indexer replaces the index. */
+  for (guint i = 1; i <= 2000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("镇江第%u号直达有限公司", i);
+      g_autofree char *code = uscc (90000 + i);
+      g_autofree char *notes = i % 3 == 0 ? g_strdup_printf ("备注%u", i) : NULL;
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO firms (id, name, uscc, notes) VALUES ('id-%u', '%s', '%s', %s%s%s)",
+                                              i, name, code, notes ? "'" : "", notes ? notes : "NULL", notes ? "'" : "");
+      const char *values[] = { name, code, notes };
+
+      tidu_test_exec (f->db, sql);
+      tidu_bulk_indexer_add (indexer, sqlite3_last_insert_rowid (handle), values);
+      if (i == 100)
+        {
+          g_assert_true (tidu_bulk_begin_tables (f->db, tables, TIDU_BULK_DROP_INDEXES, &bulk, &error));
+          g_assert_no_error (error);
+          tidu_bulk_set_indexer (bulk, indexer);
+        }
+    }
+  n_built_beside = 0;
+  g_assert_true (tidu_bulk_end (bulk, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_built_beside, ==, 2);
+  /* Still in the transaction: the indexes read as built. */
+  g_assert_cmpint (matches (f->db, "firms_fts", "\"第1999号直达\""), ==, 1);
+  tidu_test_exec (f->db, "UPDATE firms SET name = '镇江改过名字有限公司' WHERE id = 'id-7'");
+  g_assert_true (tidu_database_commit (f->db, &error));
+  g_assert_no_error (error);
+
+  assert_index_exact (f->db, "firms_fts");
+  assert_index_exact (f->db, "firms_chars");
+  g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM firms_chars"), ==, 2000);
+  g_assert_cmpint (matches (f->db, "firms_fts", "\"直达有限\""), ==, 1999);
+  g_assert_cmpint (matches (f->db, "firms_fts", "\"改过名字\""), ==, 1);
+  g_assert_cmpint (matches (f->db, "firms_chars", "\"备注\""), ==, 666);
+  g_assert_cmpint (matches (f->db, "firms_chars", "\"第7号\""), ==, 0);
+  {
+    g_autofree char *code = uscc (90000 + 1234);
+    g_autofree char *query = g_strdup_printf ("\"%s\"", code + 8);
+
+    g_assert_cmpint (matches (f->db, "firms_fts", query), ==, 1);
+  }
+
+  /* Later saves and deletes go through the triggers into the installed indexes. */
+  tidu_test_exec (f->db, "INSERT INTO firms (id, name) VALUES ('id-late', '镇江后来加入有限公司')");
+  tidu_test_exec (f->db, "UPDATE firms SET deleted_at = '2026-01-01T00:00:00.000Z' WHERE id = 'id-8'");
+  assert_index_exact (f->db, "firms_fts");
+  assert_index_exact (f->db, "firms_chars");
+  g_assert_cmpint (matches (f->db, "firms_chars", "\"后来\""), ==, 1);
+  g_assert_cmpint (matches (f->db, "firms_fts", "\"第8号直达\""), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  g_log_set_writer_func (count_writer, NULL, NULL);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -264,6 +416,8 @@ main (int   argc,
   ADD ("/import-bulk/empty-table", test_empty_table);
   ADD ("/import-bulk/non-empty-table", test_non_empty_table);
   ADD ("/import-bulk/cancel-mid-import", test_cancel_mid_import);
+  ADD ("/import-bulk/indexer-direct", test_indexer_direct);
+  ADD ("/import-bulk/indexer-mismatch", test_indexer_mismatch);
 #undef ADD
 
   return g_test_run ();

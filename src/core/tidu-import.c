@@ -827,6 +827,9 @@ typedef struct
   gboolean           firms_without_code; /* before the import, some live firm had no code */
   gboolean           firms_were_empty;   /* before the import, the firms table had no row at all */
   sqlite3_stmt      *insert_firm;        /* insert_new_firm ()'s statement, prepared once */
+  TiduBulkIndexer   *indexer;            /* builds the firms' search indexes beside the load */
+  gint64             new_rowid;          /* the firm the current row created, for the indexer … */
+  char              *new_text[3];        /* … and its name, uscc and notes */
   GDate              today;
   char              *now;           /* the import's timestamp */
   guint32            id_counter;
@@ -1556,6 +1559,13 @@ insert_new_firm (Run       *run,
   tidu_bind_text (stmt, 17, run->now);
   if (!tidu_database_step_done (run->db, stmt, error))
     return FALSE;
+  if (run->indexer != NULL)
+    {
+      run->new_rowid = sqlite3_last_insert_rowid (tidu_database_get_handle (run->db));
+      run->new_text[0] = g_strdup (firm->name);
+      run->new_text[1] = g_strdup (firm->uscc);
+      run->new_text[2] = g_strdup (firm->notes);
+    }
   tidu_text_replace (&firm->id, g_steal_pointer (&id));
   return TRUE;
 }
@@ -1607,6 +1617,10 @@ import_firm (Run        *run,
                   "ORDER BY rowid", run->values[FIRM_NAME], NULL);
   if (id != NULL)
     {
+      /* Cannot happen in a table that was empty (the row would repeat an earlier one), but the
+       * indexer only knows the rows it was handed. */
+      if (run->indexer != NULL)
+        tidu_bulk_indexer_spoil (run->indexer);
       firm = tidu_firm_load (run->db, id, &error);
       if (firm == NULL)
         {
@@ -2175,6 +2189,14 @@ forget_row (Run   *run,
   g_ptr_array_set_size (run->report->created_names, n_created_before);
 }
 
+static void
+forget_new_firm (Run *run)
+{
+  run->new_rowid = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (run->new_text); i++)
+    g_clear_pointer (&run->new_text[i], g_free);
+}
+
 static gboolean
 import_row (Run *run,
             GError **error)
@@ -2185,6 +2207,7 @@ import_row (Run *run,
 
   g_ptr_array_set_size (run->row_cache_keys, 0);
   run->in_savepoint = FALSE;
+  forget_new_firm (run);
 
   switch (run->imp->kind)
     {
@@ -2218,6 +2241,10 @@ import_row (Run *run,
     }
   if (run->in_savepoint && !tidu_database_commit (run->db, error))
     return FALSE;
+  /* The firm stays: the indexer may have it. */
+  if (run->new_rowid != 0)
+    tidu_bulk_indexer_add (run->indexer, run->new_rowid, (const char * const *) run->new_text);
+  forget_new_firm (run);
   if (outcome == ROW_CREATED)
     run->report->n_created++;
   else if (outcome == ROW_UPDATED)
@@ -2230,6 +2257,8 @@ import_row (Run *run,
 static void
 run_clear (Run *run)
 {
+  forget_new_firm (run);
+  g_clear_pointer (&run->indexer, tidu_bulk_indexer_free);
   g_clear_pointer (&run->regions, g_hash_table_unref);
   g_clear_pointer (&run->carriers, g_hash_table_unref);
   g_clear_pointer (&run->industries, g_hash_table_unref);
@@ -2365,6 +2394,14 @@ tidu_import_run (TiduImport        *self,
     sqlite3_reset (stmt);
     run.firms_were_empty = self->kind == TIDU_IMPORT_FIRMS && existing == 0;
   }
+  /* A big file into an empty table: the search indexes are built on a second thread while the
+   * rows load, instead of rebuilt after (about a third of the import on one core). */
+  if (run.firms_were_empty && !dry_run && size > BULK_THRESHOLD)
+    {
+      static const char * const columns[] = { "name", "uscc", "notes", NULL };
+
+      run.indexer = tidu_bulk_indexer_new (db, "firms_live_text", columns);
+    }
   {
     g_autofree char *any = find_id (&run, "SELECT id FROM firms WHERE uscc IS NULL AND deleted_at IS NULL LIMIT 1",
                                     NULL, NULL);
@@ -2416,6 +2453,8 @@ tidu_import_run (TiduImport        *self,
                                    ? TIDU_BULK_DROP_INDEXES : TIDU_BULK_DEFAULT,
                                    &bulk, &local_error))
         goto out;
+      if (bulk != NULL && run.indexer != NULL)
+        tidu_bulk_set_indexer (bulk, run.indexer);
 
       ok = import_row (&run, &local_error);
       for (guint f = 0; f < MAX_FIELDS; f++)
