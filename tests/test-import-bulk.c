@@ -262,6 +262,24 @@ test_cancel_mid_import (TiduTestFixture *f,
   const char *schema_sql = "SELECT group_concat (name || ':' || ifnull (sql, ''), ';') FROM "
                            "(SELECT name, sql FROM sqlite_schema ORDER BY name)";
 
+  /* Into the empty table first, where a thread builds the search indexes beside the load:
+   * cancelled, it is stopped and nothing is left. */
+  tidu_test_exec (f->db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  before = read_bytes (db_path, &before_len);
+  import = tidu_import_new (TIDU_IMPORT_FIRMS, new_path, TIDU_CSV_ENCODING_AUTO, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (tidu_import_run (import, f->db, FALSE, cancel_later, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&cancellable);
+  cancellable = g_cancellable_new ();
+  tidu_test_exec (f->db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  after = read_bytes (db_path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  g_clear_pointer (&import, tidu_import_free);
+
   report = run_import (f->db, old_path, TIDU_IMPORT_ALL_OR_NOTHING);
   g_assert_true (report->committed);
   tidu_test_exec (f->db, "PRAGMA wal_checkpoint(TRUNCATE)");
