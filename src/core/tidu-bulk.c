@@ -17,12 +17,16 @@
 /* Rows handed to the indexer's thread at a time. */
 #define INDEXER_BATCH 512
 
+/* The values of a batch live in one buffer: the thread frees it, and freeing memory another
+ * thread allocated takes that thread's malloc arena lock, so one free per batch rather than
+ * one per value keeps the two threads from waiting on each other. */
 typedef struct
 {
   guint    n;                    /* rows in this batch; 0 with end: no more rows */
   gboolean end;
   gint64   rowids[INDEXER_BATCH];
-  char   **values;               /* n × n_columns, NULL for an empty value */
+  gint32  *offsets;              /* n × n_columns offsets into text, -1 for an empty value */
+  GString *text;                 /* the values, each ending in a NUL */
 } IndexerBatch;
 
 struct _TiduBulkIndexer
@@ -106,14 +110,12 @@ fts_content_table (const char *sql)
 /* ------------------------------------------------------------ the indexer */
 
 static void
-batch_free (IndexerBatch *batch,
-            guint         n_columns)
+batch_free (IndexerBatch *batch)
 {
   if (batch == NULL)
     return;
-  for (guint i = 0; i < batch->n * n_columns; i++)
-    g_free (batch->values[i]);
-  g_free (batch->values);
+  g_free (batch->offsets);
+  g_string_free (batch->text, TRUE);
   g_free (batch);
 }
 
@@ -122,7 +124,8 @@ batch_new (guint n_columns)
 {
   IndexerBatch *batch = g_new0 (IndexerBatch, 1);
 
-  batch->values = g_new0 (char *, INDEXER_BATCH * n_columns);
+  batch->offsets = g_new (gint32, INDEXER_BATCH * n_columns);
+  batch->text = g_string_sized_new (INDEXER_BATCH * 128);
   return batch;
 }
 
@@ -150,7 +153,11 @@ indexer_thread (gpointer data)
 
             sqlite3_bind_int64 (stmt, 1, batch->rowids[r]);
             for (guint c = 0; c < indexer->n_columns; c++)
-              tidu_bind_text (stmt, (int) c + 2, batch->values[r * indexer->n_columns + c]);
+              {
+                gint32 offset = batch->offsets[r * indexer->n_columns + c];
+
+                tidu_bind_text (stmt, (int) c + 2, offset < 0 ? NULL : batch->text->str + offset);
+              }
             if (sqlite3_step (stmt) != SQLITE_DONE)
               {
                 g_debug ("bulk: the indexer stopped: %s", sqlite3_errmsg (indexer->work));
@@ -158,7 +165,7 @@ indexer_thread (gpointer data)
               }
             sqlite3_reset (stmt);
           }
-      batch_free (batch, indexer->n_columns);
+      batch_free (batch);
       if (end)
         break;
     }
@@ -353,7 +360,17 @@ tidu_bulk_indexer_add (TiduBulkIndexer    *indexer,
   batch = indexer->batch;
   batch->rowids[batch->n] = rowid;
   for (guint c = 0; c < indexer->n_columns; c++)
-    batch->values[batch->n * indexer->n_columns + c] = g_strdup (values[c]);
+    {
+      gint32 *offset = &batch->offsets[batch->n * indexer->n_columns + c];
+
+      if (values[c] == NULL || values[c][0] == '\0')
+        *offset = -1;
+      else
+        {
+          *offset = (gint32) batch->text->len;
+          g_string_append_len (batch->text, values[c], (gssize) strlen (values[c]) + 1);
+        }
+    }
   batch->n++;
   indexer->n_rows++;
   indexer->rowid_sum += rowid;
@@ -407,7 +424,7 @@ tidu_bulk_indexer_free (TiduBulkIndexer *indexer)
       g_atomic_int_set (&indexer->failed, TRUE);  /* no more work: just drain the queue */
       indexer_join (indexer);
     }
-  batch_free (indexer->batch, indexer->n_columns);
+  batch_free (indexer->batch);
   g_clear_pointer (&indexer->queue, g_async_queue_unref);
   if (indexer->work != NULL)
     sqlite3_close_v2 (indexer->work);
