@@ -46,4 +46,22 @@ void       tidu_bulk_free         (TiduBulk            *state);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiduBulk, tidu_bulk_free)
 
+/* Builds the search indexes of a load into an empty table on a thread of its own, from the
+ * rows the loader hands it, in a private in-memory database; tidu_bulk_end() copies them in
+ * instead of rebuilding (PERFORMANCE.md §4: the second core does the search indexes). */
+typedef struct _TiduBulkIndexer TiduBulkIndexer;
+
+TiduBulkIndexer *tidu_bulk_indexer_new   (TiduDatabase        *db,
+                                          const char          *content,
+                                          const char * const  *columns);
+void             tidu_bulk_indexer_add   (TiduBulkIndexer     *indexer,
+                                          gint64               rowid,
+                                          const char * const  *values);
+void             tidu_bulk_indexer_spoil (TiduBulkIndexer     *indexer);
+void             tidu_bulk_indexer_free  (TiduBulkIndexer     *indexer);
+void             tidu_bulk_set_indexer   (TiduBulk            *state,
+                                          TiduBulkIndexer     *indexer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiduBulkIndexer, tidu_bulk_indexer_free)
+
 G_END_DECLS

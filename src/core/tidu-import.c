@@ -825,6 +825,11 @@ typedef struct
   gboolean           row_bad;
   gboolean           in_savepoint;  /* the row's writes are inside their own savepoint */
   gboolean           firms_without_code; /* before the import, some live firm had no code */
+  gboolean           firms_were_empty;   /* before the import, the firms table had no row at all */
+  sqlite3_stmt      *insert_firm;        /* insert_new_firm ()'s statement, prepared once */
+  TiduBulkIndexer   *indexer;            /* builds the firms' search indexes beside the load */
+  gint64             new_rowid;          /* the firm the current row created, for the indexer … */
+  char              *new_text[3];        /* … and its name, uscc and notes */
   GDate              today;
   char              *now;           /* the import's timestamp */
   guint32            id_counter;
@@ -1521,14 +1526,18 @@ insert_new_firm (Run       *run,
                  GError   **error)
 {
   g_autofree char *id = new_firm_id (run);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = run->insert_firm;
 
-  stmt = tidu_database_prepare (run->db,
-                                "INSERT INTO firms (id, name, uscc, uscc_override, region_id, industry, tech_field, "
-                                "founded_on, address, legal_person, contact_name, contact_phone, contact_email, notes, "
-                                "attraction_channel, attraction_stage, officer, created_at, updated_at) "
-                                "VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
-                                error);
+  /* Kept in the Run: looking the statement up by its text hashed 400 bytes on every row. Every
+   * parameter is bound below, and tidu_database_step_done () resets it. */
+  if (stmt == NULL)
+    stmt = run->insert_firm =
+      tidu_database_prepare (run->db,
+                             "INSERT INTO firms (id, name, uscc, uscc_override, region_id, industry, tech_field, "
+                             "founded_on, address, legal_person, contact_name, contact_phone, contact_email, notes, "
+                             "attraction_channel, attraction_stage, officer, created_at, updated_at) "
+                             "VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+                             error);
   if (stmt == NULL)
     return FALSE;
   tidu_bind_text (stmt, 1, id);
@@ -1550,6 +1559,13 @@ insert_new_firm (Run       *run,
   tidu_bind_text (stmt, 17, run->now);
   if (!tidu_database_step_done (run->db, stmt, error))
     return FALSE;
+  if (run->indexer != NULL)
+    {
+      run->new_rowid = sqlite3_last_insert_rowid (tidu_database_get_handle (run->db));
+      run->new_text[0] = g_strdup (firm->name);
+      run->new_text[1] = g_strdup (firm->uscc);
+      run->new_text[2] = g_strdup (firm->notes);
+    }
   tidu_text_replace (&firm->id, g_steal_pointer (&id));
   return TRUE;
 }
@@ -1589,8 +1605,10 @@ import_firm (Run        *run,
   if (check_duplicate (run, key, uscc != NULL ? FIRM_USCC : FIRM_NAME))
     return FALSE;
 
-  /* The same firm: by code (trash included), else by name among firms without a code. */
-  if (uscc != NULL)
+  /* The same firm: by code (trash included), else by name among firms without a code. Into a
+   * table that was empty, only this file's own rows can share a code, and check_duplicate ()
+   * has turned those away. */
+  if (uscc != NULL && !run->firms_were_empty)
     id = find_id (run, "SELECT id FROM firms WHERE uscc = ?1", uscc, NULL);
   if (id == NULL)
     id = g_strdup (g_hash_table_lookup (run->nameless, run->values[FIRM_NAME]));
@@ -1599,6 +1617,10 @@ import_firm (Run        *run,
                   "ORDER BY rowid", run->values[FIRM_NAME], NULL);
   if (id != NULL)
     {
+      /* Cannot happen in a table that was empty (the row would repeat an earlier one), but the
+       * indexer only knows the rows it was handed. */
+      if (run->indexer != NULL)
+        tidu_bulk_indexer_spoil (run->indexer);
       firm = tidu_firm_load (run->db, id, &error);
       if (firm == NULL)
         {
@@ -2167,6 +2189,14 @@ forget_row (Run   *run,
   g_ptr_array_set_size (run->report->created_names, n_created_before);
 }
 
+static void
+forget_new_firm (Run *run)
+{
+  run->new_rowid = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (run->new_text); i++)
+    g_clear_pointer (&run->new_text[i], g_free);
+}
+
 static gboolean
 import_row (Run *run,
             GError **error)
@@ -2177,6 +2207,7 @@ import_row (Run *run,
 
   g_ptr_array_set_size (run->row_cache_keys, 0);
   run->in_savepoint = FALSE;
+  forget_new_firm (run);
 
   switch (run->imp->kind)
     {
@@ -2210,6 +2241,10 @@ import_row (Run *run,
     }
   if (run->in_savepoint && !tidu_database_commit (run->db, error))
     return FALSE;
+  /* The firm stays: the indexer may have it. */
+  if (run->new_rowid != 0)
+    tidu_bulk_indexer_add (run->indexer, run->new_rowid, (const char * const *) run->new_text);
+  forget_new_firm (run);
   if (outcome == ROW_CREATED)
     run->report->n_created++;
   else if (outcome == ROW_UPDATED)
@@ -2222,6 +2257,8 @@ import_row (Run *run,
 static void
 run_clear (Run *run)
 {
+  forget_new_firm (run);
+  g_clear_pointer (&run->indexer, tidu_bulk_indexer_free);
   g_clear_pointer (&run->regions, g_hash_table_unref);
   g_clear_pointer (&run->carriers, g_hash_table_unref);
   g_clear_pointer (&run->industries, g_hash_table_unref);
@@ -2355,7 +2392,16 @@ tidu_import_run (TiduImport        *self,
     if (sqlite3_step (stmt) == SQLITE_ROW)
       existing = (guint64) sqlite3_column_int64 (stmt, 0);
     sqlite3_reset (stmt);
+    run.firms_were_empty = self->kind == TIDU_IMPORT_FIRMS && existing == 0;
   }
+  /* A big file into an empty table: the search indexes are built on a second thread while the
+   * rows load, instead of rebuilt after (about a third of the import on one core). */
+  if (run.firms_were_empty && !dry_run && size > BULK_THRESHOLD)
+    {
+      static const char * const columns[] = { "name", "uscc", "notes", NULL };
+
+      run.indexer = tidu_bulk_indexer_new (db, "firms_live_text", columns);
+    }
   {
     g_autofree char *any = find_id (&run, "SELECT id FROM firms WHERE uscc IS NULL AND deleted_at IS NULL LIMIT 1",
                                     NULL, NULL);
@@ -2407,6 +2453,8 @@ tidu_import_run (TiduImport        *self,
                                    ? TIDU_BULK_DROP_INDEXES : TIDU_BULK_DEFAULT,
                                    &bulk, &local_error))
         goto out;
+      if (bulk != NULL && run.indexer != NULL)
+        tidu_bulk_set_indexer (bulk, run.indexer);
 
       ok = import_row (&run, &local_error);
       for (guint f = 0; f < MAX_FIELDS; f++)

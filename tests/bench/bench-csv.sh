@@ -4,6 +4,12 @@
 #
 #   import:  `tidu-cli import firms F.csv` into a fresh database, against the sqlite3 shell's
 #            `.import` of the same file into a fresh file (PERFORMANCE.md §1.2); target ≤ 7×.
+#            The figure is the whole process: the row loop, rebuilding the secondary and search
+#            indexes, the commit with its WAL checkpoint (durable: synchronous = NORMAL, fsync
+#            of the database at the checkpoint) and closing. The importer's own split of that
+#            time (its g_debug line) is printed beside it. Into an empty table the firms'
+#            search indexes are built by a second thread during the load, so the CPU time
+#            (both threads) can exceed the wall time; the target is on the wall time.
 #   export:  `tidu-cli export firms F.xlsx` (and .csv) of the whole list, against reading the
 #            same list with `tidu-cli list firms`; target ≤ 3 s with flat memory: peak RSS of
 #            the 100,000-row export beside that of an ~11,000-row one.
@@ -36,7 +42,7 @@ now_ms () { echo $(( $(date +%s%N) / 1000000 )); }
 # On a shared machine the wall time also holds waiting for the disk; the CPU time does not.
 measure () {
   start=$(now_ms)
-  /usr/bin/time -f '%U %S %M' -o "$work/time.out" "$@" > "$work/cmd.out"
+  /usr/bin/time -f '%U %S %M' -o "$work/time.out" "$@" > "$work/cmd.out" 2> "$work/cmd.err"
   ms=$(( $(now_ms) - start ))
   cpu=$(tail -n 1 "$work/time.out" | awk '{ printf "%d", ($1 + $2) * 1000 }')
   kb=$(tail -n 1 "$work/time.out" | awk '{ print $3 }')
@@ -66,10 +72,18 @@ measure sqlite3 "$floor_db" ".import --csv $csv firms"
 floor_ms=$ms
 floor_cpu=$cpu
 "$cli" --database "$work/import.sqlite3" init > /dev/null
-measure "$cli" --database "$work/import.sqlite3" import firms "$csv" --quiet
+measure env G_MESSAGES_DEBUG=Tidu "$cli" --database "$work/import.sqlite3" import firms "$csv" --quiet
 import_ms=$ms
 import_cpu=$cpu
 import_kb=$kb
+# "import: N rows read and written in A s, indexes rebuilt in B s, committed in C s"
+import_split=$(cat "$work/cmd.out" "$work/cmd.err" | sed -n 's/.*import: [0-9]* rows \(.*\)/\1/p' | tail -n 1)
+# (GLib writes debug messages to stdout.) Each search index: rebuilt after the load, or built
+# on a second thread beside it (an import into an empty table) and copied in.
+rebuilds=$(cat "$work/cmd.out" "$work/cmd.err" |
+  sed -n -e 's/.*bulk: \([0-9.]*\) s for INSERT INTO "\(firms_[a-z]*\)".*/\2 rebuilt in \1 s/p' \
+         -e 's/.*bulk: \([0-9.]*\) s for \(firms_[a-z]*\), built beside the load/\2 copied in \1 s/p' |
+  paste -sd, -)
 imported=$(sqlite3 "$work/import.sqlite3" "SELECT count(*) FROM firms")
 [ "$imported" -eq "$rows" ] || { echo "bench-csv: imported $imported of $rows firms" >&2; exit 1; }
 # The same file again: every row matched by its credit code, nothing written.
@@ -82,6 +96,8 @@ echo "import of $rows firms"
 echo "  floor, sqlite3 .import:          ${floor_ms} ms wall, ${floor_cpu} ms CPU"
 echo "  tidu-cli import (empty db):      ${import_ms} ms wall, ${import_cpu} ms CPU, peak RSS ${import_kb} KB"
 echo "                                   ratio $(ratio "$import_ms" "$floor_ms")x wall, $(ratio "$import_cpu" "$floor_cpu")x CPU (target <= 7x)"
+echo "                                   split: ${import_split:-?}"
+echo "                                   firms' search indexes: ${rebuilds:-kept row by row by their triggers (no bulk load)}"
 echo "  tidu-cli import again (matched): ${reimport_ms} ms wall, ${reimport_cpu} ms CPU  ratio $(ratio "$reimport_ms" "$floor_ms")x wall, $(ratio "$reimport_cpu" "$floor_cpu")x CPU"
 
 # --- export -------------------------------------------------------------------------------
