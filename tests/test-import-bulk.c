@@ -136,7 +136,8 @@ test_empty_table (TiduTestFixture *f,
   assert_index_exact (f->db, "firms_fts");
   assert_index_exact (f->db, "firms_chars");
   g_assert_cmpint (matches (f->db, "firms_fts", "\"镇江第8999精密\""), ==, 1);
-  g_assert_cmpint (matches (f->db, "firms_chars", "\"第8999\""), ==, 1);
+  /* Schema 4: the per-character index holds characters and pairs, rowids only (no phrases). */
+  g_assert_cmpint (matches (f->db, "firms_chars", "\"精密\""), ==, N_ROWS);
   g_assert_cmpint (tidu_test_db_int (f->db, "SELECT count(*) FROM firms_fts"), ==, N_ROWS);
   g_assert_cmpuint (report->n_created, ==, N_ROWS);
   g_assert_cmpuint (report->n_duplicates, ==, 1);
@@ -199,6 +200,13 @@ test_non_empty_table (TiduTestFixture *f,
       assert_index_exact (f->db, table);
       g_assert_cmpint (tidu_test_db_int (f->db, t == 0 ? "SELECT count(*) FROM firms_fts"
                                                        : "SELECT count(*) FROM firms_chars"), ==, 2 * N_ROWS - 1);
+      if (t == 1)
+        {
+          /* Pairs only (schema 4): the renamed firm under its new name; every live name. */
+          g_assert_cmpint (matches (f->db, table, "\"改名\""), ==, 1);
+          g_assert_cmpint (matches (f->db, table, "\"精密\""), ==, 2 * N_ROWS - 1);
+          continue;
+        }
       /* An old firm, a new one, the renamed one under its new name only, not the trashed one. */
       g_assert_cmpint (matches (f->db, table, "\"镇江旧第8999精密\""), ==, 1);
       g_assert_cmpint (matches (f->db, table, "\"镇江新第8999精密\""), ==, 1);
@@ -404,7 +412,7 @@ test_indexer_direct (TiduTestFixture *f,
   g_assert_cmpint (matches (f->db, "firms_fts", "\"直达有限\""), ==, 1999);
   g_assert_cmpint (matches (f->db, "firms_fts", "\"改过名字\""), ==, 1);
   g_assert_cmpint (matches (f->db, "firms_chars", "\"备注\""), ==, 666);
-  g_assert_cmpint (matches (f->db, "firms_chars", "\"第7号\""), ==, 0);
+  g_assert_cmpint (matches (f->db, "firms_fts", "\"第7号\""), ==, 0);
   {
     g_autofree char *code = uscc (90000 + 1234);
     g_autofree char *query = g_strdup_printf ("\"%s\"", code + 8);
