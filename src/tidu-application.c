@@ -30,8 +30,8 @@ typedef struct
 {
   TiduWindow   *window;     /* main thread only; NULL until the window exists */
   char         *path;
-  /* The worker's result, also kept here so that the main thread can take it at once
-   * (tidu_application_take_startup_open) instead of a main-loop turn later. */
+  /* The worker's result, kept here so that the main thread can take it at once
+   * (take_startup_open) instead of a main-loop turn later. */
   GMutex        mutex;
   GCond         cond;
   gboolean      done;
@@ -108,19 +108,16 @@ open_database_thread (GTask        *task,
 
   database = tidu_database_open (data->path, TIDU_DATABASE_OPEN_DEFAULT, &error);
 
+  /* The result lives in @data only: the main thread reads it either at once
+   * (take_startup_open) or in open_database_cb. */
   g_mutex_lock (&data->mutex);
   data->done = TRUE;
-  if (database != NULL)
-    data->database = g_object_ref (database);
-  else
-    data->error = g_error_copy (error);
+  data->database = database;
+  data->error = g_steal_pointer (&error);
   g_cond_broadcast (&data->cond);
   g_mutex_unlock (&data->mutex);
 
-  if (database == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, database, g_object_unref);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -185,16 +182,14 @@ open_database_cb (GObject      *object,
                   gpointer      user_data)
 {
   OpenData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(TiduDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
 
-  database = g_task_propagate_pointer (G_TASK (result), &error);
+  g_task_propagate_boolean (G_TASK (result), NULL);
 
   /* The window already took the result (ensure_window). */
   if (data->taken)
     return;
 
-  show_opened (data, database, error);
+  show_opened (data, data->database, data->error);
 }
 
 static GTask *
