@@ -38,8 +38,9 @@
  *                    empty check) and the first page of 100 rows: the app's own main-thread
  *                    work before its first frame — target 7: ≤ 50 ms
  *   model-fill all   a new TiduListModel on the database until items-changed has delivered the
- *                    rows and the first page of items is fetched, iterating the main context
- *                    (what the Firms place does at startup) — target 6: ≤ 50 ms
+ *                    rows (both steps of a list growing from none, tidu-list-model.c) and the
+ *                    first page of items is fetched, iterating the main context (what the
+ *                    Firms place does at startup) — target 6: ≤ 50 ms
  *   model-fill TEXT  the same model searching TEXT (a keystroke: the worker connection is reused)
  *   rss              peak RSS of this process (getrusage)
  *
