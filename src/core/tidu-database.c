@@ -372,7 +372,7 @@ on_local_disk (const char *path)
 /* Reads of an officer's own database on a local disk go through a memory map: a page not in
  * SQLite's cache (any page after another connection's commit) is then read without a system
  * call and a copy, which halves reading a page of a list after a write (PERFORMANCE.md §4.6,
- * docs/adr/0010). Not on other file systems: an I/O error in a mapped file (a network share
+ * docs/adr/0011). Not on other file systems: an I/O error in a mapped file (a network share
  * gone, a USB stick pulled) is a signal that kills the program instead of an error it can
  * report. Received snapshots are never mapped (tidu_database_open_private_copy). */
 #define MMAP_SIZE "1073741824"
