@@ -65,6 +65,7 @@ struct _TiduListModel
    * from a few rows (see grow_idle_cb). */
   guint          n_shown;
   guint          grow_id;
+  guint          cells_id;   /* asks for the cells ahead of the view (cells_idle_cb) */
   GQueue         pages;  /* of Page, the most recently used first */
   /* The base order searches filter (NULL: none read yet, or dropped on a refresh). */
   TiduListBase  *base;
@@ -232,6 +233,23 @@ forget_live_items (TiduListModel *self)
 
 /* Replaces the rows. @first_rows (nullable): the cells of the first rows, fetched with the
  * rowids. The items alive at the positions that remain get their new rows (see the top). */
+static TiduListPrefetch *current_cells (TiduListModel *self);
+
+/* A list longer than its first pages (which come with the rows) will have pages read on the
+ * main thread as soon as it is scrolled: the cells read for every record at once come first,
+ * on a worker, once the rows are drawn, so that those pages need no per-row look-ups (the
+ * tier of a firm is half the cost of a page read cold: bench-records page-fetch). Asked again
+ * after every new result, since a refresh follows each write. */
+static gboolean
+cells_idle_cb (gpointer user_data)
+{
+  TiduListModel *self = user_data;
+
+  self->cells_id = 0;
+  current_cells (self);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 grow_idle_cb (gpointer user_data)
 {
@@ -274,6 +292,9 @@ replace_rowids (TiduListModel *self,
       self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_idle_cb, self, NULL);
     }
   self->n_shown = shown_n;
+  g_clear_handle_id (&self->cells_id, g_source_remove);
+  if (new_n > PREFETCH_PAGES * TIDU_LIST_MODEL_PAGE_SIZE && tidu_list_kind_has_prefetch (self->kind))
+    self->cells_id = g_idle_add_full (G_PRIORITY_LOW, cells_idle_cb, self, NULL);
   g_clear_pointer (&self->shown_query, tidu_list_query_free);
   self->shown_query = query;
   clear_pages (self);
@@ -911,6 +932,7 @@ tidu_list_model_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_handle_id (&self->cells_id, g_source_remove);
   clear_pages (self);
   clear_cells (self);
   g_clear_pointer (&self->base, tidu_list_base_unref);

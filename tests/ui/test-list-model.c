@@ -206,8 +206,9 @@ assert_page_cells (TiduListModel *model,
     }
 }
 
-/* Pages the main thread fetches take the tiers from one read of them all on a worker, and stop
- * as soon as anything is written, on any connection. */
+/* Pages the main thread fetches take the tiers from one read of them all on a worker, asked
+ * for as soon as a long list is shown and after every refresh, and dropped as soon as
+ * anything is written, on any connection. */
 static void
 test_prefetched_tiers (void)
 {
@@ -219,14 +220,17 @@ test_prefetched_tiers (void)
   g_autoptr(GArray) order = NULL;
   g_autoptr(GPtrArray) row = NULL;
   g_autofree char *sql = NULL;
+  guint reads;
 
   TIDU_TEST_WAIT_FOR (model_idle (model));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 6 * TIDU_LIST_MODEL_PAGE_SIZE);
-  g_assert_false (tidu_list_model_has_prefetched_cells (model));
 
-  /* The first page the main thread reads itself asks for them; the next ones use them. */
-  assert_page_cells (model, 5);
+  /* A list longer than its first pages asks for them once its rows are shown, before the
+   * main thread reads any page; the pages it reads then use them. */
+  reads = tidu_list_model_get_n_page_reads (model);
   TIDU_TEST_WAIT_FOR (tidu_list_model_has_prefetched_cells (model));
+  g_assert_cmpuint (tidu_list_model_get_n_page_reads (model), ==, reads);
+  assert_page_cells (model, 5);
   assert_page_cells (model, 6);
   g_assert_true (tidu_list_model_has_prefetched_cells (model));
 
@@ -248,10 +252,25 @@ test_prefetched_tiers (void)
   assert_page_cells (model, 3);
   g_assert_true (tidu_list_model_has_prefetched_cells (model));
 
-  /* A refresh drops them too. */
+  /* A refresh (as after every write) drops them and asks for them again by itself. */
   tidu_list_model_refresh (model);
   g_assert_false (tidu_list_model_has_prefetched_cells (model));
   TIDU_TEST_WAIT_FOR (model_idle (model));
+  TIDU_TEST_WAIT_FOR (tidu_list_model_has_prefetched_cells (model));
+  assert_page_cells (model, 4);
+
+  /* A list no longer than its first pages needs none. */
+  g_clear_object (&model);
+  model = tidu_list_model_new (TIDU_LIST_FIRMS, db);
+  tidu_list_model_set_search (model, ((TiduListRow *) g_ptr_array_index (row, 0))->cells[0]);
+  TIDU_TEST_WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (tidu_list_model_get_n_rows (model), <=, 3 * TIDU_LIST_MODEL_PAGE_SIZE);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      tidu_test_settle ();
+    }
+  g_assert_false (tidu_list_model_has_prefetched_cells (model));
 
   g_clear_object (&model);
   g_clear_object (&db);
