@@ -1520,6 +1520,19 @@ new_firm_id (Run *run)
   }
 }
 
+
+/* tidu_bind_text () without the copy: @text must stay until the statement has stepped. */
+static void
+bind_static (sqlite3_stmt *stmt,
+             int           index,
+             const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
 static gboolean
 insert_new_firm (Run       *run,
                  TiduFirm  *firm,
@@ -1540,23 +1553,25 @@ insert_new_firm (Run       *run,
                              error);
   if (stmt == NULL)
     return FALSE;
-  tidu_bind_text (stmt, 1, id);
-  tidu_bind_text (stmt, 2, firm->name);
-  tidu_bind_text (stmt, 3, firm->uscc);
-  tidu_bind_text (stmt, 4, firm->region_id);
-  tidu_bind_text (stmt, 5, firm->industry);
-  tidu_bind_text (stmt, 6, firm->tech_field);
+  /* Every value outlives the step below: bound without a copy (a malloc and a memcpy per
+   * value, 17 a row). The next row binds every parameter again before it steps. */
+  bind_static (stmt, 1, id);
+  bind_static (stmt, 2, firm->name);
+  bind_static (stmt, 3, firm->uscc);
+  bind_static (stmt, 4, firm->region_id);
+  bind_static (stmt, 5, firm->industry);
+  bind_static (stmt, 6, firm->tech_field);
   tidu_bind_date (stmt, 7, &firm->founded_on);
-  tidu_bind_text (stmt, 8, firm->address);
-  tidu_bind_text (stmt, 9, firm->legal_person);
-  tidu_bind_text (stmt, 10, firm->contact_name);
-  tidu_bind_text (stmt, 11, firm->contact_phone);
-  tidu_bind_text (stmt, 12, firm->contact_email);
-  tidu_bind_text (stmt, 13, firm->notes);
-  tidu_bind_text (stmt, 14, firm->attraction_channel);
-  tidu_bind_text (stmt, 15, firm->attraction_stage);
-  tidu_bind_text (stmt, 16, firm->officer);
-  tidu_bind_text (stmt, 17, run->now);
+  bind_static (stmt, 8, firm->address);
+  bind_static (stmt, 9, firm->legal_person);
+  bind_static (stmt, 10, firm->contact_name);
+  bind_static (stmt, 11, firm->contact_phone);
+  bind_static (stmt, 12, firm->contact_email);
+  bind_static (stmt, 13, firm->notes);
+  bind_static (stmt, 14, firm->attraction_channel);
+  bind_static (stmt, 15, firm->attraction_stage);
+  bind_static (stmt, 16, firm->officer);
+  bind_static (stmt, 17, run->now);
   if (!tidu_database_step_done (run->db, stmt, error))
     return FALSE;
   if (run->indexer != NULL)
