@@ -13,6 +13,7 @@
 
 #include "tidu-core.h"
 #include "tidu-database-private.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -547,6 +548,24 @@ test_resolve_path (void)
   g_assert_cmpstr (fallback, ==, def);
 }
 
+/* An officer's own database on a local disk is read through a memory map; on any other file
+ * system (a network share, a USB stick) it is not, since an I/O error there would be a signal
+ * (tidu-database.c). The test folder is on a local disk on every machine the suite runs on. */
+static void
+test_memory_map (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiduDatabase) db = tidu_database_open (f->path, TIDU_DATABASE_OPEN_DEFAULT, &error);
+  g_autoptr(TiduDatabase) again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (tidu_test_db_int (db, "PRAGMA mmap_size"), ==, 1073741824);
+  again = tidu_database_open_again (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tidu_test_db_int (again, "PRAGMA mmap_size"), ==, 1073741824);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +587,7 @@ main (int   argc,
   ADD ("/database/count-and-soft-delete", test_count_and_soft_delete);
   ADD ("/database/invariants", test_invariants);
   ADD ("/database/search-index", test_search_index);
+  ADD ("/database/memory-map", test_memory_map);
 #undef ADD
   g_test_add_func ("/database/resolve-path", test_resolve_path);
 

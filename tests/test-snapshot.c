@@ -171,6 +171,9 @@ test_round_trip (TiduTestFixture *f,
   g_assert_no_error (error);
   g_assert_nonnull (snap);
   g_assert_true (tidu_database_get_read_only (snap));
+  /* A received file is never memory-mapped (tidu-database.c): mine is, on this local disk. */
+  g_assert_cmpint (tidu_test_db_int (snap, "PRAGMA mmap_size"), ==, 0);
+  g_assert_cmpint (tidu_test_db_int (f->db, "PRAGMA mmap_size"), >, 0);
   theirs = dump_all (snap);
   g_assert_cmpstr (theirs, ==, mine);
 

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "tidu-core-resources.h"
@@ -343,6 +344,49 @@ apply_pragmas (sqlite3  *db,
                error);
 }
 
+/* Whether @path is on a disk of this machine, by its file system type (statfs(2)). */
+static gboolean
+on_local_disk (const char *path)
+{
+  static const long local_types[] = {
+    0xEF53,       /* ext2, ext3, ext4 */
+    0x9123683E,   /* btrfs */
+    0x58465342,   /* xfs */
+    0xF2F52010,   /* f2fs */
+    0x2FC12FC1,   /* zfs */
+    0x01021994,   /* tmpfs */
+    0x794C7630,   /* overlayfs */
+  };
+  struct statfs info;
+
+  if (statfs (path, &info) != 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (local_types); i++)
+    {
+      if ((long) info.f_type == local_types[i])
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Reads of an officer's own database on a local disk go through a memory map: a page not in
+ * SQLite's cache (any page after another connection's commit) is then read without a system
+ * call and a copy, which halves reading a page of a list after a write (PERFORMANCE.md §4.6,
+ * docs/adr/0011). Not on other file systems: an I/O error in a mapped file (a network share
+ * gone, a USB stick pulled) is a signal that kills the program instead of an error it can
+ * report. Received snapshots are never mapped (tidu_database_open_private_copy). */
+#define MMAP_SIZE "1073741824"
+
+static gboolean
+map_local_file (sqlite3     *db,
+                const char  *path,
+                GError     **error)
+{
+  if (!on_local_disk (path))
+    return TRUE;
+  return exec (db, "PRAGMA mmap_size = " MMAP_SIZE ";", error);
+}
+
 static gint
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -670,7 +714,7 @@ tidu_database_open (const char             *path,
    * (docs/adr/0010-fewer-firm-indexes.md). Existing files keep their page size. */
   if (self->created && !exec (self->db, "PRAGMA page_size = " G_STRINGIFY (TIDU_PAGE_SIZE), error))
     return NULL;
-  if (!apply_pragmas (self->db, error))
+  if (!apply_pragmas (self->db, error) || !map_local_file (self->db, path, error))
     return NULL;
 
   if (self->schema_version < TIDU_SCHEMA_VERSION && !migrate (self, error))

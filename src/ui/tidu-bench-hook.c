@@ -62,7 +62,7 @@ bench_lists_filled (GtkWidget *widget,
         return TRUE;
       if (!tidu_list_model_get_loaded (model) || tidu_list_model_get_loading (model))
         return FALSE;
-      *rows += g_list_model_get_n_items (G_LIST_MODEL (model));
+      *rows += tidu_list_model_get_n_rows (model);
       return TRUE;
     }
 
@@ -143,7 +143,7 @@ bench_search_after_paint (void)
            (now - bench_search.started_us) / 1e3,
            (bench_search.result_us - bench_search.started_us) / 1e3,
            (now - bench_search.result_us) / 1e3,
-           g_list_model_get_n_items (G_LIST_MODEL (bench_search.model)));
+           tidu_list_model_get_n_rows (bench_search.model));
   bench_search.waiting = FALSE;
   bench_search.next++;
   bench_search_next ();

@@ -61,6 +61,10 @@ struct _TiduListModel
   gboolean       trash;
 
   GArray        *rowids;
+  /* The positions the views see: all of rowids, except for a moment when the list grows
+   * from a few rows (see grow_idle_cb). */
+  guint          n_shown;
+  guint          grow_id;
   GQueue         pages;  /* of Page, the most recently used first */
   /* The base order searches filter (NULL: none read yet, or dropped on a refresh). */
   TiduListBase  *base;
@@ -137,6 +141,12 @@ typedef struct
 /* The view sets up about 200 rows at once (PERFORMANCE.md §2.1): GTK 4.8 asks for row 200
  * too, so three pages leave the main thread no SQL before the first frame. */
 #define PREFETCH_PAGES 3
+
+/* When a list of fewer rows grows past this many (a search cleared), the views first see
+ * only this many: GTK 4.8 makes a row for each of the ~200 positions it keeps, 1,400 cells
+ * for seven columns, before it draws any. The first rows fill the window and are drawn in
+ * the next frame; the rest come right after that frame (grow_idle_cb). */
+#define GROW_FIRST 64
 
 static void
 run_result_free (RunResult *result)
@@ -222,14 +232,32 @@ forget_live_items (TiduListModel *self)
 
 /* Replaces the rows. @first_rows (nullable): the cells of the first rows, fetched with the
  * rowids. The items alive at the positions that remain get their new rows (see the top). */
+static gboolean
+grow_idle_cb (gpointer user_data)
+{
+  TiduListModel *self = user_data;
+  guint old_n = self->n_shown;
+
+  self->grow_id = 0;
+  self->n_shown = self->rowids->len;
+  if (self->n_shown > old_n)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_shown - old_n);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 replace_rowids (TiduListModel *self,
                 GArray        *rowids,
                 TiduListQuery *query,
                 GPtrArray     *first_rows)
 {
-  guint old_n = self->rowids->len;
+  guint old_n = self->n_shown;
   guint new_n = rowids->len;
+  guint shown_n = new_n;
   guint old_selected = self->selected;
   g_autoptr(GArray) stale_pages = g_array_new (FALSE, FALSE, sizeof (guint));
   GHashTableIter iter;
@@ -237,6 +265,15 @@ replace_rowids (TiduListModel *self,
 
   g_array_unref (self->rowids);
   self->rowids = rowids;
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  if (old_n < GROW_FIRST && new_n > GROW_FIRST)
+    {
+      shown_n = GROW_FIRST;
+      /* After the frame that shows the first rows: the frame clock paints at
+       * GDK_PRIORITY_REDRAW, and an idle runs only when nothing more urgent is ready. */
+      self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_idle_cb, self, NULL);
+    }
+  self->n_shown = shown_n;
   g_clear_pointer (&self->shown_query, tidu_list_query_free);
   self->shown_query = query;
   clear_pages (self);
@@ -251,7 +288,7 @@ replace_rowids (TiduListModel *self,
       guint position = GPOINTER_TO_UINT (key);
       guint index = position / TIDU_LIST_MODEL_PAGE_SIZE;
 
-      if (position >= new_n)
+      if (position >= shown_n)
         {
           g_object_weak_unref (value, live_item_gone_cb, self);
           g_hash_table_iter_remove (&iter);
@@ -280,13 +317,13 @@ replace_rowids (TiduListModel *self,
         make_page (self, index, first_rows, start);
     }
 
-  if (new_n < old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
-  else if (new_n > old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
-  if (old_selected != GTK_INVALID_LIST_POSITION && old_selected < MIN (old_n, new_n))
+  if (shown_n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), shown_n, old_n - shown_n, 0);
+  else if (shown_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, shown_n - old_n);
+  if (old_selected != GTK_INVALID_LIST_POSITION && old_selected < MIN (old_n, shown_n))
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), old_selected, 1);
-  if (old_n != new_n)
+  if (old_n != shown_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -695,7 +732,7 @@ tidu_list_model_get_n_items (GListModel *model)
 {
   TiduListModel *self = TIDU_LIST_MODEL (model);
 
-  return self->rowids->len;
+  return self->n_shown;
 }
 
 static gpointer
@@ -708,7 +745,7 @@ tidu_list_model_get_item (GListModel *model,
 
   TiduListItem *item;
 
-  if (position >= self->rowids->len || self->database == NULL)
+  if (position >= self->n_shown || self->database == NULL)
     return NULL;
 
   /* An item alive there always has the current row (replace_rowids refills it). */
@@ -746,7 +783,7 @@ set_selected (TiduListModel *self,
 {
   guint old = self->selected;
 
-  if (position >= self->rowids->len)
+  if (position >= self->n_shown)
     position = GTK_INVALID_LIST_POSITION;
   if (old == position)
     return;
@@ -817,7 +854,7 @@ tidu_list_model_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->rowids->len);
+      g_value_set_uint (value, self->n_shown);
       break;
 
     case PROP_LOADING:
@@ -873,6 +910,7 @@ tidu_list_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   clear_pages (self);
   clear_cells (self);
   g_clear_pointer (&self->base, tidu_list_base_unref);
@@ -1146,6 +1184,22 @@ tidu_list_model_refresh (TiduListModel *self)
   g_clear_pointer (&self->base, tidu_list_base_unref);
   clear_cells (self);
   run_query (self);
+}
+
+guint
+tidu_list_model_get_n_rows (TiduListModel *self)
+{
+  g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), 0);
+
+  return self->rowids->len;
+}
+
+gboolean
+tidu_list_model_get_busy (TiduListModel *self)
+{
+  g_return_val_if_fail (TIDU_IS_LIST_MODEL (self), FALSE);
+
+  return self->loading || self->n_shown != self->rowids->len;
 }
 
 gboolean

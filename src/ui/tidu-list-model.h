@@ -39,6 +39,11 @@ void                 tidu_list_model_set_trash        (TiduListModel *self,
                                                        gboolean       trash);
 void                 tidu_list_model_refresh          (TiduListModel *self);
 gboolean             tidu_list_model_get_loading      (TiduListModel *self);
+/* The rows found. The views may see fewer for a moment while the list grows (see
+ * tidu-list-model.c): counts shown to the user come from here. */
+guint                tidu_list_model_get_n_rows       (TiduListModel *self);
+/* TRUE while loading, and while the views do not yet see every row found. */
+gboolean             tidu_list_model_get_busy         (TiduListModel *self);
 gboolean             tidu_list_model_get_loaded       (TiduListModel *self);
 void                 tidu_list_model_set_deferred     (TiduListModel *self,
                                                        gboolean       deferred);

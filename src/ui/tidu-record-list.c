@@ -14,6 +14,7 @@
 
 #include "tidu-column-sorter.h"
 #include "tidu-form-util.h"
+#include "tidu-list-cell.h"
 #include "tidu-list-exporter.h"
 #include "tidu-record-list.h"
 #include "tidu-ui-util.h"
@@ -319,7 +320,7 @@ update_status (TiduRecordList *self)
     }
   else
     {
-      g_autofree char *text = format_count (self->kind, self->trash, n_items);
+      g_autofree char *text = format_count (self->kind, self->trash, tidu_list_model_get_n_rows (self->model));
 
       gtk_label_set_text (self->count_label, text);
     }
@@ -768,32 +769,19 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   const TiduListColumn *column = user_data;
-  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (column->numeric)
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-    }
-  else
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-    }
-
-  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_child (list_item, tidu_list_cell_new (column->numeric));
 }
 
 /* The model refills the items it keeps when the list changes (a search, a sort, a refresh):
  * bound cells follow their item. */
 static void
 cell_item_changed_cb (TiduListItem *item,
-                      GtkLabel     *label)
+                      TiduListCell *cell)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column-index"));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column-index"));
 
-  gtk_label_set_text (label, tidu_list_item_get_cell (item, index));
+  tidu_list_cell_set_text (cell, tidu_list_item_get_cell (item, index));
 }
 
 static void
@@ -802,11 +790,11 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   TiduListItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
 
-  g_object_set_data (G_OBJECT (label), "column-index", g_object_get_data (G_OBJECT (factory), "column-index"));
-  cell_item_changed_cb (item, GTK_LABEL (label));
-  g_signal_connect_object (item, "changed", G_CALLBACK (cell_item_changed_cb), label, 0);
+  g_object_set_data (G_OBJECT (cell), "column-index", g_object_get_data (G_OBJECT (factory), "column-index"));
+  cell_item_changed_cb (item, TIDU_LIST_CELL (cell));
+  g_signal_connect_object (item, "changed", G_CALLBACK (cell_item_changed_cb), cell, 0);
 }
 
 static void

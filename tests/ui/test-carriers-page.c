@@ -53,7 +53,7 @@ insert_carrier (TiduDatabase *database,
 static gboolean
 model_idle (TiduListModel *model)
 {
-  return tidu_list_model_get_loaded (model) && !tidu_list_model_get_loading (model);
+  return tidu_list_model_get_loaded (model) && !tidu_list_model_get_busy (model);
 }
 
 static void

@@ -1,5 +1,6 @@
 /* test-list-model.c: the list model's search of its base order (docs/adr/0008): after a write,
- * a sort or a filter change, a search shows exactly what the list's SQL gives.
+ * a sort or a filter change, a search shows exactly what the list's SQL gives; and how the
+ * views see a list grow (docs/adr/0009).
  *
  * Copyright 2026 The Tidu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -38,7 +39,7 @@ open_sample (const char *dir,
 static gboolean
 model_idle (TiduListModel *model)
 {
-  return tidu_list_model_get_loaded (model) && !tidu_list_model_get_loading (model);
+  return tidu_list_model_get_loaded (model) && !tidu_list_model_get_busy (model);
 }
 
 /* The model's rows are the rows of its query run as one statement (the old path). */
@@ -257,6 +258,117 @@ test_prefetched_tiers (void)
   tidu_test_remove_dir (dir);
 }
 
+typedef struct
+{
+  guint    position, removed, added;
+  guint    n_items, n_rows;
+  gboolean busy;
+} Change;
+
+static void
+record_change_cb (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  TiduListModel *model = TIDU_LIST_MODEL (list);
+  Change change = { position, removed, added, g_list_model_get_n_items (list),
+                    tidu_list_model_get_n_rows (model), tidu_list_model_get_busy (model) };
+
+  g_array_append_val (changes, change);
+}
+
+static void
+assert_change (GArray  *changes,
+               guint    index,
+               guint    position,
+               guint    removed,
+               guint    added,
+               guint    n_rows,
+               gboolean busy)
+{
+  Change *change;
+
+  g_assert_cmpuint (index, <, changes->len);
+  change = &g_array_index (changes, Change, index);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+  g_assert_cmpuint (change->n_items, ==, position + added);
+  g_assert_cmpuint (change->n_rows, ==, n_rows);
+  g_assert_cmpint (change->busy, ==, busy);
+}
+
+/* A list that grows from a few rows (the first fill, a search cleared) shows its first 64
+ * rows first and the rest right after: GTK 4.8 makes a row widget for ~200 positions before
+ * it draws any (docs/adr/0009). The count is the whole one from the start; shrinking and
+ * growing lists that already show 64 rows change at once. */
+static void
+test_growth (void)
+{
+  g_autofree char *dir = tidu_test_make_dir ();
+  g_autoptr(TiduDatabase) db = open_sample (dir, 300);
+  g_autoptr(TiduListModel) model = tidu_list_model_new (TIDU_LIST_FIRMS, NULL);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(TiduListItem) item = NULL;
+  g_autofree char *name = NULL;
+  guint n, found;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_change_cb), changes);
+  tidu_list_model_set_database (model, db);
+  TIDU_TEST_WAIT_FOR (model_idle (model));
+  n = tidu_list_model_get_n_rows (model);
+  g_assert_cmpuint (n, >, 200);
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 0, 0, 0, 64, n, TRUE);
+  assert_change (changes, 1, 64, 0, n - 64, n, FALSE);
+  assert_rows_as_sql (model);
+
+  /* One firm found, then the search cleared. */
+  item = g_list_model_get_item (G_LIST_MODEL (model), 10);
+  name = g_strdup (tidu_list_item_get_cell (item, 0));
+  g_array_set_size (changes, 0);
+  tidu_list_model_set_search (model, name);
+  TIDU_TEST_WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 1, n - 1, 0, 1, FALSE);
+  tidu_list_model_set_search (model, NULL);
+  TIDU_TEST_WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (changes->len, ==, 3);
+  assert_change (changes, 1, 1, 0, 63, n, TRUE);
+  assert_change (changes, 2, 64, 0, n - 64, n, FALSE);
+  assert_rows_as_sql (model);
+
+  /* From 64 rows or more, one change. */
+  g_array_set_size (changes, 0);
+  tidu_list_model_set_search (model, "科技");
+  TIDU_TEST_WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (tidu_list_model_get_n_rows (model), >=, 64);
+  g_assert_false (g_array_index (changes, Change, 0).busy);
+  tidu_list_model_set_search (model, NULL);
+  TIDU_TEST_WAIT_FOR (model_idle (model));
+  g_assert_cmpuint (changes->len, ==, 2);
+  found = g_array_index (changes, Change, 0).n_items;
+  assert_change (changes, 1, found, 0, n - found, n, FALSE);
+
+  /* A new search while the rest is still to come: the rows end as the query gives them. */
+  tidu_list_model_set_search (model, name);
+  TIDU_TEST_WAIT_FOR (model_idle (model));
+  g_array_set_size (changes, 0);
+  tidu_list_model_set_search (model, NULL);
+  TIDU_TEST_WAIT_FOR (changes->len == 1);
+  g_assert_true (tidu_list_model_get_busy (model));
+  tidu_list_model_set_search (model, "公司");
+  assert_rows_as_sql (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, tidu_list_model_get_n_rows (model));
+
+  g_clear_object (&model);
+  g_clear_object (&db);
+  tidu_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/list-model/writes", test_writes);
   g_test_add_func ("/list-model/sort-and-filter", test_sort_and_filter);
   g_test_add_func ("/list-model/prefetched-tiers", test_prefetched_tiers);
+  g_test_add_func ("/list-model/growth", test_growth);
 
   return g_test_run ();
 }

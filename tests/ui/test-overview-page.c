@@ -209,7 +209,7 @@ test_ladder_click (Fixture       *fixture,
   TIDU_TEST_WAIT_FOR (g_strcmp0 (tidu_window_get_place (fixture->window), "firms") == 0);
   firms = TIDU_FIRMS_PAGE (tidu_test_find_widget (GTK_WIDGET (fixture->window), TIDU_TYPE_FIRMS_PAGE));
   model = tidu_record_list_get_model (tidu_firms_page_get_record_list (firms));
-  TIDU_TEST_WAIT_FOR (tidu_list_model_get_loaded (model) && !tidu_list_model_get_loading (model)
+  TIDU_TEST_WAIT_FOR (tidu_list_model_get_loaded (model) && !tidu_list_model_get_busy (model)
                       && tidu_list_query_get_filter (tidu_list_model_get_query (model), "ids") != NULL);
   tidu_test_settle ();
 
@@ -227,7 +227,7 @@ test_ladder_click (Fixture       *fixture,
 
   /* Show All brings every firm back. */
   gtk_widget_activate_action (GTK_WIDGET (firms), "firms.show-all", NULL);
-  TIDU_TEST_WAIT_FOR (tidu_list_model_get_loaded (model) && !tidu_list_model_get_loading (model)
+  TIDU_TEST_WAIT_FOR (tidu_list_model_get_loaded (model) && !tidu_list_model_get_busy (model)
                       && tidu_list_query_get_filter (tidu_list_model_get_query (model), "ids") == NULL);
   g_assert_null (tidu_firms_page_get_selection_description (firms));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, GPOINTER_TO_UINT (data));

@@ -8,6 +8,7 @@
 #include "tidu-database-private.h"
 
 #include "tidu-firms-page.h"
+#include "tidu-list-cell.h"
 #include "tidu-list-model.h"
 #include "tidu-record-list.h"
 #include "tidu-sample-loader.h"
@@ -94,7 +95,7 @@ count_sql (TiduDatabase *database,
 static gboolean
 model_idle (TiduListModel *model)
 {
-  return tidu_list_model_get_loaded (model) && !tidu_list_model_get_loading (model);
+  return tidu_list_model_get_loaded (model) && !tidu_list_model_get_busy (model);
 }
 
 static TiduRecordList *
@@ -501,8 +502,8 @@ static void
 collect_cell_texts (GtkWidget *widget,
                     GPtrArray *texts)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  if (TIDU_IS_LIST_CELL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (texts, (gpointer) tidu_list_cell_get_text (TIDU_LIST_CELL (widget)));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -531,6 +532,7 @@ test_search_keeps_rows (void)
   model = tidu_record_list_get_model (list);
   view = tidu_test_find_widget (tidu_test_find_widget (GTK_WIDGET (list), GTK_TYPE_COLUMN_VIEW), GTK_TYPE_LIST_VIEW);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  tidu_test_settle ();
   TIDU_TEST_WAIT_FOR (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment));
   reads = tidu_list_model_get_n_page_reads (model);
 
@@ -599,7 +601,7 @@ test_prefetch (void)
 
   insert_firms (database, 450);
   model = tidu_list_model_new (TIDU_LIST_FIRMS, database);
-  TIDU_TEST_WAIT_FOR (tidu_list_model_get_loaded (model) && !tidu_list_model_get_loading (model));
+  TIDU_TEST_WAIT_FOR (tidu_list_model_get_loaded (model) && !tidu_list_model_get_busy (model));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 450);
   g_assert_cmpuint (tidu_list_model_get_n_cached_items (model), ==, 3 * TIDU_LIST_MODEL_PAGE_SIZE);
 

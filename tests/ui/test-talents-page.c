@@ -541,7 +541,7 @@ list_idle (TiduRecordList *list)
 {
   TiduListModel *model = tidu_record_list_get_model (list);
 
-  return tidu_list_model_get_loaded (model) && !tidu_list_model_get_loading (model);
+  return tidu_list_model_get_loaded (model) && !tidu_list_model_get_busy (model);
 }
 
 static guint

@@ -223,7 +223,7 @@ test_summary (void)
     TiduListModel *model = tidu_record_list_get_model (list);
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.place", "s", "firms");
-    TIDU_TEST_WAIT_FOR (tidu_list_model_get_loaded (model) && !tidu_list_model_get_loading (model));
+    TIDU_TEST_WAIT_FOR (tidu_list_model_get_loaded (model) && !tidu_list_model_get_busy (model));
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
     g_assert_cmpstr (tidu_record_list_get_count_text (list), ==, "1 firm");
   }
