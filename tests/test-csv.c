@@ -331,6 +331,78 @@ test_streaming (void)
     }
 }
 
+/* Unquoted fields are copied a run at a time: across the reader's blocks, in both encodings,
+ * with ASCII before and after Chinese text, a quote inside a field, a full-width comma inside
+ * a comma-separated field, and files delimited by the full-width comma after ASCII text. */
+static void
+test_unquoted_runs (void)
+{
+  for (guint fullwidth = 0; fullwidth < 2; fullwidth++)
+    for (guint gb = 0; gb < 2; gb++)
+      {
+        const char *sep = fullwidth ? "，" : ",";
+        g_autoptr (GString) text = g_string_new (NULL);
+        g_autofree char *bytes = NULL;
+        g_autoptr (GError) error = NULL;
+        g_autoptr (TiduCsvReader) reader = NULL;
+        const char * const *fields;
+        guint n;
+        guint count = 0;
+
+        g_string_append_printf (text, "序号%sname%s地址%snote\n", sep, sep, sep);
+        for (guint i = 0; i < 20000; i++)
+          g_string_append_printf (text, "%u%sAB镇江第%u科技Co%s京口区 学府路%u号%s%s\n", i, sep, i, sep, i, sep,
+                                  fullwidth ? "say \"hi\" 好" : "好，很好 say \"hi\"");
+        bytes = gb ? to_gb18030 (text->str) : g_strdup (text->str);
+        reader = reader_for (bytes, -1, TIDU_CSV_ENCODING_AUTO, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (tidu_csv_reader_get_delimiter (reader), ==, fullwidth ? TIDU_CSV_FULLWIDTH_COMMA : ',');
+        g_assert_true (tidu_csv_reader_next (reader, &fields, &n, NULL, &error));
+        g_assert_cmpuint (n, ==, 4);
+        g_assert_cmpstr (fields[1], ==, "name");
+        while (tidu_csv_reader_next (reader, &fields, &n, NULL, &error))
+          {
+            g_autofree char *number = g_strdup_printf ("%u", count);
+            g_autofree char *name = g_strdup_printf ("AB镇江第%u科技Co", count);
+            g_autofree char *address = g_strdup_printf ("京口区 学府路%u号", count);
+
+            g_assert_cmpuint (n, ==, 4);
+            g_assert_cmpstr (fields[0], ==, number);
+            g_assert_cmpstr (fields[1], ==, name);
+            g_assert_cmpstr (fields[2], ==, address);
+            g_assert_cmpstr (fields[3], ==, fullwidth ? "say \"hi\" 好" : "好，很好 say \"hi\"");
+            count++;
+          }
+        g_assert_no_error (error);
+        g_assert_cmpuint (count, ==, 20000);
+      }
+
+  /* A NUL inside a run of text (after the first block, which would make the file binary) is
+   * still found, in its column. */
+  {
+    g_autoptr (GString) text = g_string_new ("a,b\n");
+    g_autoptr (GError) error = NULL;
+    g_autoptr (TiduCsvReader) reader = NULL;
+    const char * const *fields;
+    guint n;
+    guint count = 0;
+
+    for (guint i = 0; i < 10000; i++)
+      g_string_append_printf (text, "%u,镇江\n", i);
+    g_string_append_len (text, "1,xyz\0uvw\n2,ok\n", 16);
+    reader = reader_for (text->str, (gssize) text->len, TIDU_CSV_ENCODING_UTF8, &error);
+    g_assert_no_error (error);
+    while (tidu_csv_reader_next (reader, &fields, &n, NULL, &error))
+      count++;
+    g_assert_cmpuint (count, ==, 10001);
+    g_assert_error (error, TIDU_ERROR, TIDU_ERROR_INVALID_INPUT);
+    g_assert_nonnull (strstr (error->message, "column 2"));
+    g_clear_error (&error);
+    g_assert_true (tidu_csv_reader_next (reader, &fields, &n, NULL, &error));
+    g_assert_cmpstr (fields[1], ==, "ok");
+  }
+}
+
 static void
 test_encoding_names (void)
 {
@@ -362,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/csv/not-text", test_not_text);
   g_test_add_func ("/csv/blank-lines", test_blank_lines);
   g_test_add_func ("/csv/streaming", test_streaming);
+  g_test_add_func ("/csv/unquoted-runs", test_unquoted_runs);
   g_test_add_func ("/csv/encoding-names", test_encoding_names);
 
   return g_test_run ();

@@ -127,7 +127,7 @@ test_upgrade_from_3 (void)
   /* Opening it upgrades it, after a backup. */
   db = tidu_database_open (path, TIDU_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (tidu_database_get_schema_version (db), ==, 4);
+  g_assert_cmpint (tidu_database_get_schema_version (db), ==, TIDU_SCHEMA_VERSION);
   g_assert_nonnull (tidu_database_get_backup_path (db));
   handle = tidu_database_get_handle (db);
   g_assert_cmpint (handle_int (handle, "SELECT count(*) FROM sqlite_schema WHERE name IN"

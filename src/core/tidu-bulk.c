@@ -170,6 +170,14 @@ indexer_thread (gpointer data)
         break;
     }
 
+  /* The commit writes out the terms FTS5 still holds in memory: here, beside the caller's
+   * secondary indexes (tidu_bulk_end() sends the last batch before it builds them). */
+  if (!g_atomic_int_get (&indexer->failed) &&
+      sqlite3_exec (indexer->work, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_debug ("bulk: the indexer stopped: %s", sqlite3_errmsg (indexer->work));
+      g_atomic_int_set (&indexer->failed, TRUE);
+    }
   g_ptr_array_unref (thread->inserts);
   g_free (thread);
   return NULL;
@@ -355,7 +363,7 @@ tidu_bulk_indexer_add (TiduBulkIndexer    *indexer,
   IndexerBatch *batch;
 
   g_return_if_fail (indexer != NULL);
-  g_return_if_fail (!indexer->joined);
+  g_return_if_fail (!indexer->joined && indexer->batch != NULL);
 
   batch = indexer->batch;
   batch->rowids[batch->n] = rowid;
@@ -394,22 +402,27 @@ tidu_bulk_indexer_spoil (TiduBulkIndexer *indexer)
   indexer->spoiled = TRUE;
 }
 
+/* Hands the thread the last rows: it indexes them and commits, while the caller goes on. */
+static void
+indexer_send_end (TiduBulkIndexer *indexer)
+{
+  IndexerBatch *last = g_steal_pointer (&indexer->batch);
+
+  if (last == NULL)
+    return;
+  last->end = TRUE;
+  g_async_queue_push (indexer->queue, last);
+}
+
 /* Waits for the thread; TRUE when it built everything it was handed. */
 static gboolean
 indexer_join (TiduBulkIndexer *indexer)
 {
   if (!indexer->joined)
     {
-      IndexerBatch *last = g_steal_pointer (&indexer->batch);
-
-      last->end = TRUE;
-      g_async_queue_push (indexer->queue, last);
+      indexer_send_end (indexer);
       g_thread_join (g_steal_pointer (&indexer->thread));
       indexer->joined = TRUE;
-      /* The commit writes out the terms FTS5 still holds in memory. */
-      if (!g_atomic_int_get (&indexer->failed) &&
-          sqlite3_exec (indexer->work, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-        g_atomic_int_set (&indexer->failed, TRUE);
     }
   return !g_atomic_int_get (&indexer->failed);
 }
@@ -807,6 +820,10 @@ tidu_bulk_end (TiduBulk  *state,
       return FALSE;
     }
 
+  /* The indexer finishes its search indexes on its thread while the secondary indexes are
+   * built here: no row is added after this. */
+  if (state->indexer != NULL && !state->indexer->joined)
+    indexer_send_end (state->indexer);
   if (!exec_all (handle, state->index_sql, error) || !exec_all (handle, state->trigger_sql, error))
     return FALSE;
 

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 /* Written to PRAGMA application_id: "TIDU" in ASCII, so our files are recognisable. */
 #define TIDU_APPLICATION_ID 0x54494455
 /* The schema version this build writes; files with a higher user_version are refused. */
-#define TIDU_SCHEMA_VERSION 4
+#define TIDU_SCHEMA_VERSION 5
+/* The page size of the files Tidu creates (PRAGMA page_size); older files keep theirs. */
+#define TIDU_PAGE_SIZE 16384
 
 typedef enum
 {

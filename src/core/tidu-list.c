@@ -390,8 +390,9 @@ build_run_sql (const TiduListQuery  *query,
   sort = find_column (query->kind, query->sort_column);
 
   /* Every live firm by name: the partial (name) index holds exactly those rows in order. Once
-   * ANALYZE has run (PRAGMA optimize does at close), SQLite 3.40 prefers the full firms_name
-   * index and reads all 100,000 rows to test deleted_at: 107 ms instead of 18. */
+   * ANALYZE has run (PRAGMA optimize does at close), SQLite 3.40 preferred the full firms_name
+   * index of schemas 1–4 (snapshots of them still open) and read all 100,000 rows to test
+   * deleted_at: 107 ms instead of 18. */
   g_string_append_printf (sql, "SELECT x.rowid FROM %s x%s WHERE x.deleted_at IS %s",
                           spec->table,
                           query->kind == TIDU_LIST_FIRMS && !query->trash

@@ -2,8 +2,10 @@
 # bench-csv.sh: CSV import and CSV/XLSX export of 100,000 firms against floors measured in the
 # same run. Not part of `meson test`.
 #
-#   import:  `tidu-cli import firms F.csv` into a fresh database, against the sqlite3 shell's
-#            `.import` of the same file into a fresh file (PERFORMANCE.md §1.2); target ≤ 7×.
+#   import:  `tidu-cli import firms F.csv` into a fresh database (made by `tidu-cli init`, so
+#            with the pages new files get: 16 KiB since schema 5, ADR 0010), against the sqlite3
+#            shell's `.import` of the same file into a fresh file (PERFORMANCE.md §1.2); target
+#            ≤ 7×.
 #            The figure is the whole process: the row loop, rebuilding the secondary and search
 #            indexes, the commit with its WAL checkpoint (durable: synchronous = NORMAL, fsync
 #            of the database at the checkpoint) and closing. The importer's own split of that

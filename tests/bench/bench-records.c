@@ -634,7 +634,7 @@ main (int   argc,
     sqlite3_finalize (run.page);
   }
   {
-    /* INDEXED BY: with statistics SQLite 3.40 picks the full firms_name index (tidu-list.c). */
+    /* INDEXED BY as tidu-list.c (schemas 1–4 had a full firms_name index SQLite 3.40 preferred). */
     StmtRun run = { prepare (db, "SELECT rowid FROM firms INDEXED BY firms_live_name"
                                  " WHERE deleted_at IS NULL ORDER BY name, rowid"), 0 };
 
