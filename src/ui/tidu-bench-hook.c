@@ -24,7 +24,9 @@
  *   place, rows     the place shown and the rows of the lists on screen, to check the run.
  *
  * TIDU_BENCH_SEARCH=A|B|…: after that first frame, types each search into the list on screen in
- * turn (the model's search, as the search entry sets it after its delay) and prints, for each,
+ * turn (the model's search, as the search entry sets it after its delay; one search starts
+ * no sooner than that delay, 150 ms, after the one before, as typing cannot set them faster)
+ * and prints, for each,
  *   search_ms        from setting the search to the end of the frame that shows its rows;
  *   result_ms        of which until the worker's result reached the main thread;
  *   shown_ms         and from then to the end of that frame: the main thread's own work
@@ -38,6 +40,7 @@ typedef struct
   TiduListModel *model;
   char         **terms;
   guint          next;
+  guint          delay_ms;   /* the search entry's: the shortest time between two searches */
   gint64         started_us;
   gint64         result_us;
   gboolean       waiting;
@@ -125,13 +128,37 @@ bench_search_next (void)
   tidu_list_model_set_search (bench_search.model, term);
 }
 
+static gboolean
+bench_search_next_cb (gpointer user_data)
+{
+  bench_search_next ();
+  return G_SOURCE_REMOVE;
+}
+
+static GtkWidget *
+bench_find_type (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = bench_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The frame that shows a search's rows ends its measurement. */
 static void
 bench_search_after_paint (void)
 {
   const char *term = bench_search.terms[bench_search.next];
   const TiduListQuery *query = tidu_list_model_get_query (bench_search.model);
-  gint64 now;
+  gint64 now, delay_us;
 
   if (!bench_search.waiting
       || tidu_list_model_get_loading (bench_search.model)
@@ -146,7 +173,14 @@ bench_search_after_paint (void)
            tidu_list_model_get_n_rows (bench_search.model));
   bench_search.waiting = FALSE;
   bench_search.next++;
-  bench_search_next ();
+
+  /* The search entry sets a search only when no key came for its delay, so searches follow
+   * each other no faster than that: the next one starts a delay after this one did. */
+  delay_us = (gint64) bench_search.delay_ms * 1000 - (now - bench_search.started_us);
+  if (delay_us > 0)
+    g_timeout_add ((guint) (delay_us / 1000) + 1, bench_search_next_cb, NULL);
+  else
+    bench_search_next ();
 }
 
 /* A list's rows arrive between frames, so the frame after they do is the one that shows them. */
@@ -189,8 +223,12 @@ bench_after_paint_cb (GdkFrameClock *clock,
 
       if (list != NULL)
         {
+          GtkWidget *entry = bench_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+
           bench_search.model = tidu_record_list_get_model (list);
           bench_search.terms = g_strsplit (g_getenv ("TIDU_BENCH_SEARCH"), "|", -1);
+          if (entry != NULL)
+            g_object_get (entry, "search-delay", &bench_search.delay_ms, NULL);
           g_signal_connect (bench_search.model, "notify::loading", G_CALLBACK (bench_loading_cb), NULL);
           bench_search_next ();
           return;

@@ -293,7 +293,7 @@ replace_rowids (TiduListModel *self,
     }
   self->n_shown = shown_n;
   g_clear_handle_id (&self->cells_id, g_source_remove);
-  if (new_n > PREFETCH_PAGES * TIDU_LIST_MODEL_PAGE_SIZE && tidu_list_kind_has_prefetch (self->kind))
+  if (!g_getenv ("NOPF") && new_n > PREFETCH_PAGES * TIDU_LIST_MODEL_PAGE_SIZE && tidu_list_kind_has_prefetch (self->kind))
     self->cells_id = g_idle_add_full (G_PRIORITY_LOW, cells_idle_cb, self, NULL);
   g_clear_pointer (&self->shown_query, tidu_list_query_free);
   self->shown_query = query;

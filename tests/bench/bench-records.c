@@ -8,7 +8,7 @@
  * Each line is "measure name key=value …"; times are in milliseconds, one warm-up run, then N
  * timed runs (21 unless set), median and p95 (nearest rank):
  *
- *   floor page       SELECT count(*) FROM firms + the first 50 (rowid, name, uscc) by name:
+ *   floor page       SELECT count(*) FROM firms + the first 50 live (rowid, name, uscc) by name:
  *                    what any list's first screen costs, the reference of "page"
  *   floor ids        every live firm's rowid by name into an array: the reference of "rowids"
  *                    and "model-fill"
@@ -626,7 +626,7 @@ main (int   argc,
     PageRun run = { db, NULL, NULL, NULL, NULL, 0, 0, 0 };
 
     run.count = prepare (db, "SELECT count(*) FROM firms");
-    run.page = prepare (db, "SELECT rowid, name, uscc FROM firms ORDER BY name LIMIT 50");
+    run.page = prepare (db, "SELECT rowid, name, uscc FROM firms WHERE deleted_at IS NULL ORDER BY name LIMIT 50");
     stats = measure (run_floor_page, &run);
     printf ("floor page hits=%" G_GINT64_FORMAT " median_ms=%.3f p95_ms=%.3f\n",
              run.hits, stats.median, stats.p95);

@@ -176,12 +176,12 @@ LC_ALL=C awk -v firms="$firms" -v runs="$runs" '
       if (kind == "like")
         row("LIKE scan \"" q "\" count", medp95(1, id), medp95(2, id), floor_page, "(naive reference)", "")
     }
-    # The model's pages read on the main thread have the tiers prefetched (asked for as soon as
-    # a long list is shown or refreshed); the first line is the fallback until they come.
+    # Pages the list model reads on the main thread have the tiers prefetched (asked for as
+    # soon as a long list is shown or refreshed); the first line is the fallback until then.
     id = "page-fetch 100"
     row("page of 100 rows (tiers looked up)", medp95(1, id), medp95(2, id), floor_page, "(until prefetched)", "")
     id = "page-fetch-prefetched 100"; p95 = v[2, id, "p95_ms"]
-    row("page of 100 rows (the model's pages)", medp95(1, id), medp95(2, id), floor_page, "p95 <= 1 ms",
+    row("page of 100 rows (list model pages)", medp95(1, id), medp95(2, id), floor_page, "p95 <= 1 ms",
         p95 <= 1 ? "pass" : sprintf ("FAIL %.1fx", p95))
     id = "tier-prefetch all"
     row("tier prefetch (worker, per result)", medp95(1, id), medp95(2, id), floor_ids, "(list model)", "")
