@@ -23,5 +23,7 @@ TiduDatabase *tidu_database_open_private_copy (const char  *copy_path,
 gboolean      tidu_database_create_schema     (sqlite3     *db,
                                                int          version,
                                                GError     **error);
+int           tidu_database_vacuum_into       (sqlite3     *db,
+                                               const char  *path);
 
 G_END_DECLS

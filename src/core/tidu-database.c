@@ -343,6 +343,47 @@ apply_pragmas (sqlite3  *db,
                error);
 }
 
+/**
+ * tidu_database_vacuum_into:
+ * @db: the connection to copy
+ * @path: the new file
+ *
+ * `VACUUM INTO @path`, with SQLite's default page cache (2 MiB) for its duration. With the
+ * 32 MiB cache of our connections it took 1.7 s instead of 0.9 s for a 480 MB database of
+ * 100,000 firms with 16 KiB pages (bench-exchange.sh): the copy's pages pile up in the cache
+ * and are written in one burst at its end, instead of while the source is still read.
+ *
+ * Returns: the SQLite result code of the VACUUM
+ */
+int
+tidu_database_vacuum_into (sqlite3    *db,
+                           const char *path)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 cache_size = 0;
+  g_autofree char *restore = NULL;
+  char *sql;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    cache_size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (cache_size != 0)
+    {
+      restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+      sqlite3_exec (db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+    }
+
+  sql = sqlite3_mprintf ("VACUUM INTO %Q", path);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+
+  if (restore != NULL)
+    sqlite3_exec (db, restore, NULL, NULL, NULL);
+  return rc;
+}
+
 static gint
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -440,9 +481,7 @@ backup_before_migration (sqlite3     *db,
         break;
     }
 
-  sql = sqlite3_mprintf ("VACUUM INTO %Q", backup);
-  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-  sqlite3_free (g_steal_pointer (&sql));
+  rc = tidu_database_vacuum_into (db, backup);
   if (rc != SQLITE_OK)
     {
       g_autofree char *display = g_filename_display_name (backup);

@@ -623,7 +623,6 @@ tidu_snapshot_export (TiduDatabase               *db,
   g_autofree char *database_id = NULL;
   g_autofree char *region_name = NULL;
   g_autofree char *carrier_name = NULL;
-  g_autofree char *sql = NULL;
   g_autoptr(GError) local_error = NULL;
   Progress p = { cancellable, progress, progress_data, NULL, 0, 0.0, 0.7, 0 };
   gint64 page_count = 0;
@@ -714,11 +713,9 @@ tidu_snapshot_export (TiduDatabase               *db,
   report (&p, 0.0);
 
   /* 1. A consistent copy, deleted rows purged, WAL content included. */
-  sql = sqlite3_mprintf ("VACUUM INTO %Q", tmp);
   sqlite3_progress_handler (handle, 1000, progress_handler, &p);
-  rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
+  rc = tidu_database_vacuum_into (handle, tmp);
   sqlite3_progress_handler (handle, 0, NULL, NULL);
-  sqlite3_free (g_steal_pointer (&sql));
   if (rc != SQLITE_OK)
     {
       g_autofree char *what = g_strdup_printf (_("The snapshot “%s” could not be written."), display);
