@@ -78,21 +78,23 @@ bench_lists_filled (GtkWidget *widget,
   return TRUE;
 }
 
-static TiduRecordList *
-bench_find_list (GtkWidget *widget)
+/* The first mapped widget of @type under @widget (which is one too when mapped). */
+static GtkWidget *
+bench_find (GtkWidget *widget,
+            GType      type)
 {
   if (!gtk_widget_get_mapped (widget))
     return NULL;
-  if (TIDU_IS_RECORD_LIST (widget))
-    return TIDU_RECORD_LIST (widget);
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      TiduRecordList *list = bench_find_list (child);
+      GtkWidget *found = bench_find (child, type);
 
-      if (list != NULL)
-        return list;
+      if (found != NULL)
+        return found;
     }
   return NULL;
 }
@@ -133,23 +135,6 @@ bench_search_next_cb (gpointer user_data)
 {
   bench_search_next ();
   return G_SOURCE_REMOVE;
-}
-
-static GtkWidget *
-bench_find_type (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = bench_find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The frame that shows a search's rows ends its measurement. */
@@ -219,13 +204,13 @@ bench_after_paint_cb (GdkFrameClock *clock,
 
   if (g_getenv ("TIDU_BENCH_SEARCH") != NULL)
     {
-      TiduRecordList *list = bench_find_list (GTK_WIDGET (window));
+      GtkWidget *list = bench_find (GTK_WIDGET (window), TIDU_TYPE_RECORD_LIST);
 
       if (list != NULL)
         {
-          GtkWidget *entry = bench_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+          GtkWidget *entry = bench_find (list, GTK_TYPE_SEARCH_ENTRY);
 
-          bench_search.model = tidu_record_list_get_model (list);
+          bench_search.model = tidu_record_list_get_model (TIDU_RECORD_LIST (list));
           bench_search.terms = g_strsplit (g_getenv ("TIDU_BENCH_SEARCH"), "|", -1);
           if (entry != NULL)
             g_object_get (entry, "search-delay", &bench_search.delay_ms, NULL);

@@ -196,25 +196,23 @@ static Page *make_page (TiduListModel *self, guint index, GPtrArray *rows, guint
 static Page *load_page (TiduListModel *self, guint index);
 static Page *find_page (TiduListModel *self, guint index);
 
-static void live_item_gone_cb (gpointer data, GObject *item);
+/* The position a live item was made for (live_item), plus one. Items never move: a new
+ * result refills the item at each position. */
+static GQuark
+live_position_quark (void)
+{
+  return g_quark_from_static_string ("tidu-list-model-position");
+}
 
 static void
 live_item_gone_cb (gpointer  data,
                    GObject  *item)
 {
   TiduListModel *self = data;
-  GHashTableIter iter;
-  gpointer value;
+  gpointer key = GUINT_TO_POINTER (GPOINTER_TO_UINT (g_object_get_qdata (item, live_position_quark ())) - 1);
 
-  g_hash_table_iter_init (&iter, self->live);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      if (value == (gpointer) item)
-        {
-          g_hash_table_iter_remove (&iter);
-          break;
-        }
-    }
+  if (g_hash_table_lookup (self->live, key) == (gpointer) item)
+    g_hash_table_remove (self->live, key);
 }
 
 static void
@@ -231,8 +229,6 @@ forget_live_items (TiduListModel *self)
     }
 }
 
-/* Replaces the rows. @first_rows (nullable): the cells of the first rows, fetched with the
- * rowids. The items alive at the positions that remain get their new rows (see the top). */
 static TiduListPrefetch *current_cells (TiduListModel *self);
 
 /* A list longer than its first pages (which come with the rows) will have pages read on the
@@ -267,6 +263,8 @@ grow_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Replaces the rows. @first_rows (nullable): the cells of the first rows, fetched with the
+ * rowids. The items alive at the positions that remain get their new rows (see the top). */
 static void
 replace_rowids (TiduListModel *self,
                 GArray        *rowids,
@@ -293,7 +291,7 @@ replace_rowids (TiduListModel *self,
     }
   self->n_shown = shown_n;
   g_clear_handle_id (&self->cells_id, g_source_remove);
-  if (!g_getenv ("NOPF") && new_n > PREFETCH_PAGES * TIDU_LIST_MODEL_PAGE_SIZE && tidu_list_kind_has_prefetch (self->kind))
+  if (new_n > PREFETCH_PAGES * TIDU_LIST_MODEL_PAGE_SIZE && tidu_list_kind_has_prefetch (self->kind))
     self->cells_id = g_idle_add_full (G_PRIORITY_LOW, cells_idle_cb, self, NULL);
   g_clear_pointer (&self->shown_query, tidu_list_query_free);
   self->shown_query = query;
@@ -348,6 +346,32 @@ replace_rowids (TiduListModel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* A worker's connection: an idle one of @pool, or a new one to @source's file. */
+static TiduDatabase *
+take_connection (GAsyncQueue   *pool,
+                 TiduDatabase  *source,
+                 GError       **error)
+{
+  TiduDatabase *db = g_async_queue_try_pop (pool);
+
+  return db != NULL ? db : tidu_database_open_again (source, error);
+}
+
+/* One thread at a time uses a connection: a worker gives it back to @pool (at its @front or
+ * its end) only when done, and closes it when the pool holds enough. Takes @db. */
+static void
+give_connection (GAsyncQueue  *pool,
+                 TiduDatabase *db,
+                 gboolean      front)
+{
+  if (g_async_queue_length (pool) >= MAX_IDLE_CONNECTIONS)
+    g_object_unref (db);
+  else if (front)
+    g_async_queue_push_front (pool, db);
+  else
+    g_async_queue_push (pool, db);
+}
+
 static void
 query_thread (GTask        *task,
               gpointer      source_object,
@@ -365,9 +389,7 @@ query_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  db = g_async_queue_try_pop (data->pool);
-  if (db == NULL)
-    db = tidu_database_open_again (data->source, &error);
+  db = take_connection (data->pool, data->source, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -396,10 +418,9 @@ query_thread (GTask        *task,
                                          NULL);
     }
 
-  /* One thread at a time uses a connection: it goes back to the pool only now, in front, so
-   * that the next query gets it again (a base order is current on its own connection only). */
-  if (g_async_queue_length (data->pool) < MAX_IDLE_CONNECTIONS)
-    g_async_queue_push_front (data->pool, g_steal_pointer (&db));
+  /* In front, so that the next query gets it again (a base order is current on its own
+   * connection only). */
+  give_connection (data->pool, g_steal_pointer (&db), TRUE);
 
   if (rowids == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -538,9 +559,7 @@ cells_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  db = g_async_queue_try_pop (data->pool);
-  if (db == NULL)
-    db = tidu_database_open_again (data->source, &error);
+  db = take_connection (data->pool, data->source, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -548,8 +567,7 @@ cells_thread (GTask        *task,
     }
   cells = tidu_list_prefetch_new (db, data->query, &error);
   /* Behind the list queries' connection: a keystroke's base order stays on the one it has. */
-  if (g_async_queue_length (data->pool) < MAX_IDLE_CONNECTIONS)
-    g_async_queue_push (data->pool, g_steal_pointer (&db));
+  give_connection (data->pool, g_steal_pointer (&db), FALSE);
   if (cells == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -658,6 +676,7 @@ live_item (TiduListModel     *self,
     }
 
   item = tidu_list_item_new (rowid, row != NULL ? row->id : NULL, cells_for_row (self, row));
+  g_object_set_qdata (G_OBJECT (item), live_position_quark (), GUINT_TO_POINTER (position + 1));
   g_hash_table_insert (self->live, GUINT_TO_POINTER (position), item);
   g_object_weak_ref (G_OBJECT (item), live_item_gone_cb, self);
   return item;
@@ -763,7 +782,6 @@ tidu_list_model_get_item (GListModel *model,
   TiduListModel *self = TIDU_LIST_MODEL (model);
   guint index = position / TIDU_LIST_MODEL_PAGE_SIZE;
   Page *page;
-
   TiduListItem *item;
 
   if (position >= self->n_shown || self->database == NULL)

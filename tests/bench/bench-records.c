@@ -335,17 +335,18 @@ bench_keystroke (TiduDatabase *db,
   printf ("keystroke-typed %s hits=%u median_ms=%.3f p95_ms=%.3f\n", text, run.hits, stats.median, stats.p95);
 }
 
+/* A list query on a database, and how many rows it gave (run_base, run_rowids). */
 typedef struct
 {
   TiduDatabase  *db;
   TiduListQuery *query;
   guint          n;
-} BaseRun;
+} ListRun;
 
 static double
 run_base (gpointer user_data)
 {
-  BaseRun *run = user_data;
+  ListRun *run = user_data;
   g_autoptr(GError) error = NULL;
   double start = now_ms ();
   TiduListBase *base = tidu_list_base_new (run->db, run->query, &error);
@@ -360,17 +361,10 @@ run_base (gpointer user_data)
 
 /* ---------------------------------------------------------------- rowid arrays */
 
-typedef struct
-{
-  TiduDatabase  *db;
-  TiduListQuery *query;
-  guint          n;
-} RowidsRun;
-
 static double
 run_rowids (gpointer user_data)
 {
-  RowidsRun *run = user_data;
+  ListRun *run = user_data;
   g_autoptr(GError) error = NULL;
   double start = now_ms ();
   GArray *rowids = tidu_list_query_run (run->db, run->query, &error);
@@ -388,7 +382,7 @@ bench_rowids (TiduDatabase *db,
               const char   *text)
 {
   g_autoptr(TiduListQuery) query = tidu_list_query_new (TIDU_LIST_FIRMS);
-  RowidsRun run = { db, query, 0 };
+  ListRun run = { db, query, 0 };
   Stats stats;
 
   tidu_list_query_set_search (query, text);
@@ -647,7 +641,7 @@ main (int   argc,
    * path's SQL (count + first page), then the full rowid array of the list query. */
   {
     g_autoptr(TiduListQuery) query = tidu_list_query_new (TIDU_LIST_FIRMS);
-    BaseRun run = { db, query, 0 };
+    ListRun run = { db, query, 0 };
 
     for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
       bench_keystroke (db, queries[i]);
